@@ -1,0 +1,21 @@
+package ssi.api;
+
+/** Where a process stands, in the letters ps uses. */
+public enum ProcessState {
+    /** Runnable: running or waiting for a CPU. */
+    RUNNING("R"),
+    /** Blocked in a system call: sleeping, waiting for a child. */
+    SLEEPING("S"),
+    /** Exited, not yet reaped by its parent. */
+    ZOMBIE("Z");
+
+    private final String letter;
+
+    ProcessState(String letter) {
+        this.letter = letter;
+    }
+
+    public String letter() {
+        return letter;
+    }
+}

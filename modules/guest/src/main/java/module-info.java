@@ -1,0 +1,9 @@
+/** Runs guest programs (JavaScript, Python) in GraalVM contexts as preemptible, metered processes. */
+module ssi.guest {
+    requires transitive org.graalvm.polyglot; // Value appears in the system-call API
+    requires org.graalvm.truffle;             // the work-meter instrument
+    requires java.management;                 // guest threads' CPU time, for the watchdog
+    exports ssi.guest;
+    provides com.oracle.truffle.api.instrumentation.provider.TruffleInstrumentProvider
+            with ssi.guest.meter.WorkMeterProvider;
+}

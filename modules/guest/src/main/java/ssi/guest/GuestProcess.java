@@ -1,0 +1,278 @@
+package ssi.guest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.SourceSection;
+import ssi.guest.meter.Meter;
+import ssi.guest.meter.SliceGate;
+
+/**
+ * One guest program running as a coroutine of the kernel: it has its own host thread and context,
+ * but runs only inside a slice that the kernel grants with {@link #resume}, and hands control back
+ * when the slice's budget is spent, when it makes a system call, or when it ends.
+ */
+public final class GuestProcess {
+    static final long STACK_SIZE = 64L << 20;
+    /** How much host CPU a slice may burn without a counted statement before it is stopped at a safepoint. */
+    private static final long WATCHDOG_MS = 25;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private record Resume(long budget, Object answer, boolean die) {}
+
+    private final GuestRuntime runtime;
+    private final GuestProgram program;
+    private final SystemCalls calls;
+    private final Thread thread;
+    private final Semaphore toGuest = new Semaphore(0);
+    private final Semaphore toKernel = new Semaphore(0);
+    private Resume resume;      // handed to the guest thread through toGuest
+    private Yield yield;        // handed to the kernel through toKernel
+    private volatile Meter meter;
+    private long granted;       // budget of the current slice (guest thread)
+    private volatile long slice; // serial of the current slice, so a late forced stop is ignored
+    private boolean dying;
+    private boolean ended;
+
+    GuestProcess(GuestRuntime runtime, GuestProgram program, SystemCalls calls) {
+        this.runtime = runtime;
+        this.program = program;
+        this.calls = calls;
+        this.thread = Thread.ofPlatform()
+                .name("guest-" + calls.getpid())
+                .daemon()
+                .stackSize(STACK_SIZE)
+                .unstarted(this::main);
+        thread.start(); // builds the context now, so that its cost overlaps the kernel's work
+    }
+
+    /**
+     * Runs the process for one slice (kernel side): blocks until it yields.
+     *
+     * @param budget work units it may spend, at least 1
+     * @param answer the answer to the system call it is waiting on (a {@link SyscallException} to refuse it), or null
+     */
+    public Yield resume(long budget, Object answer) {
+        if (ended) {
+            throw new IllegalStateException("process " + calls.getpid() + " has ended");
+        }
+        if (budget < 1) {
+            throw new IllegalArgumentException("budget must be at least 1: " + budget);
+        }
+        long serial = slice + 1;
+        slice = serial;
+        resume = new Resume(budget, answer, false);
+        toGuest.release();
+        awaitYield(serial);
+        Yield y = yield;
+        if (y instanceof Yield.Exited) {
+            ended = true;
+            join();
+        }
+        return y;
+    }
+
+    /** Ends the process wherever it stands (kernel side); its program sees no more of its slices. */
+    public void terminate() {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        resume = new Resume(0, null, true);
+        toGuest.release();
+        join();
+    }
+
+    /** True once the process has exited or was terminated. */
+    public boolean ended() {
+        return ended;
+    }
+
+    private void awaitYield(long serial) {
+        long lastSeen = Long.MIN_VALUE;
+        long cpuAtProgress = 0;
+        boolean stopped = false;
+        try {
+            while (!toKernel.tryAcquire(WATCHDOG_MS, TimeUnit.MILLISECONDS)) {
+                Meter m = meter;
+                if (m == null || stopped) {
+                    continue;
+                }
+                long seen = m.remaining();
+                long cpuNow = THREADS.getThreadCpuTime(thread.threadId());
+                if (seen != lastSeen) {
+                    lastSeen = seen;
+                    cpuAtProgress = cpuNow;
+                } else if (cpuNow - cpuAtProgress > WATCHDOG_MS * 1_000_000) {
+                    // Host CPU spent without a counted statement: a loop the language does not tag.
+                    // (CPU time, not wall time: a thread the host merely descheduled is left alone.)
+                    stopped = true;
+                    m.atSafepoint(() -> {
+                        if (slice == serial) {
+                            m.parkNow(null, true);
+                        }
+                    });
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while process " + calls.getpid() + " ran", e);
+        }
+    }
+
+    private void join() {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- guest thread ----
+
+    private Resume handOff(Yield y) {
+        yield = y;
+        toKernel.release();
+        toGuest.acquireUninterruptibly();
+        Resume r = resume;
+        if (!r.die) {
+            granted = r.budget;
+        }
+        return r;
+    }
+
+    private final SliceGate gate = new SliceGate() {
+        @Override
+        public long budgetSpent(boolean forced) {
+            Resume r = handOff(new Yield.BudgetSpent(granted, forced));
+            return r.die ? -1 : r.budget;
+        }
+    };
+
+    /** Work spent so far in the current slice (guest thread). */
+    long workInSlice() {
+        Meter m = meter;
+        return m == null ? 0 : Math.max(0, granted - m.remaining());
+    }
+
+    /** A system call the kernel must answer: hands the slice back and waits for the answer (guest thread). */
+    Object trap(Syscall call) {
+        Meter m = meter;
+        Resume r = handOff(new Yield.Trapped(workInSlice(), call));
+        if (r.die) {
+            dying = true;
+            m.die(null);
+        }
+        m.grant(r.budget);
+        if (r.answer instanceof SyscallException refused) {
+            throw new SyscallException(refused.getMessage());
+        }
+        return r.answer;
+    }
+
+    SystemCalls calls() {
+        return calls;
+    }
+
+    GuestProgram program() {
+        return program;
+    }
+
+    private void main() {
+        OutputStream out = new Terminal(false), err = new Terminal(true);
+        Yield end;
+        try (Context context = runtime.sandbox(program.language(), out, err).build()) {
+            Prelude.install(context, this);
+            Source source = Source.newBuilder(program.language().id(), program.source(), program.path()).buildLiteral();
+            toGuest.acquireUninterruptibly(); // the first slice
+            Resume first = resume;
+            if (first.die) {
+                return;
+            }
+            granted = first.budget;
+            context.enter();
+            Meter m = runtime.meters().current();
+            m.start(gate, first.budget);
+            context.leave();
+            meter = m;
+            context.eval(source);
+            end = new Yield.Exited(workInSlice(), 0, "");
+        } catch (PolyglotException e) {
+            if (dying || e.isCancelled()) {
+                return; // terminated by the kernel: it already knows the outcome
+            }
+            end = new Yield.Exited(workInSlice(), exitStatus(e), e.isExit() ? "" : describe(e));
+        } catch (RuntimeException | Error e) {
+            end = new Yield.Exited(workInSlice(), 1, "internal error: " + e);
+        }
+        if (!dying) {
+            yield = end;
+            toKernel.release();
+        }
+    }
+
+    private static int exitStatus(PolyglotException e) {
+        return e.isExit() ? e.getExitStatus() : 1;
+    }
+
+    /** A guest error as its author wants to see it: file, line, message, and the guest's own stack. */
+    private String describe(PolyglotException e) {
+        StringBuilder b = new StringBuilder();
+        if (e.isSyntaxError()) {
+            SourceSection at = e.getSourceLocation();
+            String where = at == null ? program.path() : at.getSource().getName() + ":" + at.getStartLine();
+            return b.append(where).append(": ").append(e.getMessage().strip()).append('\n').toString();
+        }
+        b.append(e.getMessage()).append('\n');
+        for (PolyglotException.StackFrame f : e.getPolyglotStackTrace()) {
+            if (f.isGuestFrame() && f.getSourceLocation() != null) {
+                SourceSection s = f.getSourceLocation();
+                b.append("    at ").append(f.getRootName().isEmpty() ? "<main>" : f.getRootName())
+                        .append(" (").append(s.getSource().getName()).append(':').append(s.getStartLine()).append(")\n");
+            }
+        }
+        return b.toString();
+    }
+
+    /** The process's stdout or stderr: each write is stamped with the virtual time it happened at. */
+    private final class Terminal extends OutputStream {
+        private final boolean stderr;
+
+        Terminal(boolean stderr) {
+            this.stderr = stderr;
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            if (len > 0) {
+                calls.output(stderr, java.util.Arrays.copyOfRange(b, off, off + len), workInSlice());
+            }
+        }
+    }
+
+    /** Reads a text resource of this module (the preludes). */
+    static String resource(String name) {
+        try (InputStream in = GuestProcess.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package ssi.guest;
+
+import java.io.OutputStream;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.EnvironmentAccess;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotAccess;
+import org.graalvm.polyglot.io.IOAccess;
+import ssi.guest.meter.MeterService;
+import ssi.guest.meter.WorkMeter;
+
+/**
+ * The GraalVM side of the emulator: one shared engine for every guest (so that compiled code is
+ * shared between processes) and the sandboxed contexts that guest processes run in.
+ */
+public final class GuestRuntime implements AutoCloseable {
+    private final Engine engine;
+    private final MeterService meters;
+
+    /** Creates the shared engine; fails if the optimizing JIT is not available. */
+    public GuestRuntime() {
+        engine = Engine.newBuilder(Language.JS.id(), Language.PYTHON.id()).build();
+        if (!isOptimizing(engine)) {
+            String name = engine.getImplementationName();
+            engine.close();
+            throw new IllegalStateException("GraalVM's optimizing JIT is not available (engine: " + name
+                    + "); start the JVM with -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI"
+                    + " --upgrade-module-path=<org.graalvm.compiler:compiler jar>, as ./ssi does");
+        }
+        meters = engine.getInstruments().get(WorkMeter.ID).lookup(MeterService.class);
+    }
+
+    /** True when the engine compiles guest code (anything but the interpreter-only fallback). */
+    public static boolean isOptimizing(Engine engine) {
+        return !"Interpreted".equals(engine.getImplementationName());
+    }
+
+    /** The name of the Truffle runtime in use, e.g. "GraalVM CE". */
+    public String implementationName() {
+        return engine.getImplementationName();
+    }
+
+    /**
+     * Hides the cold start of the languages (about 3 s for Python's first context) by creating
+     * and dropping one context per language on a background thread.
+     */
+    public Thread warmUpInBackground() {
+        Thread t = Thread.ofPlatform().daemon().name("ssi-warm-up").stackSize(GuestProcess.STACK_SIZE).start(() -> {
+            for (Language l : Language.values()) {
+                try (Context c = sandbox(l, OutputStream.nullOutputStream(), OutputStream.nullOutputStream()).build()) {
+                    c.initialize(l.id());
+                } catch (RuntimeException e) {
+                    // a failed warm-up only costs time: the process that needs the language reports the error
+                }
+            }
+        });
+        return t;
+    }
+
+    /** Starts a guest process; it runs only when the kernel resumes it. */
+    public GuestProcess start(GuestProgram program, SystemCalls calls) {
+        return new GuestProcess(this, program, calls);
+    }
+
+    MeterService meters() {
+        return meters;
+    }
+
+    /**
+     * A context with no access to the host: no host classes, files, sockets, threads, processes,
+     * native code or environment; only the {@code ssi} system calls, exported explicitly.
+     */
+    Context.Builder sandbox(Language language, OutputStream out, OutputStream err) {
+        Context.Builder b = Context.newBuilder(language.id())
+                .engine(engine)
+                .allowHostAccess(HostAccess.EXPLICIT)
+                .allowHostClassLookup(name -> false)
+                .allowIO(IOAccess.NONE)
+                .allowCreateThread(false)
+                .allowCreateProcess(false)
+                .allowNativeAccess(false)
+                .allowEnvironmentAccess(EnvironmentAccess.NONE)
+                .allowPolyglotAccess(PolyglotAccess.NONE)
+                .out(out)
+                .err(err)
+                .in(java.io.InputStream.nullInputStream())
+                .timeZone(java.time.ZoneOffset.UTC); // dates must not depend on the host's zone
+        switch (language) {
+            case JS -> b.option("js.print", "false");
+            case PYTHON -> b.option("python.HashSeed", "0")
+                    .option("python.UnbufferedIO", "true")
+                    .option("python.DontWriteBytecodeFlag", "true")
+                    .option("python.NoUserSiteFlag", "true")
+                    .option("python.IsolateFlag", "true");
+        }
+        return b;
+    }
+
+    @Override
+    public void close() {
+        engine.close(true);
+    }
+}

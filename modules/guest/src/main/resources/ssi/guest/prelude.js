@@ -1,0 +1,37 @@
+// Evaluates to a function that installs the `ssi` system calls and makes the guest's clocks and random numbers virtual.
+(function (sys) {
+    'use strict';
+    const RealDate = Date;
+    const nowMs = () => sys.time() * 1000;
+    function VirtualDate(...args) {
+        if (!new.target) {
+            return new RealDate(nowMs()).toString();
+        }
+        return args.length === 0 ? new RealDate(nowMs()) : new RealDate(...args);
+    }
+    VirtualDate.prototype = RealDate.prototype;
+    VirtualDate.now = nowMs;
+    VirtualDate.UTC = RealDate.UTC;
+    VirtualDate.parse = RealDate.parse;
+    Object.defineProperty(RealDate.prototype, 'constructor', {value: VirtualDate, writable: true, configurable: true});
+    globalThis.Date = VirtualDate;
+    Object.defineProperty(globalThis, 'performance', {value: Object.freeze({now: nowMs}), writable: true, configurable: true});
+    Math.random = () => sys.random();
+
+    const argv = sys.args();
+    const args = [];
+    for (let i = 0; i < argv.length; i++) {
+        args.push(String(argv[i]));
+    }
+    const ssi = Object.freeze({
+        args: Object.freeze(args),
+        getpid: () => sys.getpid(),
+        getppid: () => sys.getppid(),
+        time: () => sys.time(),
+        spawn: (path, args = []) => sys.spawn(String(path), args),
+        wait: (pid) => sys.wait(pid),
+        sleep: (seconds) => sys.sleep(seconds),
+        exit: (status = 0) => sys.exit(status),
+    });
+    Object.defineProperty(globalThis, 'ssi', {value: ssi, enumerable: false});
+})

@@ -1,0 +1,9 @@
+/** The cluster: nodes, process table, virtual clock, system calls, and the boot of an image. */
+module ssi.kernel {
+    requires transitive ssi.api;               // snapshots in the kernel's API
+    requires ssi.scheduler;                    // per-node CPU sharing
+    requires ssi.guest;                        // guest programs as processes
+    requires com.fasterxml.jackson.dataformat.toml; // image manifests
+    requires com.fasterxml.jackson.databind;
+    exports ssi.kernel;
+}

@@ -1,0 +1,165 @@
+package ssi.kernel;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import ssi.api.NodeSpec;
+
+/**
+ * A bootable cluster image: {@code manifest.toml} (nodes, network, clock, seed) and a root tree
+ * of guest programs and data ({@code root/bin/*.js}, ...).
+ *
+ * @param workRate work units per virtual second of the standard processor (speed 1.0)
+ * @param bandwidth network bandwidth in bits per second
+ */
+public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long quantumNanos,
+                    double workRate, long latencyNanos, double bandwidth) {
+
+    public static final String MANIFEST = "manifest.toml";
+
+    /** Loads an image from its directory, checking every field. */
+    public static Image load(Path dir) throws ImageException {
+        Path file = dir.resolve(MANIFEST);
+        if (!Files.isRegularFile(file)) {
+            throw new ImageException(file + ": no image manifest here");
+        }
+        JsonNode root;
+        try {
+            root = new TomlMapper().readTree(file.toFile());
+        } catch (JacksonException e) {
+            throw new ImageException(file + ": not valid TOML: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+        } catch (IOException e) {
+            throw new ImageException(file + ": cannot read: " + e.getMessage());
+        }
+        Fields f = new Fields(file);
+        f.only(root, "", Set.of("name", "description", "seed", "clock", "network", "node"));
+        String name = f.text(root, "name", dir.getFileName().toString());
+        long seed = f.integer(root, "seed", 1, Long.MIN_VALUE);
+        JsonNode clock = f.table(root, "clock");
+        f.only(clock, "clock.", Set.of("quantum_ms", "work_rate"));
+        double quantumMs = f.number(clock, "clock.quantum_ms", 10, 0.01);
+        double workRate = f.number(clock, "clock.work_rate", 4_000_000, 1);
+        JsonNode net = f.table(root, "network");
+        f.only(net, "network.", Set.of("latency_us", "bandwidth_mbit"));
+        double latencyUs = f.number(net, "network.latency_us", 100, 0);
+        double bandwidthMbit = f.number(net, "network.bandwidth_mbit", 100, 0.001);
+        JsonNode nodeList = root.get("node");
+        if (nodeList == null || !nodeList.isArray() || nodeList.isEmpty()) {
+            throw new ImageException(file + ": field 'node': at least one [[node]] table is required");
+        }
+        List<NodeSpec> nodes = new ArrayList<>();
+        for (int i = 0; i < nodeList.size(); i++) {
+            JsonNode n = nodeList.get(i);
+            String at = "node[" + (i + 1) + "].";
+            f.only(n, at, Set.of("name", "speed", "cpus", "memory_mb"));
+            nodes.add(new NodeSpec(i + 1, f.text(n, at + "name", "node" + (i + 1)),
+                    f.number(n, at + "speed", 1.0, 0.001), (int) f.integer(n, at + "cpus", 1, 1),
+                    (long) (f.number(n, at + "memory_mb", 1024, 1) * (1 << 20))));
+        }
+        return new Image(name, dir, List.copyOf(nodes), seed, Math.round(quantumMs * 1e6), workRate,
+                Math.round(latencyUs * 1e3), bandwidthMbit * 1e6);
+    }
+
+    /** Finds an image by directory or by name under the images directory. */
+    public static Image find(String nameOrDir, Path imagesDir) throws ImageException {
+        Path asDir = Path.of(nameOrDir);
+        if (Files.isDirectory(asDir) && Files.isRegularFile(asDir.resolve(MANIFEST))) {
+            return load(asDir);
+        }
+        Path named = imagesDir.resolve(nameOrDir);
+        if (Files.isRegularFile(named.resolve(MANIFEST))) {
+            return load(named);
+        }
+        throw new ImageException("no image '" + nameOrDir + "' (neither a directory with " + MANIFEST
+                + " nor an image under " + imagesDir + ")");
+    }
+
+    /** The image's root tree, served as the cluster's files. */
+    public Path root() {
+        return dir.resolve("root");
+    }
+
+    /** The spec of a node by id. */
+    public Optional<NodeSpec> node(int id) {
+        return id >= 1 && id <= nodes.size() ? Optional.of(nodes.get(id - 1)) : Optional.empty();
+    }
+
+    /** Reads manifest fields with messages naming the file and the field. */
+    private record Fields(Path file) {
+        ImageException bad(String field, String problem) {
+            return new ImageException(file + ": field '" + field + "': " + problem);
+        }
+
+        void only(JsonNode table, String prefix, Set<String> known) throws ImageException {
+            if (table == null) {
+                return;
+            }
+            for (Iterator<String> it = table.fieldNames(); it.hasNext(); ) {
+                String k = it.next();
+                if (!known.contains(k)) {
+                    throw bad(prefix + k, "unknown field (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
+                }
+            }
+        }
+
+        JsonNode table(JsonNode root, String field) throws ImageException {
+            JsonNode t = root.get(field);
+            if (t != null && !t.isObject()) {
+                throw bad(field, "must be a table");
+            }
+            return t;
+        }
+
+        private JsonNode leaf(JsonNode table, String field) {
+            return table == null ? null : table.get(field.substring(field.lastIndexOf('.') + 1));
+        }
+
+        String text(JsonNode table, String field, String dflt) throws ImageException {
+            JsonNode v = leaf(table, field);
+            if (v == null) {
+                return dflt;
+            }
+            if (!v.isTextual() || v.asText().isBlank()) {
+                throw bad(field, "must be a non-empty string, got " + v);
+            }
+            return v.asText();
+        }
+
+        double number(JsonNode table, String field, double dflt, double min) throws ImageException {
+            JsonNode v = leaf(table, field);
+            if (v == null) {
+                return dflt;
+            }
+            if (!v.isNumber()) {
+                throw bad(field, "must be a number, got " + v);
+            }
+            if (!(v.asDouble() >= min) || Double.isInfinite(v.asDouble())) {
+                throw bad(field, "must be at least " + min + ", got " + v);
+            }
+            return v.asDouble();
+        }
+
+        long integer(JsonNode table, String field, long dflt, long min) throws ImageException {
+            JsonNode v = leaf(table, field);
+            if (v == null) {
+                return dflt;
+            }
+            if (!v.isIntegralNumber()) {
+                throw bad(field, "must be an integer, got " + v);
+            }
+            if (v.asLong() < min) {
+                throw bad(field, "must be at least " + min + ", got " + v);
+            }
+            return v.asLong();
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package ssi.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import ssi.api.ProcessInfo;
+import ssi.guest.GuestRuntime;
+
+class KernelTest {
+    static final long MS = 1_000_000;
+    static final long S = 1_000_000_000;
+    static GuestRuntime runtime;
+    static Image lab;
+
+    @BeforeAll
+    static void start() throws Exception {
+        runtime = new GuestRuntime();
+        lab = Image.load(Path.of("src/test/resources/images/lab"));
+    }
+
+    @AfterAll
+    static void stop() {
+        runtime.close();
+    }
+
+    /** A booted lab cluster that records what its processes print and how they end. */
+    static final class Run implements AutoCloseable {
+        final Kernel kernel;
+        final List<Output> out = new ArrayList<>();
+        final Map<Integer, Long> exitTimes = new TreeMap<>();
+
+        Run(long seed) {
+            kernel = Kernel.boot(lab, seed, runtime);
+            kernel.addListener(new KernelListener() {
+                @Override
+                public void output(Output o) {
+                    out.add(o);
+                }
+
+                @Override
+                public void exited(int pid, String command, int status, long time) {
+                    exitTimes.put(pid, time);
+                }
+            });
+        }
+
+        String text(int pid) {
+            StringBuilder b = new StringBuilder();
+            out.stream().filter(o -> o.pid() == pid).forEach(o -> b.append(o.text()));
+            return b.toString();
+        }
+
+        int finish(int pid) {
+            int status = kernel.runUntilExit(pid, 60 * S).orElseThrow(() -> new AssertionError("process " + pid + " did not end"));
+            if (status != 0) {
+                System.err.println("process " + pid + " exited with " + status + ": " + text(pid));
+            }
+            return status;
+        }
+
+        @Override
+        public void close() {
+            kernel.close();
+        }
+    }
+
+    @Test
+    void theJitIsOn() {
+        assertNotEquals("Interpreted", runtime.implementationName());
+    }
+
+    @Test
+    void helloInBothLanguages() throws Exception {
+        try (Run r = new Run(1)) {
+            int js = r.kernel.spawn(1, "hello.js", List.of());
+            int py = r.kernel.spawn(2, "/bin/hello.py", List.of());
+            assertEquals(0, r.finish(js));
+            assertEquals(0, r.finish(py));
+            assertEquals("hello from JavaScript: pid " + js + ", t=0.000 s\n", r.text(js));
+            assertEquals("hello from Python: pid " + py + ", t=0.000 s\n", r.text(py));
+        }
+    }
+
+    @Test
+    void twoCpuBoundProcessesOnOneNodeEachGetHalfOfIt() throws Exception {
+        try (Run r = new Run(1)) {
+            int a = r.kernel.spawn(1, "cpu.js", List.of());
+            int b = r.kernel.spawn(1, "cpu.py", List.of());
+            int alone = r.kernel.spawn(2, "cpu.js", List.of());
+            r.kernel.advance(1 * S);
+            assertEquals(0.5, cpu(r, a), 1e-12);
+            assertEquals(0.5, cpu(r, b), 1e-12);
+            assertEquals(1.0, cpu(r, alone), 1e-12, "alone on a node: all of it");
+            r.kernel.kill(a, Signal.SIGKILL);
+            r.kernel.advance(1 * S);
+            assertEquals(1.5, cpu(r, b), 1e-12, "alone after the other was killed");
+        }
+    }
+
+    @Test
+    void twoCpusRunTwoProcessesAtFullSpeed() throws Exception {
+        try (Run r = new Run(1)) {
+            int a = r.kernel.spawn(3, "cpu.js", List.of());
+            int b = r.kernel.spawn(3, "cpu.js", List.of());
+            int c = r.kernel.spawn(3, "cpu.js", List.of());
+            r.kernel.advance(300 * MS);
+            for (int pid : List.of(a, b, c)) {
+                // two thirds of 10 ms at 4M units/s is 26666.67 units: the kernel grants whole units
+                assertEquals(30 * 26666 / 4e6, cpu(r, pid), 1e-12, "three processes on two CPUs: two thirds each");
+            }
+        }
+    }
+
+    @Test
+    void theSameProgramFinishesInHalfTheTimeOnANodeTwiceAsFast() throws Exception {
+        for (String prog : List.of("work.js", "work.py")) {
+            try (Run r = new Run(1)) {
+                int slow = r.kernel.spawn(1, prog, List.of("300000"));
+                int fast = r.kernel.spawn(2, prog, List.of("300000"));
+                assertEquals(0, r.finish(slow));
+                assertEquals(0, r.finish(fast));
+                long ts = r.exitTimes.get(slow);
+                long tf = r.exitTimes.get(fast);
+                assertTrue(ts > 100 * MS, prog + " should take a while: " + ts);
+                assertEquals(ts, 2 * tf, prog + ": exit times " + ts + " and " + tf);
+            }
+        }
+    }
+
+    @Test
+    void sameSeedSameTraceOtherSeedOtherRandomNumbers() throws Exception {
+        List<String> first = workload(11);
+        List<String> second = workload(11);
+        assertEquals(first, second);
+        List<String> other = workload(12);
+        assertNotEquals(first.stream().filter(l -> l.contains("dice")).toList(),
+                other.stream().filter(l -> l.contains("dice")).toList());
+    }
+
+    private List<String> workload(long seed) throws Exception {
+        try (Run r = new Run(seed)) {
+            int fam = r.kernel.spawn(1, "family.js", List.of());
+            r.kernel.spawn(2, "dice.js", List.of());
+            r.kernel.spawn(2, "dice.py", List.of());
+            int cpu = r.kernel.spawn(1, "cpu.py", List.of());
+            r.kernel.spawn(3, "sleepy.py", List.of());
+            r.kernel.advance(200 * MS);
+            r.kernel.kill(cpu, Signal.SIGTERM);
+            r.finish(fam);
+            r.kernel.advance(500 * MS);
+            assertTrue(r.kernel.ps().isEmpty(), "all ended: " + r.kernel.ps());
+            return r.kernel.trace();
+        }
+    }
+
+    @Test
+    void guestClocksAreVirtual() throws Exception {
+        try (Run r = new Run(1)) {
+            r.kernel.advance(1 * S);
+            int py = r.kernel.spawn(1, "sleepy.py", List.of());
+            int js = r.kernel.spawn(1, "dice.js", List.of());
+            assertEquals(0, r.finish(py));
+            assertEquals(0, r.finish(js));
+            assertEquals("slept 0.250 s of virtual time\n", r.text(py));
+            // the clock advances with the work done: 2 statements after the spawn at 1 s
+            assertTrue(r.text(js).matches("dice \\d+ \\d+ now=1000\\.0005\\d* perf=1000\\.0005\\d* date=1970-01-01T00:00:01.000Z\n"), r.text(js));
+        }
+    }
+
+    @Test
+    void killEndsEndlessLoopsInBothLanguages() throws Exception {
+        try (Run r = new Run(1)) {
+            List<Integer> pids = new ArrayList<>();
+            for (String p : List.of("cpu.js", "cpu.py", "empty_loop.js", "empty_loop.py")) {
+                pids.add(r.kernel.spawn(1 + pids.size() % 3, p, List.of()));
+            }
+            r.kernel.advance(100 * MS);
+            for (int pid : pids) {
+                assertTrue(cpu(r, pid) > 0, "process " + pid + " ran");
+                r.kernel.kill(pid, Signal.SIGKILL);
+                assertEquals(137, r.kernel.exitStatus(pid).orElseThrow());
+            }
+            assertTrue(r.kernel.ps().isEmpty());
+            r.kernel.advance(10 * MS);
+        }
+    }
+
+    @Test
+    void spawnAndWait() throws Exception {
+        try (Run r = new Run(1)) {
+            int fam = r.kernel.spawn(1, "family.js", List.of());
+            assertEquals(0, r.finish(fam));
+            String text = r.text(fam);
+            assertTrue(text.startsWith("parent " + fam + " spawned " + (fam + 1) + ", " + (fam + 2)), text);
+            assertTrue(text.contains("child " + (fam + 1) + " exited with status 0"), text);
+            assertTrue(text.contains("child " + (fam + 2) + " exited with status 0"), text);
+            assertTrue(r.text(fam + 1).startsWith("work.js: 200000 iterations"), r.text(fam + 1));
+        }
+    }
+
+    @Test
+    void brokenProgramsFailCleanlyAndOthersGoOn() throws Exception {
+        try (Run r = new Run(1)) {
+            int cpu = r.kernel.spawn(1, "cpu.js", List.of());
+            int bj = r.kernel.spawn(1, "broken.js", List.of());
+            int bp = r.kernel.spawn(1, "broken.py", List.of());
+            int th = r.kernel.spawn(1, "throws.py", List.of());
+            int ex = r.kernel.spawn(1, "exits.js", List.of());
+            assertEquals(1, r.finish(bj));
+            assertEquals(1, r.finish(bp));
+            assertEquals(1, r.finish(th));
+            assertEquals(3, r.finish(ex));
+            assertTrue(r.text(bj).startsWith("/bin/broken.js:2: SyntaxError"), r.text(bj));
+            assertTrue(r.text(bp).startsWith("/bin/broken.py:2: SyntaxError"), r.text(bp));
+            assertTrue(r.text(th).contains("ValueError: bad value") && r.text(th).contains("/bin/throws.py:2"), r.text(th));
+            assertEquals("before\n", r.text(ex));
+            assertThrows(KernelException.class, () -> r.kernel.spawn(1, "nope.js", List.of()));
+            assertThrows(KernelException.class, () -> r.kernel.spawn(1, "../../manifest.toml", List.of()));
+            assertThrows(KernelException.class, () -> r.kernel.spawn(9, "hello.js", List.of()));
+            r.kernel.advance(50 * MS);
+            assertTrue(r.kernel.process(cpu).isPresent(), "the other process goes on");
+        }
+    }
+
+    @Test
+    void theSandboxRefusesHostAccess() throws Exception {
+        try (Run r = new Run(1)) {
+            int js = r.kernel.spawn(1, "probe.js", List.of());
+            assertEquals(0, r.finish(js));
+            assertEquals(5, r.text(js).lines().filter(l -> l.endsWith(": refused")).count(), r.text(js));
+            // Some of GraalPy's refusals are host errors that Python code cannot catch: then the probe dies.
+            for (String attempt : List.of("hostFile", "listdir", "socket", "subprocess", "javaImport", "polyglot", "thread")) {
+                int py = r.kernel.spawn(2, "probe.py", List.of(attempt));
+                int status = r.finish(py);
+                String text = r.text(py);
+                assertFalse(text.contains("ALLOWED"), text);
+                assertTrue(status == 0 ? text.equals(attempt + ": refused\n") : status == 1 && !text.isEmpty(), attempt + ": " + text);
+            }
+        }
+    }
+
+    private static double cpu(Run r, int pid) {
+        return r.kernel.process(pid).map(ProcessInfo::cpuSeconds).orElseThrow();
+    }
+}

@@ -1,0 +1,3 @@
+console.log("before");
+ssi.exit(3);
+console.log("never");
