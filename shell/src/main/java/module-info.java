@@ -1,0 +1,10 @@
+/** The interactive shell (jline3) and the script runner: a front end on the kernel's public API. */
+module ssi.shell {
+    requires ssi.kernel;                    // the cluster it drives
+    requires ssi.hostinfo;                  // the `host` command
+    requires ssi.guest;                     // the shared guest runtime
+    requires org.jline;                     // line editing, history, completion
+    requires info.picocli;                  // command and option parsing
+    requires com.fasterxml.jackson.databind; // --json output
+    opens ssi.shell to info.picocli, com.fasterxml.jackson.databind;
+}

@@ -1,0 +1,194 @@
+package ssi.shell;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.reader.impl.completer.StringsCompleter;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import ssi.kernel.Image;
+import ssi.kernel.ImageException;
+import ssi.kernel.Kernel;
+import ssi.kernel.KernelListener;
+import ssi.kernel.Output;
+import ssi.kernel.Pace;
+
+/** {@code ./ssi [--image NAME|DIR] [--seed N] [--pace realtime|max] [-c 'CMD; CMD' | FILE]}. */
+@Command(name = "ssi", mixinStandardHelpOptions = true, description = "A single-system-image cluster emulator.")
+public final class Main implements Callable<Integer> {
+    /** Virtual time a script's processes get to finish once its commands are done. */
+    private static final long DRAIN_NANOS = 60_000_000_000L;
+
+    @Option(names = "--image", paramLabel = "NAME|DIR", description = "the cluster image (default: paper5)")
+    String image = "paper5";
+
+    @Option(names = "--seed", paramLabel = "N", description = "the run's seed (default: the image's)")
+    Long seed;
+
+    @Option(names = "--pace", paramLabel = "realtime|max", description = "realtime: the clock runs while you type; max: only through advance (default: realtime in the shell, max in scripts)")
+    String pace;
+
+    @Option(names = "-c", paramLabel = "'CMD; CMD'", description = "run these commands and exit")
+    String commands;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "run the commands in this file and exit")
+    Path file;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Image img;
+        try {
+            img = Image.find(image, Path.of(System.getProperty("ssi.images", "images")));
+        } catch (ImageException e) {
+            System.err.println("ssi: " + e.getMessage());
+            return 2;
+        }
+        Pace chosen = pace == null ? null : switch (pace) {
+            case "realtime" -> Pace.REALTIME;
+            case "max" -> Pace.MAX;
+            default -> null;
+        };
+        if (pace != null && chosen == null) {
+            System.err.println("ssi: --pace: want realtime or max, got '" + pace + "'");
+            return 2;
+        }
+        List<String> script = null;
+        if (commands != null) {
+            script = List.of(commands);
+        } else if (file != null) {
+            if (!Files.isRegularFile(file)) {
+                System.err.println("ssi: no such script file: " + file);
+                return 2;
+            }
+            script = Files.readAllLines(file);
+        }
+        try (Kernel kernel = Kernel.boot(img, seed == null ? img.seed() : seed)) {
+            if (script != null) {
+                return runScript(kernel, script, chosen == null ? Pace.MAX : chosen) ? 0 : 1;
+            }
+            interactive(kernel, chosen == null ? Pace.REALTIME : chosen);
+            return 0;
+        }
+    }
+
+    private static boolean runScript(Kernel kernel, List<String> lines, Pace pace) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        kernel.addListener(printer(out::print, out::flush));
+        Shell shell = new Shell(kernel, out);
+        kernel.pace(pace);
+        boolean ok = true;
+        for (String line : lines) {
+            for (String command : split(line)) {
+                ok &= shell.run(words(command));
+                if (shell.exitRequested()) {
+                    return ok;
+                }
+            }
+        }
+        kernel.pace(Pace.MAX);
+        long limit = kernel.now() + DRAIN_NANOS;
+        while (!kernel.ps().isEmpty() && kernel.now() < limit) {
+            kernel.advance(kernel.image().quantumNanos());
+        }
+        out.flush();
+        return ok;
+    }
+
+    private static void interactive(Kernel kernel, Pace pace) throws IOException {
+        Terminal terminal = TerminalBuilder.builder().system(true).build();
+        PrintWriter out = terminal.writer();
+        Shell shell = new Shell(kernel, out);
+        List<String> completions = new ArrayList<>(shell.commandNames());
+        try (var programs = Files.list(kernel.image().root().resolve("bin"))) {
+            programs.map(p -> "/bin/" + p.getFileName()).sorted().forEach(completions::add);
+        }
+        LineReader reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("ssi")
+                .completer(new StringsCompleter(completions))
+                .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".ssi_history"))
+                .build();
+        kernel.addListener(printer(text -> reader.printAbove(text.endsWith("\n") ? text.substring(0, text.length() - 1) : text), () -> {}));
+        out.println("ssi: image " + kernel.image().name() + ", " + kernel.image().nodes().size() + " nodes, seed " + kernel.seed()
+                + ", pace " + pace.name().toLowerCase() + ". Type help.");
+        kernel.pace(pace);
+        while (!shell.exitRequested()) {
+            String line;
+            try {
+                line = reader.readLine("ssi> ");
+            } catch (UserInterruptException e) {
+                continue;
+            } catch (EndOfFileException e) {
+                break;
+            }
+            for (String command : split(line)) {
+                shell.run(words(command));
+            }
+        }
+        kernel.pace(Pace.MAX);
+    }
+
+    /** Prints what processes write and how they end. */
+    private static KernelListener printer(java.util.function.Consumer<String> print, Runnable flush) {
+        return new KernelListener() {
+            @Override
+            public void output(Output o) {
+                print.accept(o.text());
+                flush.run();
+            }
+
+            @Override
+            public void exited(int pid, String command, int status, long time) {
+                print.accept(String.format("[%d] exited with status %d at t=%s (%s)%n", pid, status, Durations.format(time), command));
+                flush.run();
+            }
+        };
+    }
+
+    /** Splits a line into commands at semicolons outside quotes; drops comments. */
+    static List<String> split(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        char quote = 0;
+        for (char c : line.toCharArray()) {
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == ';') {
+                out.add(cur.toString());
+                cur.setLength(0);
+                continue;
+            } else if (c == '#' && cur.toString().isBlank()) {
+                break;
+            }
+            cur.append(c);
+        }
+        out.add(cur.toString());
+        return out.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Splits a command into words, honouring quotes, as jline does for the prompt. */
+    static List<String> words(String command) {
+        return new DefaultParser().parse(command, command.length()).words().stream().filter(w -> !w.isEmpty()).toList();
+    }
+}
