@@ -23,7 +23,7 @@ import ssi.kernel.Signal;
  */
 @Command(name = "", subcommands = {
         Shell.Mosrun.class, Shell.Ps.class, Shell.Nodes.class, Shell.Kill.class, Shell.Advance.class,
-        Shell.Host.class, Shell.Trace.class, Shell.Help.class, Shell.Exit.class})
+        Shell.Host.class, Shell.Bench.class, Shell.Trace.class, Shell.Help.class, Shell.Exit.class})
 final class Shell {
     private final Kernel kernel;
     private final PrintWriter out;
@@ -180,6 +180,15 @@ final class Shell {
         @Override
         public Integer call() {
             out.println(HostInfo.read().describe());
+            return 0;
+        }
+    }
+
+    @Command(name = "bench", description = "Measure the guest CPU benchmark: ssi vs a bare GraalVM context, node and python3.")
+    final class Bench implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            ssi.shell.Bench.run(kernel.image(), out);
             return 0;
         }
     }

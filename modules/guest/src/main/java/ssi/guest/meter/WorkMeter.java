@@ -22,19 +22,10 @@ public final class WorkMeter extends TruffleInstrument implements MeterService {
         this.env = env;
         env.registerService(this);
         SourceSectionFilter statements = SourceSectionFilter.newBuilder()
-                .tagIs(tags())
+                .tagIs(StandardTags.StatementTag.class)
                 .includeInternal(false)
                 .build();
         env.getInstrumenter().attachExecutionEventFactory(statements, c -> new CountNode(meters));
-    }
-
-    private static Class<?>[] tags() {
-        String t = System.getProperty("ssi.meter.tags", "statement");
-        return switch (t) {
-            case "statement+expression" -> new Class<?>[] {StandardTags.StatementTag.class, StandardTags.ExpressionTag.class};
-            case "statement+root" -> new Class<?>[] {StandardTags.StatementTag.class, StandardTags.RootBodyTag.class};
-            default -> new Class<?>[] {StandardTags.StatementTag.class};
-        };
     }
 
     @Override
