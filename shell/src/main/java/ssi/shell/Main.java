@@ -162,7 +162,7 @@ public final class Main implements Callable<Integer> {
         };
     }
 
-    /** Splits a line into commands at semicolons outside quotes; drops comments. */
+    /** Splits a line into commands at semicolons outside quotes; drops a trailing # comment. */
     static List<String> split(String line) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
@@ -178,8 +178,8 @@ public final class Main implements Callable<Integer> {
                 out.add(cur.toString());
                 cur.setLength(0);
                 continue;
-            } else if (c == '#' && cur.toString().isBlank()) {
-                break;
+            } else if (c == '#' && (cur.isEmpty() || Character.isWhitespace(cur.charAt(cur.length() - 1)))) {
+                break; // a comment runs to the end of the line
             }
             cur.append(c);
         }
