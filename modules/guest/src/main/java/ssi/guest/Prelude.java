@@ -18,5 +18,4 @@ final class Prelude {
         Value install = context.eval(Source.newBuilder(language.id(), GuestProcess.resource(file), "<ssi>").internal(true).buildLiteral());
         install.execute(new SsiBinding(process));
     }
-
 }

@@ -188,10 +188,6 @@ public final class Kernel implements AutoCloseable {
         quantum();
     }
 
-    long quantumNanos() {
-        return image.quantumNanos();
-    }
-
     @Override
     public void close() {
         pace(Pace.MAX);
@@ -281,7 +277,6 @@ public final class Kernel implements AutoCloseable {
 
     private void handle(Proc p, Yield y, long t1, List<Proc> next) {
         long t = p.timeAt(y.work());
-        p.work += y.work();
         p.cpuSeconds += cpu.cpuSeconds(y.work(), image.nodes().get(p.where - 1).speed());
         switch (y) {
             case Yield.BudgetSpent b -> p.readyAt = t1;
@@ -292,8 +287,6 @@ public final class Kernel implements AutoCloseable {
                 exit(p, e.status(), t, next);
             }
             case Yield.Trapped trap -> {
-                p.sliceBudget -= y.work();
-                p.sliceStart = t;
                 switch (trap.call()) {
                     case Syscall.Spawn s -> {
                         try {
@@ -373,12 +366,12 @@ public final class Kernel implements AutoCloseable {
         p.exitTime = t;
         p.readyAt = Long.MAX_VALUE;
         log(t, "exit pid=" + p.pid + " status=" + status);
-        for (Proc c : procs.values()) {
-            if (c.ppid == p.pid) {
-                c.ppid = 0; // orphans are reaped by the kernel, as init would
+        for (Proc orphan : procs.values().stream().filter(c -> c.ppid == p.pid).toList()) {
+            orphan.ppid = 0; // orphans are reaped by the kernel, as init would
+            if (orphan.state == ProcessState.ZOMBIE) {
+                reap(orphan);
             }
         }
-        procs.values().stream().filter(c -> c.ppid == 0 && c.state == ProcessState.ZOMBIE && c != p).toList().forEach(this::reap);
         Proc parent = procs.get(p.ppid);
         if (parent == null) {
             reap(p);

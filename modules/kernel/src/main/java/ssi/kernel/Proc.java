@@ -16,7 +16,6 @@ final class Proc {
     final GuestProgram program;
     GuestProcess guest;
     ProcessState state = ProcessState.RUNNING;
-    long work;                 // work units done, all nodes
     double cpuSeconds;         // virtual CPU time
     long readyAt;              // virtual time from which it may run
     int waitingFor;            // pid of the child a wait blocks on, 0 for any; -1 when not waiting
