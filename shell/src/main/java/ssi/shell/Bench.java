@@ -26,33 +26,36 @@ final class Bench {
     private Bench() {}
 
     static void run(Image image, PrintWriter out) throws Exception {
-        for (String prog : List.of("bench.js", "bench.py")) {
-            Path file = image.root().resolve("bin").resolve(prog);
-            String lang = prog.endsWith(".js") ? "js" : "python";
-            String source = Files.readString(file);
-            double bare = median(() -> {
-                try (Context c = Context.newBuilder(lang).engine(BareEngine.get()).out(OutputStream.nullOutputStream()).build()) {
-                    c.eval(lang, source);
-                }
-            });
-            double ssi;
-            try (GuestRuntime runtime = new GuestRuntime(); Kernel kernel = Kernel.boot(image, image.seed(), runtime)) {
-                ssi = median(() -> {
-                    int pid = kernel.spawn(5, "/bin/" + prog, List.of());
-                    kernel.runUntilExit(pid, 3_600_000_000_000L).orElseThrow();
-                });
+        try (GuestRuntime runtime = new GuestRuntime(); Kernel kernel = Kernel.boot(image, image.seed(), runtime)) {
+            for (String prog : List.of("bench.js", "bench.py")) {
+                measure(image, kernel, prog, out);
             }
-            out.printf("%s: ssi process %.1f ms, bare GraalVM context %.1f ms: ratio %.2f (goal <= 1.10)%n", prog, ssi, bare, ssi / bare);
-            String native_ = lang.equals("js") ? "node" : "python3";
-            Double host = external(native_, file);
-            if (host == null) {
-                out.printf("%s: %s not installed, skipped%n", prog, native_);
-            } else {
-                out.printf("%s: %s %.1f ms: ssi/%s ratio %.2f (goal <= %s)%n", prog, native_, host, native_, ssi / host,
-                        lang.equals("js") ? "1.3" : "0.7");
-            }
-            out.flush();
         }
+    }
+
+    private static void measure(Image image, Kernel kernel, String prog, PrintWriter out) throws Exception {
+        Path file = image.root().resolve("bin").resolve(prog);
+        String lang = prog.endsWith(".js") ? "js" : "python";
+        String source = Files.readString(file);
+        double bare = median(() -> {
+            try (Context c = Context.newBuilder(lang).engine(BareEngine.get()).out(OutputStream.nullOutputStream()).build()) {
+                c.eval(lang, source);
+            }
+        });
+        double ssi = median(() -> {
+            int pid = kernel.spawn(5, "/bin/" + prog, List.of());
+            kernel.runUntilExit(pid, 3_600_000_000_000L).orElseThrow();
+        });
+        out.printf("%s: ssi process %.1f ms, bare GraalVM context %.1f ms: ratio %.2f (goal <= 1.10)%n", prog, ssi, bare, ssi / bare);
+        String native_ = lang.equals("js") ? "node" : "python3";
+        Double host = external(native_, file);
+        if (host == null) {
+            out.printf("%s: %s not installed, skipped%n", prog, native_);
+        } else {
+            out.printf("%s: %s %.1f ms: ssi/%s ratio %.2f (goal <= %s)%n", prog, native_, host, native_, ssi / host,
+                    lang.equals("js") ? "1.3" : "0.7");
+        }
+        out.flush();
     }
 
     private interface Body {
