@@ -3,7 +3,9 @@ package ssi.api;
 /**
  * A snapshot of one node.
  *
- * @param load runnable processes per standard-processor CPU, over the last quantum
+ * @param load runnable processes (deputies with work included) per standard-processor CPU, now
  * @param processes processes running there
+ * @param deputies deputies kept there for its processes that run elsewhere
+ * @param freeMemory bytes not used or reserved by processes
  */
-public record NodeInfo(NodeSpec spec, double load, int processes) {}
+public record NodeInfo(NodeSpec spec, double load, int processes, int deputies, long freeMemory) {}

@@ -3,8 +3,24 @@ package ssi.api;
 /**
  * A snapshot of one process.
  *
- * @param home the node of its deputy (its unique home node)
- * @param where the node it runs on
- * @param cpuSeconds virtual CPU time it has used, in seconds of the standard processor
+ * @param home the node of its deputy (its unique home node, UHN)
+ * @param where the node its user context runs on; its deputy stays at {@code home}
+ * @param cpuSeconds virtual CPU time it has used, on the nodes it ran on
+ * @param work work units it has done (guest statements), wherever it ran
+ * @param deputySeconds virtual CPU time its deputy used at home serving its forwarded system calls
+ * @param forwarded system calls forwarded to its deputy so far
+ * @param memory emulated memory in bytes (program, runtime and allocations)
+ * @param dirty bytes written since its last migration (what the next one must send)
+ * @param nmigs migrations completed
+ * @param locked locked against migration ({@code mosrun -h/-L}, {@code ssi.lock})
+ * @param cantmove why it cannot move at all, in openMosix's words ({@code monkey}, ...), or empty
  */
-public record ProcessInfo(int pid, int ppid, int home, int where, ProcessState state, double cpuSeconds, String command) {}
+public record ProcessInfo(int pid, int ppid, int home, int where, ProcessState state, double cpuSeconds, long work,
+                          double deputySeconds, long forwarded, long memory, long dirty, int nmigs,
+                          boolean locked, String cantmove, String command) {
+
+    /** True while the process runs away from its home node, served by its deputy there. */
+    public boolean away() {
+        return where != home;
+    }
+}

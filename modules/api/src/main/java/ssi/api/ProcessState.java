@@ -4,8 +4,10 @@ package ssi.api;
 public enum ProcessState {
     /** Runnable: running or waiting for a CPU. */
     RUNNING("R"),
-    /** Blocked in a system call: sleeping, waiting for a child. */
+    /** Blocked in a system call: sleeping, waiting for a child or for its deputy. */
     SLEEPING("S"),
+    /** Frozen while it migrates: it does not run anywhere until it resumes. */
+    FROZEN("F"),
     /** Exited, not yet reaped by its parent. */
     ZOMBIE("Z");
 

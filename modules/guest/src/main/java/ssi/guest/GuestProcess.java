@@ -259,7 +259,10 @@ public final class GuestProcess {
         @Override
         public void write(byte[] b, int off, int len) {
             if (len > 0) {
-                calls.output(stderr, java.util.Arrays.copyOfRange(b, off, off + len), workInSlice());
+                byte[] bytes = java.util.Arrays.copyOfRange(b, off, off + len);
+                if (!calls.output(stderr, bytes, workInSlice())) {
+                    trap(new Syscall.Write(stderr, bytes));
+                }
             }
         }
     }

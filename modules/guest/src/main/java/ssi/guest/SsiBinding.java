@@ -87,4 +87,55 @@ public final class SsiBinding {
     public void exit(int status) {
         process.trap(new Syscall.Exit(status));
     }
+
+    @HostAccess.Export
+    public int where() {
+        return process.calls().where();
+    }
+
+    /** Moves to a node, given by id or name, or {@code home}; returns the node it runs on afterwards. */
+    @HostAccess.Export
+    public int migrate(Value target) {
+        if (target == null || !(target.isString() || target.fitsInInt())) {
+            throw new SyscallException("migrate: target must be a node id, a node name or 'home', got " + target);
+        }
+        return (Integer) process.trap(new Syscall.Migrate(target.isString() ? target.asString() : String.valueOf(target.asInt())));
+    }
+
+    @HostAccess.Export
+    public void lock(boolean locked) {
+        process.calls().lock(locked);
+    }
+
+    @HostAccess.Export
+    public int alloc(double bytes) {
+        return (Integer) process.trap(new Syscall.Alloc(whole("alloc", "bytes", bytes)));
+    }
+
+    @HostAccess.Export
+    public void free(int handle) {
+        process.trap(new Syscall.Free(handle));
+    }
+
+    @HostAccess.Export
+    public void touch(int handle, double offset, double length) {
+        process.calls().touch(handle, whole("touch", "offset", offset), length < 0 ? -1 : whole("touch", "length", length));
+    }
+
+    @HostAccess.Export
+    public int shmget(int key, double bytes) {
+        return (Integer) process.trap(new Syscall.ShmGet(key, whole("shmget", "bytes", bytes)));
+    }
+
+    @HostAccess.Export
+    public void shmat(int id) {
+        process.trap(new Syscall.ShmAt(id));
+    }
+
+    private static long whole(String call, String what, double v) {
+        if (!(v >= 0) || v != Math.floor(v) || v > Long.MAX_VALUE) {
+            throw new SyscallException(call + ": " + what + " must be a whole number >= 0, got " + v);
+        }
+        return (long) v;
+    }
 }

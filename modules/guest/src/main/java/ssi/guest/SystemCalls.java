@@ -6,13 +6,28 @@ package ssi.guest;
  * the guest's thread while the kernel waits for the slice to end.
  */
 public interface SystemCalls {
+    /** The process's pid: its home pid, wherever it runs. */
     int getpid();
 
     int getppid();
 
+    /** The node the process runs on now. */
+    int where();
+
     /** Virtual time, in seconds, after {@code workInSlice} units of the current slice. */
     double time(long workInSlice);
 
-    /** Text the process wrote to its terminal (stdout or stderr) after {@code workInSlice} units. */
-    void output(boolean stderr, byte[] bytes, long workInSlice);
+    /**
+     * Text the process wrote to its terminal (stdout or stderr) after {@code workInSlice} units.
+     *
+     * @return false if the write is site-dependent here (the process is away from home): the guest
+     *     then traps it as {@link Syscall.Write} for the kernel to forward to its deputy
+     */
+    boolean output(boolean stderr, byte[] bytes, long workInSlice);
+
+    /** Locks the process against migration, or unlocks it. */
+    void lock(boolean locked);
+
+    /** Dirties the pages of a memory block under {@code length} bytes from {@code offset} (to its end if negative). */
+    void touch(int handle, long offset, long length);
 }

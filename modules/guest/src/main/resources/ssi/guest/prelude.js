@@ -32,6 +32,14 @@
         wait: (pid) => sys.wait(pid),
         sleep: (seconds) => sys.sleep(seconds),
         exit: (status = 0) => sys.exit(status),
+        where: () => sys.where(),
+        migrate: (target) => sys.migrate(target),
+        lock: (locked = true) => sys.lock(Boolean(locked)),
+        alloc: (bytes) => sys.alloc(Number(bytes)),
+        free: (handle) => sys.free(handle),
+        touch: (handle, offset = 0, length = -1) => sys.touch(handle, Number(offset), Number(length)),
+        shmget: (key, bytes) => sys.shmget(key, Number(bytes)),
+        shmat: (id) => sys.shmat(id),
     });
     Object.defineProperty(globalThis, 'ssi', {value: ssi, enumerable: false});
 })

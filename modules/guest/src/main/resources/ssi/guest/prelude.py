@@ -2,15 +2,34 @@
 def __ssi_install(sys_):
     import builtins, random, sys, time, types
 
+    def syscall(f):
+        # A refused call reaches Python as a foreign host exception: raise it as the OSError Python code expects.
+        def call(*args):
+            try:
+                return f(*args)
+            except BaseException as e:
+                if type(e).__name__ != 'ForeignException':
+                    raise
+                raise OSError(str(e).removeprefix('ssi.guest.SyscallException: ')) from None
+        return call
+
     ssi = types.ModuleType('ssi', 'The ssi system calls.')
     ssi.args = [str(a) for a in sys_.args()]
     ssi.getpid = lambda: sys_.getpid()
     ssi.getppid = lambda: sys_.getppid()
     ssi.time = lambda: sys_.time()
-    ssi.spawn = lambda path, args=(): sys_.spawn(str(path), [str(a) for a in args])
-    ssi.wait = lambda pid: sys_.wait(int(pid))
-    ssi.sleep = lambda seconds: sys_.sleep(float(seconds))
-    ssi.exit = lambda status=0: sys_.exit(int(status))
+    ssi.spawn = syscall(lambda path, args=(): sys_.spawn(str(path), [str(a) for a in args]))
+    ssi.wait = syscall(lambda pid: sys_.wait(int(pid)))
+    ssi.sleep = syscall(lambda seconds: sys_.sleep(float(seconds)))
+    ssi.exit = syscall(lambda status=0: sys_.exit(int(status)))
+    ssi.where = lambda: sys_.where()
+    ssi.migrate = syscall(lambda target: sys_.migrate(target if isinstance(target, str) else int(target)))
+    ssi.lock = syscall(lambda locked=True: sys_.lock(bool(locked)))
+    ssi.alloc = syscall(lambda nbytes: sys_.alloc(float(nbytes)))
+    ssi.free = syscall(lambda handle: sys_.free(int(handle)))
+    ssi.touch = syscall(lambda handle, offset=0, length=-1: sys_.touch(int(handle), float(offset), float(length)))
+    ssi.shmget = syscall(lambda key, nbytes: sys_.shmget(int(key), float(nbytes)))
+    ssi.shmat = syscall(lambda shmid: sys_.shmat(int(shmid)))
     sys.modules['ssi'] = ssi
     builtins.ssi = ssi
     sys.argv = [sys_.path()] + ssi.args

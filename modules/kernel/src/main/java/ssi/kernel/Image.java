@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import ssi.api.Link;
 import ssi.api.NodeSpec;
 
 /**
@@ -19,9 +20,14 @@ import ssi.api.NodeSpec;
  *
  * @param workRate work units per virtual second of the standard processor (speed 1.0)
  * @param bandwidth network bandwidth in bits per second
+ * @param pageBytes the size of an emulated memory page
+ * @param processBytes a process's memory besides its program and what it allocates (its runtime)
+ * @param migrationFixedNanos the fixed part of a migration's transfer
+ * @param deputyWork work units the deputy spends at home on each forwarded system call
  */
 public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long quantumNanos,
-                    double workRate, long latencyNanos, double bandwidth) {
+                    double workRate, long latencyNanos, double bandwidth, int pageBytes, long processBytes,
+                    long migrationFixedNanos, long deputyWork) {
 
     public static final String MANIFEST = "manifest.toml";
 
@@ -41,7 +47,7 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
             throw new ImageException(file + ": cannot read: " + e.getMessage());
         }
         Fields f = new Fields(file);
-        f.only(root, "", Set.of("name", "description", "seed", "clock", "network", "node"));
+        f.only(root, "", Set.of("name", "description", "seed", "clock", "network", "memory", "migration", "node"));
         String name = f.text(root, "name", dir.getFileName().toString());
         long seed = f.integer(root, "seed", 1, Long.MIN_VALUE);
         JsonNode clock = f.table(root, "clock");
@@ -52,6 +58,14 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
         f.only(net, "network.", Set.of("latency_us", "bandwidth_mbit"));
         double latencyUs = f.number(net, "network.latency_us", 100, 0);
         double bandwidthMbit = f.number(net, "network.bandwidth_mbit", 100, 0.001);
+        JsonNode memory = f.table(root, "memory");
+        f.only(memory, "memory.", Set.of("page_kb", "process_kb"));
+        double pageKb = f.number(memory, "memory.page_kb", 4, 0.0625);
+        double processKb = f.number(memory, "memory.process_kb", 1024, 0);
+        JsonNode migration = f.table(root, "migration");
+        f.only(migration, "migration.", Set.of("fixed_ms", "deputy_work"));
+        double fixedMs = f.number(migration, "migration.fixed_ms", 1, 0);
+        long deputyWork = f.integer(migration, "migration.deputy_work", 2000, 0);
         JsonNode nodeList = root.get("node");
         if (nodeList == null || !nodeList.isArray() || nodeList.isEmpty()) {
             throw new ImageException(file + ": field 'node': at least one [[node]] table is required");
@@ -66,7 +80,8 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
                     (long) (f.number(n, at + "memory_mb", 1024, 1) * (1 << 20))));
         }
         return new Image(name, dir, List.copyOf(nodes), seed, Math.round(quantumMs * 1e6), workRate,
-                Math.round(latencyUs * 1e3), bandwidthMbit * 1e6);
+                Math.round(latencyUs * 1e3), bandwidthMbit * 1e6, (int) Math.round(pageKb * 1024),
+                Math.round(processKb * 1024), Math.round(fixedMs * 1e6), deputyWork);
     }
 
     /** Finds an image by directory or by name under the images directory. */
@@ -86,6 +101,11 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
     /** The image's root tree, served as the cluster's files. */
     public Path root() {
         return dir.resolve("root");
+    }
+
+    /** The network between any two nodes. */
+    public Link link() {
+        return new Link(latencyNanos, bandwidth);
     }
 
     /** The spec of a node by id. */

@@ -15,6 +15,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import ssi.api.Migration;
+import ssi.api.MigrationReason;
 import ssi.api.NodeInfo;
 import ssi.api.NodeSpec;
 import ssi.api.ProcessInfo;
@@ -26,29 +28,43 @@ import ssi.guest.Syscall;
 import ssi.guest.SyscallException;
 import ssi.guest.SystemCalls;
 import ssi.guest.Yield;
+import ssi.migration.AddressSpace;
+import ssi.migration.CantMove;
+import ssi.migration.TransferCost;
 import ssi.scheduler.CpuShare;
 
 /**
  * The one authority of the emulated cluster. Virtual time advances in quanta; in each quantum
- * every node shares its CPUs among its runnable processes, whose guest slices run in parallel on
- * host threads. Everything a process does to others (spawn, wait, exit, output) reaches the
- * kernel as a system call and is applied in a fixed order (virtual time, then pid), so that the
- * same image, workload and seed give the same trace on any host and at any pace.
+ * every node shares its CPUs among its runnable processes and busy deputies; guest slices run in
+ * parallel on host threads. Everything a process does to others (spawn, wait, exit, output,
+ * memory, migration) reaches the kernel as a system call and is applied in a fixed order (virtual
+ * time, then pid), so that the same image, workload and seed give the same trace on any host and
+ * at any pace.
  */
 public final class Kernel implements AutoCloseable {
+    /** What MOSIX tells a program that needs shared memory under plain {@code mosrun}. */
+    public static final String SHARED_MEMORY_REFUSED =
+            "MOSRUN: Shared memory (MAP_SHARED) not supported under MOSIX. (try 'mosrun -e' or 'mosrun -E')";
+    /** The answer of a system call that blocked, froze or ended its process: nothing to resume with now. */
+    private static final Object BLOCKED = new Object();
+
     private final Image image;
     private final long seed;
     private final GuestRuntime runtime;
     private final boolean ownsRuntime;
     private final CpuShare cpu;
+    private final TransferCost cost;
     private final ExecutorService workers;
     private final TreeMap<Integer, Proc> procs = new TreeMap<>();
     private final Map<Integer, Integer> reaped = new HashMap<>();
+    private final Map<Integer, Integer> shmByKey = new HashMap<>(); // SysV key -> segment id
+    private final List<Migration> migrations = new ArrayList<>();
     private final List<String> trace = new ArrayList<>();
     private final List<KernelListener> listeners = new ArrayList<>();
-    private final int[] joined; // processes sharing each node's CPUs in the current quantum
+    private final int[] joined;        // processes sharing each node's CPUs in the current quantum
+    private final double[] capacity;   // CPUs of each node left to processes in the current quantum
+    private final long[] owed;         // CPU time deputies took at each node, to be taken from its processes
     private int nextPid = 1;
-    private long quantumEnd;
     private long now;
     private volatile Clock clock;
 
@@ -58,7 +74,10 @@ public final class Kernel implements AutoCloseable {
         this.runtime = runtime;
         this.ownsRuntime = ownsRuntime;
         this.cpu = new CpuShare(image.workRate());
+        this.cost = new TransferCost(image.migrationFixedNanos(), image.pageBytes(), image.link());
         this.joined = new int[image.nodes().size() + 1];
+        this.capacity = new double[image.nodes().size() + 1];
+        this.owed = new long[image.nodes().size() + 1];
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         this.workers = Executors.newFixedThreadPool(threads, r -> Thread.ofPlatform().daemon().name("ssi-slice").unstarted(r));
         log(0, "boot image=" + image.name() + " nodes=" + image.nodes().size() + " seed=" + seed);
@@ -84,6 +103,11 @@ public final class Kernel implements AutoCloseable {
         return seed;
     }
 
+    /** The migration cost model of this cluster. */
+    public TransferCost cost() {
+        return cost;
+    }
+
     /** The current virtual time in nanoseconds since boot. */
     public synchronized long now() {
         return now;
@@ -93,30 +117,63 @@ public final class Kernel implements AutoCloseable {
         listeners.add(l);
     }
 
-    /** The trace so far: one line per event (boot, spawn, output, exit, kill), in virtual-time order. */
+    /** The trace so far: one line per event (boot, spawn, output, exit, kill, migration), in virtual-time order. */
     public synchronized List<String> trace() {
         return List.copyOf(trace);
     }
 
     // ---- requests from the front end (applied between quanta) ----
 
-    /** Starts a program on a node (its home node), as mosrun does; returns its pid. */
+    /** Starts a program at a node, its home, as plain mosrun does there; returns its pid. */
     public synchronized int spawn(int node, String path, List<String> args) throws KernelException {
-        if (image.node(node).isEmpty()) {
-            throw new KernelException("no node " + node + " (nodes are 1-" + image.nodes().size() + ")");
+        return spawn(node, path, args, RunOptions.DEFAULT);
+    }
+
+    /** Starts a program whose home is {@code home}, as mosrun with {@code options} does there; returns its pid. */
+    public synchronized int spawn(int home, String path, List<String> args, RunOptions options) throws KernelException {
+        requireNode(home);
+        GuestProgram program = load(path, args);
+        int start = switch (options.start()) {
+            case RunOptions.HOME -> home;
+            case RunOptions.BEST -> bestNode(baseBytes(program));
+            default -> requireNode(options.start());
+        };
+        if (options.mode() == RunOptions.Mode.NATIVE && start != home) {
+            throw new KernelException("a native process (mosrun -E) runs at its home node, not node " + start);
         }
-        Proc p = create(0, node, path, args, now);
+        Proc p = create(0, home, start, program, options.mode(), options.locked(), now);
         return p.pid;
     }
 
     /** Sends a signal; SIGKILL and SIGTERM end the process at once, even in an endless loop. */
     public synchronized void kill(int pid, Signal signal) throws KernelException {
         Proc p = procs.get(pid);
-        if (p == null || p.state == ProcessState.ZOMBIE) {
+        if (p == null || !p.alive()) {
             throw new KernelException("kill: no process " + pid);
         }
         log(now, "kill pid=" + pid + " signal=" + signal);
-        exit(p, 128 + signal.number(), now, null);
+        exit(p, 128 + signal.number(), now, null, now);
+    }
+
+    /**
+     * Migrates a process (as {@code migrate PID NODE|home} does): it is frozen now and moves in the
+     * quanta that follow. Refused, with the reason, if it cannot move.
+     *
+     * @param target a node id, a node name, or {@code home}
+     */
+    public synchronized void migrate(int pid, String target) throws KernelException {
+        Proc p = procs.get(pid);
+        if (p == null || !p.alive()) {
+            throw new KernelException("no process " + pid);
+        }
+        int to = nodeId(target, p.home);
+        if (to == p.where) {
+            throw new KernelException("process " + pid + " already runs on " + nodeName(to));
+        }
+        String refused = startMove(p, to, MigrationReason.MANUAL, now, false, null);
+        if (refused != null) {
+            throw new KernelException(refused);
+        }
     }
 
     /** Runs the cluster for {@code nanos} of virtual time (whole quanta). */
@@ -140,7 +197,7 @@ public final class Kernel implements AutoCloseable {
     public synchronized Optional<Integer> exitStatus(int pid) {
         Proc p = procs.get(pid);
         if (p != null) {
-            return p.state == ProcessState.ZOMBIE ? Optional.of(p.exitStatus) : Optional.empty();
+            return p.alive() ? Optional.empty() : Optional.of(p.exitStatus);
         }
         return Optional.ofNullable(reaped.get(pid));
     }
@@ -153,21 +210,32 @@ public final class Kernel implements AutoCloseable {
         return Optional.ofNullable(procs.get(pid)).map(Proc::info);
     }
 
-    /** Each node with its load: runnable processes per CPU of the standard processor. */
+    /** Every migration that has ended (done or rolled back), in the order they ended. */
+    public synchronized List<Migration> migrations() {
+        return List.copyOf(migrations);
+    }
+
+    /** Each node with its load: runnable processes and busy deputies per CPU of the standard processor. */
     public synchronized List<NodeInfo> nodes() {
         List<NodeInfo> out = new ArrayList<>();
         for (NodeSpec n : image.nodes()) {
             int here = 0;
+            int deputies = 0;
             int runnable = 0;
             for (Proc p : procs.values()) {
-                if (p.where == n.id() && p.state != ProcessState.ZOMBIE) {
+                if (!p.alive()) {
+                    continue;
+                }
+                if (p.where == n.id()) {
                     here++;
-                    if (p.state == ProcessState.RUNNING) {
-                        runnable++;
-                    }
+                    runnable += p.state == ProcessState.RUNNING && p.move == null ? 1 : 0;
+                }
+                if (p.home == n.id() && p.where != n.id()) {
+                    deputies++;
+                    runnable += p.deputy.busy() ? 1 : 0;
                 }
             }
-            out.add(new NodeInfo(n, runnable / (n.cpus() * n.speed()), here));
+            out.add(new NodeInfo(n, runnable / (n.cpus() * n.speed()), here, deputies, freeMemory(n.id())));
         }
         return out;
     }
@@ -205,141 +273,425 @@ public final class Kernel implements AutoCloseable {
         }
     }
 
+
     // ---- the quantum ----
 
     private void quantum() {
         long t0 = now;
         long t1 = t0 + image.quantumNanos();
-        quantumEnd = t1;
         java.util.Arrays.fill(joined, 0);
-        List<Proc> runnable = new ArrayList<>();
-        for (Proc p : procs.values()) {
-            if (p.state != ProcessState.ZOMBIE && p.readyAt < t1) {
-                joined[p.where]++;
-                runnable.add(p);
+        for (NodeSpec n : image.nodes()) { // deputies' work of the last quantum is taken from this one
+            long taken = Math.min(owed[n.id()], n.cpus() * image.quantumNanos());
+            owed[n.id()] -= taken;
+            capacity[n.id()] = n.cpus() - (double) taken / image.quantumNanos();
+        }
+        for (Proc p : List.copyOf(procs.values())) {
+            if (p.move != null) {
+                advanceMove(p, t1, null);
             }
         }
-        List<Proc> batch = new ArrayList<>();
-        for (Proc p : runnable) {
-            schedule(p, Math.max(t0, p.readyAt), t1, batch);
+        List<Task> due = new ArrayList<>();
+        for (Proc p : procs.values()) {
+            if (p.alive() && p.move == null && p.readyAt < t1) {
+                joined[p.where]++;
+                due.add(p);
+            }
+            if (p.alive() && p.deputy.busy() && p.deputy.readyAt < t1) {
+                due.add(p.deputy);
+            }
+        }
+        List<Task> batch = new ArrayList<>();
+        for (Task t : due) {
+            schedule(t, Math.max(t0, t.readyAt), t1, batch);
         }
         while (!batch.isEmpty()) {
             Map<Proc, Yield> yields = runSlices(batch);
             emitOutputs(batch);
-            batch.sort(Comparator.comparingLong((Proc p) -> p.timeAt(yields.get(p).work())).thenComparingInt(p -> p.pid));
-            List<Proc> next = new ArrayList<>();
-            for (Proc p : batch) {
-                handle(p, yields.get(p), t1, next);
+            batch.sort(Comparator.comparingLong((Task t) -> t instanceof Proc p ? p.timeAt(yields.get(p).work()) : t.readyAt)
+                    .thenComparingInt(Task::pid).thenComparing(t -> t instanceof Deputy));
+            List<Task> next = new ArrayList<>();
+            for (Task t : batch) {
+                switch (t) {
+                    case Proc p -> handle(p, yields.get(p), t1, next);
+                    case Deputy d -> serve(d, t1, next);
+                }
             }
-            next.sort(Comparator.comparingInt(p -> p.pid));
+            next.sort(Comparator.comparingInt(Task::pid).thenComparing(t -> t instanceof Deputy));
             batch = next;
         }
         now = t1;
     }
 
-    /** Gives a process a slice from {@code start} to the end of the quantum, if that buys any work. */
-    private void schedule(Proc p, long start, long t1, List<Proc> batch) {
-        p.state = ProcessState.RUNNING;
-        p.readyAt = start;
-        NodeSpec node = image.nodes().get(p.where - 1);
-        long budget = cpu.budget(node.speed(), CpuShare.share(node.cpus(), joined[p.where]), t1 - start);
-        if (budget < 1) {
-            p.readyAt = t1; // too little time left in this quantum
-            return;
+    /**
+     * Puts a task in the batch if it has something to do before the end of the quantum: a process
+     * gets a slice from {@code start} (if that buys any work), a deputy finishes its call.
+     */
+    private void schedule(Task task, long start, long t1, List<Task> batch) {
+        task.readyAt = start;
+        if (start >= t1 || frozen(task)) {
+            return; // a frozen process runs from then, or from the end of its migration if later
         }
-        p.sliceStart = start;
-        p.sliceEnd = t1;
-        p.sliceBudget = budget;
-        batch.add(p);
+        if (task instanceof Proc p) {
+            p.state = ProcessState.RUNNING;
+            NodeSpec node = spec(p.where);
+            double share = CpuShare.share(capacity[p.where], joined[p.where]);
+            long budget = share <= 0 ? 0 : cpu.budget(node.speed(), share, t1 - start);
+            if (budget < 1) {
+                p.readyAt = t1; // too little time left in this quantum
+                return;
+            }
+            p.sliceStart = start;
+            p.sliceBudget = budget;
+            p.nanosPerUnit = cpu.nanosPerUnit(node.speed(), share);
+        }
+        batch.add(task);
     }
 
-    /** Runs the slices of a batch in parallel; each ends on its own budget or system call, so the order does not matter. */
-    private Map<Proc, Yield> runSlices(List<Proc> batch) {
-        Map<Proc, Future<Yield>> futures = new HashMap<>();
-        for (Proc p : batch) {
+    /** Continues a process that was counted in this quantum at {@code t}, with the answer to its call. */
+    private void resume(Proc p, Object answer, long t, long t1, List<Task> next) {
+        p.answer = answer;
+        if (next == null) {
+            p.readyAt = t;
+        } else {
+            schedule(p, t, t1, next);
+        }
+    }
+
+    /** Makes a task that was not counted in this quantum runnable from {@code t}. */
+    private void wake(Task task, long t, long t1, List<Task> next) {
+        if (next != null && t < t1 && !frozen(task)) {
+            if (task instanceof Proc p) {
+                joined[p.where]++;
+            }
+            schedule(task, t, t1, next);
+        } else {
+            task.readyAt = t;
+        }
+    }
+
+    private void wake(Proc p, Object answer, long t, long t1, List<Task> next) {
+        p.answer = answer;
+        p.state = ProcessState.SLEEPING; // until its slice starts
+        wake((Task) p, t, t1, next);
+    }
+
+    private static boolean frozen(Task task) {
+        return task instanceof Proc p && p.move != null;
+    }
+
+    /** Runs the guest slices of a batch in parallel; each ends on its own budget or system call, so the order does not matter. */
+    private Map<Proc, Yield> runSlices(List<Task> batch) {
+        List<Proc> guests = batch.stream().filter(t -> t instanceof Proc).map(t -> (Proc) t).toList();
+        if (guests.size() == 1) { // nothing to overlap: run it from this thread, saving two thread hand-offs
+            Proc p = guests.getFirst();
             Object answer = p.answer;
             p.answer = null;
-            futures.put(p, workers.submit(() -> p.guest.resume(p.sliceBudget, answer)));
+            return Map.of(p, p.guest.resume(p.sliceBudget, answer));
+        }
+        Map<Proc, Future<Yield>> futures = new HashMap<>();
+        for (Task t : batch) {
+            if (t instanceof Proc p) {
+                Object answer = p.answer;
+                p.answer = null;
+                futures.put(p, workers.submit(() -> p.guest.resume(p.sliceBudget, answer)));
+            }
         }
         Map<Proc, Yield> yields = new HashMap<>();
-        for (Proc p : batch) {
+        for (Map.Entry<Proc, Future<Yield>> f : futures.entrySet()) {
             try {
-                yields.put(p, futures.get(p).get());
+                yields.put(f.getKey(), f.getValue().get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
             } catch (ExecutionException e) {
-                throw new IllegalStateException("slice of process " + p.pid + " failed", e.getCause());
+                throw new IllegalStateException("slice of process " + f.getKey().pid + " failed", e.getCause());
             }
         }
         return yields;
     }
 
-    private void handle(Proc p, Yield y, long t1, List<Proc> next) {
+    private void handle(Proc p, Yield y, long t1, List<Task> next) {
         long t = p.timeAt(y.work());
-        p.cpuSeconds += cpu.cpuSeconds(y.work(), image.nodes().get(p.where - 1).speed());
+        p.cpuSeconds += cpu.cpuSeconds(y.work(), spec(p.where).speed());
+        p.work += y.work();
         switch (y) {
             case Yield.BudgetSpent b -> p.readyAt = t1;
             case Yield.Exited e -> {
                 if (!e.error().isEmpty()) {
                     emit(new Output(t, p.pid, true, e.error()));
                 }
-                exit(p, e.status(), t, next);
+                exit(p, e.status(), t, next, t1);
             }
             case Yield.Trapped trap -> {
-                switch (trap.call()) {
-                    case Syscall.Spawn s -> {
-                        try {
-                            Proc child = create(p.pid, p.where, s.path(), s.args(), t);
-                            joined[child.where]++;
-                            schedule(child, t, t1, next);
-                            resumeAt(p, child.pid, t, t1, next);
-                        } catch (KernelException ex) {
-                            resumeAt(p, new SyscallException(ex.getMessage()), t, t1, next);
-                        }
+                if (p.where != p.home && siteDependent(trap.call())) {
+                    forward(p, trap.call(), t, t1, next);
+                } else {
+                    Object answer = execute(p, trap.call(), t, t1, next);
+                    if (answer != BLOCKED) {
+                        resume(p, answer, t, t1, next);
                     }
-                    case Syscall.Wait w -> waitFor(p, w.pid(), t, t1, next);
-                    case Syscall.Sleep s -> {
-                        p.state = ProcessState.SLEEPING;
-                        long wake = t + Math.round(s.seconds() * 1e9);
-                        p.readyAt = wake;
-                        if (wake < t1) {
-                            schedule(p, wake, t1, next);
-                        }
-                    }
-                    case Syscall.Exit e -> exit(p, e.status(), t, next);
                 }
             }
         }
     }
 
-    private void resumeAt(Proc p, Object answer, long t, long t1, List<Proc> next) {
-        p.answer = answer;
-        schedule(p, t, t1, next);
+    /**
+     * Whether a call must run at the process's home node. Memory, sleep, time, exit and migration
+     * requests run where the process is; terminal I/O, process control and IPC are site-dependent.
+     * (Attaching shared memory brings the process home instead: see {@link Syscall.ShmAt}.)
+     */
+    private static boolean siteDependent(Syscall call) {
+        return switch (call) {
+            case Syscall.Spawn s -> true;
+            case Syscall.Wait w -> true;
+            case Syscall.Write w -> true;
+            case Syscall.ShmGet s -> true;
+            case Syscall.Sleep s -> false;
+            case Syscall.Exit e -> false;
+            case Syscall.Alloc a -> false;
+            case Syscall.Free f -> false;
+            case Syscall.Migrate m -> false;
+            case Syscall.ShmAt s -> false;
+        };
     }
 
-    private void waitFor(Proc p, int pid, long t, long t1, List<Proc> next) {
-        Proc child = procs.get(pid);
-        if (child == null || child.ppid != p.pid) {
-            resumeAt(p, new SyscallException("wait: process " + pid + " is not a child of " + p.pid), t, t1, next);
-        } else if (child.state == ProcessState.ZOMBIE) {
-            reap(child);
-            resumeAt(p, child.exitStatus, t, t1, next);
-        } else {
-            p.state = ProcessState.SLEEPING;
-            p.waitingFor = pid;
-            p.readyAt = Long.MAX_VALUE;
+    /** Carries out a call at time {@code t}; returns its answer, or {@link #BLOCKED}. */
+    private Object execute(Proc p, Syscall call, long t, long t1, List<Task> next) {
+        return switch (call) {
+            case Syscall.Spawn s -> {
+                try {
+                    Proc child = create(p.pid, p.home, p.where, load(s.path(), s.args()), p.mode, p.locked, t);
+                    wake(child, t, t1, next);
+                    yield child.pid;
+                } catch (KernelException ex) {
+                    yield new SyscallException("spawn: " + ex.getMessage());
+                }
+            }
+            case Syscall.Wait w -> waitFor(p, w.pid());
+            case Syscall.Sleep s -> {
+                p.state = ProcessState.SLEEPING;
+                resume(p, null, t + Math.round(s.seconds() * 1e9), t1, next);
+                yield BLOCKED;
+            }
+            case Syscall.Exit e -> {
+                exit(p, e.status(), t, next, t1);
+                yield BLOCKED;
+            }
+            case Syscall.Write w -> {
+                emit(new Output(t, p.pid, w.stderr(), new String(w.bytes(), StandardCharsets.UTF_8)));
+                yield null;
+            }
+            case Syscall.Alloc a -> {
+                long need = p.memory.pagesFor(a.bytes()) * p.memory.pageBytes();
+                long free = freeMemory(p.where);
+                yield need > free
+                        ? new SyscallException("alloc: out of memory: " + nodeName(p.where) + " has " + free
+                                + " bytes free, asked " + a.bytes())
+                        : p.memory.alloc(a.bytes());
+            }
+            case Syscall.Free f -> {
+                try {
+                    p.memory.free(f.handle());
+                    yield null;
+                } catch (IllegalArgumentException ex) {
+                    yield new SyscallException(ex.getMessage());
+                }
+            }
+            case Syscall.Migrate m -> {
+                int to;
+                try {
+                    to = nodeId(m.target(), p.home);
+                } catch (KernelException ex) {
+                    yield new SyscallException("migrate: " + ex.getMessage());
+                }
+                if (to == p.where) {
+                    yield to;
+                }
+                String refused = startMove(p, to, MigrationReason.MANUAL, t, true, null);
+                if (refused != null) {
+                    yield new SyscallException("migrate: " + refused);
+                }
+                advanceMove(p, t1, next);
+                yield BLOCKED;
+            }
+            case Syscall.ShmGet s -> {
+                if (p.mode == RunOptions.Mode.STRICT) {
+                    yield refuseSharedMemory(p, t, t1, next);
+                }
+                yield shmByKey.computeIfAbsent(s.key(), k -> shmByKey.size() + 1);
+            }
+            case Syscall.ShmAt s -> {
+                if (p.mode == RunOptions.Mode.STRICT) {
+                    yield refuseSharedMemory(p, t, t1, next);
+                }
+                if (!shmByKey.containsValue(s.id())) {
+                    yield new SyscallException("shmat: no shared-memory segment " + s.id());
+                }
+                if (p.where != p.home) { // SysV shared memory never migrates: go home first, then attach
+                    startMove(p, p.home, MigrationReason.CONSTRAINT, t, false, s);
+                    advanceMove(p, t1, next);
+                    yield BLOCKED;
+                }
+                if (p.confined == null) {
+                    p.confined = CantMove.MONKEY;
+                    log(t, "confined pid=" + p.pid + " reason=" + CantMove.MONKEY.label());
+                }
+                yield null;
+            }
+        };
+    }
+
+    private Object refuseSharedMemory(Proc p, long t, long t1, List<Task> next) {
+        emit(new Output(t, p.pid, true, SHARED_MEMORY_REFUSED + "\n"));
+        exit(p, 1, t, next, t1);
+        return BLOCKED;
+    }
+
+    // ---- the deputy ----
+
+    /**
+     * Sends a site-dependent call to the process's deputy at home; the process waits for the answer.
+     * The deputy serves it as kernel work, on a whole CPU of home as soon as it arrives; the CPU
+     * time it takes is taken from home's processes in the next quantum.
+     */
+    private void forward(Proc p, Syscall call, long t, long t1, List<Task> next) {
+        p.state = ProcessState.SLEEPING;
+        p.readyAt = Long.MAX_VALUE;
+        p.forwarded++;
+        long payload = call instanceof Syscall.Write w ? w.bytes().length : 0;
+        long arrives = t + image.link().messageNanos(TransferCost.CONTROL_BYTES + payload);
+        long service = cpu.nanos(image.deputyWork(), spec(p.home).speed());
+        Deputy d = p.deputy;
+        d.call = call;
+        d.cpuSeconds += service / 1e9;
+        owed[p.home] += service;
+        wake(d, arrives + service, t1, next);
+    }
+
+    /** The deputy has done the work of its call: the call runs at home, and its answer goes back. */
+    private void serve(Deputy d, long t1, List<Task> next) {
+        Proc p = d.owner;
+        if (!p.alive() || !d.busy()) {
+            return;
+        }
+        long t = d.readyAt;
+        Syscall call = d.call;
+        d.idle();
+        Object answer = execute(p, call, t, t1, next);
+        if (answer != BLOCKED) {
+            wake(p, answer, t + image.link().messageNanos(TransferCost.CONTROL_BYTES), t1, next);
+        } else if (p.waitingFor >= 0) {
+            p.answerViaDeputy = true; // the child's exit will be answered from home
         }
     }
 
-    private Proc create(int ppid, int node, String path, List<String> args, long t) throws KernelException {
-        GuestProgram program = load(path, args);
-        Proc p = new Proc(nextPid++, ppid, node, program);
+    // ---- migration ----
+
+    /** Freezes a process and starts moving it; returns why it cannot, or null. */
+    private String startMove(Proc p, int to, MigrationReason reason, long t, boolean byGuest, Syscall then) {
+        if (p.move != null) {
+            return "process " + p.pid + " is already migrating";
+        }
+        Optional<CantMove> refusal = CantMove.refusal(reason, p.confined, p.locked, to == p.home);
+        if (refusal.isPresent()) {
+            return "process " + p.pid + " cannot move: " + refusal.get().label();
+        }
+        p.move = new Move(p.where, to, reason, t, cost.negotiationNanos(), byGuest, then);
+        if (byGuest || then != null) {
+            p.readyAt = Long.MAX_VALUE; // blocked in its call until the move ends
+        }
+        log(t, "freeze pid=" + p.pid + " from=" + p.where + " to=" + to + " reason=" + reason.label());
+        return null;
+    }
+
+    /** Takes a migration through every step that happens before {@code t1}. */
+    private void advanceMove(Proc p, long t1, List<Task> next) {
+        Move m = p.move;
+        while (p.move == m && m.nextAt() < t1) {
+            if (!m.decided) {
+                m.decided = true;
+                long need = p.memory.bytes();
+                long free = freeMemory(m.to);
+                if (need > free) {
+                    m.refusal = nodeName(m.to) + " has " + free + " bytes free, the process needs " + need;
+                } else {
+                    m.reserved = true;
+                    m.pages = p.memory.dirtyPages();
+                    m.doneAt = m.replyAt + cost.transferNanos(m.pages);
+                }
+            } else {
+                finishMove(p, m, t1, next);
+            }
+        }
+    }
+
+    private void finishMove(Proc p, Move m, long t1, List<Task> next) {
+        long t = m.nextAt();
+        p.move = null;
+        boolean done = m.refusal == null;
+        if (done) {
+            p.where = m.to;
+            p.memory.sent();
+            p.nmigs++;
+        }
+        Migration record = new Migration(p.pid, m.from, m.to, m.reason, m.requested, t, cost.negotiationNanos(),
+                done ? t - m.replyAt : 0, done ? m.pages : 0, done ? cost.bytes(m.pages) : 0,
+                done ? "done" : "rolled back: " + m.refusal);
+        migrations.add(record);
+        log(t, (done ? "migrated" : "rollback") + " pid=" + p.pid + " from=" + m.from + " to=" + m.to
+                + " frozen=" + record.frozen() + "ns pages=" + record.pages() + (done ? "" : " why=" + m.refusal));
+        for (KernelListener l : listeners) {
+            l.migrated(record);
+        }
+        if (m.then != null || m.byGuest) {
+            Object answer = m.then == null
+                    ? done ? (Object) p.where : new SyscallException("migrate: rolled back: " + m.refusal)
+                    : done ? execute(p, m.then, t, t1, next) : new SyscallException("shmat: cannot go home: " + m.refusal);
+            if (answer != BLOCKED) {
+                wake(p, answer, t, t1, next);
+            }
+        } else if (p.readyAt < Long.MAX_VALUE) { // it goes on as it was: running, or asleep until later
+            wake(p, p.answer, Math.max(t, p.readyAt), t1, next);
+        }
+    }
+
+    // ---- processes ----
+
+    private Object waitFor(Proc p, int pid) {
+        Proc child = procs.get(pid);
+        if (child == null || child.ppid != p.pid) {
+            return new SyscallException("wait: process " + pid + " is not a child of " + p.pid);
+        }
+        if (!child.alive()) {
+            reap(child);
+            return child.exitStatus;
+        }
+        p.state = ProcessState.SLEEPING;
+        p.waitingFor = pid;
+        p.readyAt = Long.MAX_VALUE;
+        return BLOCKED;
+    }
+
+    private Proc create(int ppid, int home, int where, GuestProgram program, RunOptions.Mode mode, boolean locked, long t)
+            throws KernelException {
+        AddressSpace memory = new AddressSpace(image.pageBytes(), baseBytes(program));
+        long free = freeMemory(where);
+        if (memory.bytes() > free) {
+            throw new KernelException("out of memory: " + nodeName(where) + " has " + free + " bytes free, "
+                    + program.path() + " needs " + memory.bytes());
+        }
+        Proc p = new Proc(nextPid++, ppid, home, where, program, mode, memory);
+        p.locked = locked;
         p.readyAt = t;
         procs.put(p.pid, p);
         p.guest = runtime.start(program, new Calls(p));
-        log(t, "spawn pid=" + p.pid + " ppid=" + ppid + " node=" + node + " " + p.command());
+        log(t, "spawn pid=" + p.pid + " ppid=" + ppid + " node=" + where + (where == home ? "" : " home=" + home) + " " + p.command());
         return p;
+    }
+
+    /** A new process's memory: its runtime and its program's text. */
+    private long baseBytes(GuestProgram program) {
+        return image.processBytes() + program.source().getBytes(StandardCharsets.UTF_8).length;
     }
 
     private GuestProgram load(String path, List<String> args) throws KernelException {
@@ -359,16 +711,18 @@ public final class Kernel implements AutoCloseable {
     }
 
     /** Ends a process at time {@code t}: a zombie until its parent waits, or reaped at once if nobody will. */
-    private void exit(Proc p, int status, long t, List<Proc> next) {
+    private void exit(Proc p, int status, long t, List<Task> next, long t1) {
         p.guest.terminate();
         p.state = ProcessState.ZOMBIE;
         p.exitStatus = status;
         p.exitTime = t;
         p.readyAt = Long.MAX_VALUE;
+        p.move = null; // a migration in flight is dropped with its reservation
+        p.deputy.idle();
         log(t, "exit pid=" + p.pid + " status=" + status);
         for (Proc orphan : procs.values().stream().filter(c -> c.ppid == p.pid).toList()) {
             orphan.ppid = 0; // orphans are reaped by the kernel, as init would
-            if (orphan.state == ProcessState.ZOMBIE) {
+            if (!orphan.alive()) {
                 reap(orphan);
             }
         }
@@ -378,14 +732,12 @@ public final class Kernel implements AutoCloseable {
         } else if (parent.state == ProcessState.SLEEPING && parent.waitingFor == p.pid) {
             reap(p);
             parent.waitingFor = -1;
-            parent.answer = status;
-            if (next == null) {
-                parent.state = ProcessState.RUNNING;
-                parent.readyAt = t;
-            } else {
-                joined[parent.where]++;
-                schedule(parent, t, quantumEnd, next);
+            long at = t;
+            if (parent.answerViaDeputy) { // its deputy at home heard of the exit; the answer travels to it
+                parent.answerViaDeputy = false;
+                at += image.link().messageNanos(TransferCost.CONTROL_BYTES);
             }
+            wake(parent, status, at, t1, next);
         }
     }
 
@@ -393,15 +745,86 @@ public final class Kernel implements AutoCloseable {
         procs.remove(p.pid);
         reaped.put(p.pid, p.exitStatus);
         for (KernelListener l : listeners) {
-            l.exited(p.pid, p.command(), p.exitStatus, p.exitTime);
+            l.exited(p.info(), p.exitStatus, p.exitTime);
         }
     }
 
-    private void emitOutputs(List<Proc> batch) {
+    // ---- nodes ----
+
+    private NodeSpec spec(int node) {
+        return image.nodes().get(node - 1);
+    }
+
+    private String nodeName(int node) {
+        return spec(node).name();
+    }
+
+    private int requireNode(int node) throws KernelException {
+        if (image.node(node).isEmpty()) {
+            throw new KernelException("no node " + node + " (nodes are 1-" + image.nodes().size() + ")");
+        }
+        return node;
+    }
+
+    /** A node by id, by name, or {@code home} (the node given as {@code home}). */
+    public int nodeId(String target, int home) throws KernelException {
+        String s = target.strip();
+        if (s.equals("home")) {
+            return home;
+        }
+        if (s.matches("\\d{1,9}")) {
+            return requireNode(Integer.parseInt(s));
+        }
+        return image.nodes().stream().filter(n -> n.name().equals(s)).mapToInt(NodeSpec::id).findFirst()
+                .orElseThrow(() -> new KernelException("no node '" + s + "' (give an id 1-" + image.nodes().size()
+                        + ", a name such as " + image.nodes().getFirst().name() + ", or home)"));
+    }
+
+    /** Memory of a node not used by its processes nor reserved for ones migrating to it. */
+    private long freeMemory(int node) {
+        long used = 0;
+        for (Proc p : procs.values()) {
+            if (p.alive() && (p.where == node || p.move != null && p.move.reserved && p.move.to == node)) {
+                used += p.memory.bytes();
+            }
+        }
+        return spec(node).memory() - used;
+    }
+
+    /**
+     * Where {@code mosrun -b} starts a process: the node that would give it the most CPU (speed
+     * times its share), among those with memory for it; the lowest id on a tie.
+     */
+    private int bestNode(long bytes) throws KernelException {
+        int best = 0;
+        double bestRate = -1;
+        for (NodeSpec n : image.nodes()) {
+            if (freeMemory(n.id()) < bytes) {
+                continue;
+            }
+            int runnable = (int) procs.values().stream()
+                    .filter(p -> p.where == n.id() && p.state == ProcessState.RUNNING).count();
+            double rate = n.speed() * CpuShare.share(n.cpus(), runnable + 1);
+            if (rate > bestRate) {
+                best = n.id();
+                bestRate = rate;
+            }
+        }
+        if (best == 0) {
+            throw new KernelException("no node has " + bytes + " bytes free for the process");
+        }
+        return best;
+    }
+
+    // ---- the trace ----
+
+    private void emitOutputs(List<Task> batch) {
         List<Output> all = new ArrayList<>();
-        for (Proc p : batch) {
-            all.addAll(p.outputs); // already in the order each process wrote them
-            p.outputs.clear();
+        for (Task t : batch) {
+            if (t instanceof Proc p) {
+                all.addAll(p.outputs); // already in the order each process wrote them
+                p.outputs.clear();
+            }
         }
         all.sort(Comparator.comparingLong(Output::time).thenComparingInt(Output::pid));
         all.forEach(this::emit);
@@ -437,13 +860,36 @@ public final class Kernel implements AutoCloseable {
         }
 
         @Override
+        public int where() {
+            return p.where;
+        }
+
+        @Override
         public double time(long workInSlice) {
             return p.timeAt(workInSlice) / 1e9;
         }
 
         @Override
-        public void output(boolean stderr, byte[] bytes, long workInSlice) {
+        public boolean output(boolean stderr, byte[] bytes, long workInSlice) {
+            if (p.where != p.home) {
+                return false; // the terminal is at home: the deputy writes it
+            }
             p.outputs.add(new Output(p.timeAt(workInSlice), p.pid, stderr, new String(bytes, StandardCharsets.UTF_8)));
+            return true;
+        }
+
+        @Override
+        public void lock(boolean locked) {
+            p.locked = locked;
+        }
+
+        @Override
+        public void touch(int handle, long offset, long length) {
+            try {
+                p.memory.touch(handle, offset, length < 0 ? p.memory.blockBytes(handle) - offset : length);
+            } catch (IllegalArgumentException e) {
+                throw new SyscallException(e.getMessage().startsWith("touch") ? e.getMessage() : "touch: " + e.getMessage());
+            }
         }
     }
 }

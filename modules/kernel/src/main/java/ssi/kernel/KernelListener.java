@@ -1,10 +1,16 @@
 package ssi.kernel;
 
+import ssi.api.Migration;
+import ssi.api.ProcessInfo;
+
 /** What the kernel tells its front end as virtual time passes. Called on the kernel's thread. */
 public interface KernelListener {
     /** A process wrote to its terminal. */
     default void output(Output output) {}
 
-    /** A process exited (or was killed) and nobody waits for it: its status is final. */
-    default void exited(int pid, String command, int status, long time) {}
+    /** A process exited (or was killed) and nobody waits for it: its status is final; {@code process} is its last snapshot. */
+    default void exited(ProcessInfo process, int status, long time) {}
+
+    /** A migration ended: done, or rolled back. */
+    default void migrated(Migration migration) {}
 }

@@ -34,47 +34,6 @@ class KernelTest {
         runtime.close();
     }
 
-    /** A booted lab cluster that records what its processes print and how they end. */
-    static final class Run implements AutoCloseable {
-        final Kernel kernel;
-        final List<Output> out = new ArrayList<>();
-        final Map<Integer, Long> exitTimes = new TreeMap<>();
-
-        Run(long seed) {
-            kernel = Kernel.boot(lab, seed, runtime);
-            kernel.addListener(new KernelListener() {
-                @Override
-                public void output(Output o) {
-                    out.add(o);
-                }
-
-                @Override
-                public void exited(int pid, String command, int status, long time) {
-                    exitTimes.put(pid, time);
-                }
-            });
-        }
-
-        String text(int pid) {
-            StringBuilder b = new StringBuilder();
-            out.stream().filter(o -> o.pid() == pid).forEach(o -> b.append(o.text()));
-            return b.toString();
-        }
-
-        int finish(int pid) {
-            int status = kernel.runUntilExit(pid, 60 * S).orElseThrow(() -> new AssertionError("process " + pid + " did not end"));
-            if (status != 0) {
-                System.err.println("process " + pid + " exited with " + status + ": " + text(pid));
-            }
-            return status;
-        }
-
-        @Override
-        public void close() {
-            kernel.close();
-        }
-    }
-
     @Test
     void theJitIsOn() {
         assertNotEquals("Interpreted", runtime.implementationName());
@@ -82,7 +41,7 @@ class KernelTest {
 
     @Test
     void helloInBothLanguages() throws Exception {
-        try (Run r = new Run(1)) {
+        try (LabRun r = new LabRun(lab, runtime, 1)) {
             int js = r.kernel.spawn(1, "hello.js", List.of());
             int py = r.kernel.spawn(2, "/bin/hello.py", List.of());
             assertEquals(0, r.finish(js));
@@ -94,7 +53,7 @@ class KernelTest {
 
     @Test
     void twoCpuBoundProcessesOnOneNodeEachGetHalfOfIt() throws Exception {
-        try (Run r = new Run(1)) {
+        try (LabRun r = new LabRun(lab, runtime, 1)) {
             int a = r.kernel.spawn(1, "cpu.js", List.of());
             int b = r.kernel.spawn(1, "cpu.py", List.of());
             int alone = r.kernel.spawn(2, "cpu.js", List.of());
@@ -110,7 +69,7 @@ class KernelTest {
 
     @Test
     void twoCpusRunTwoProcessesAtFullSpeed() throws Exception {
-        try (Run r = new Run(1)) {
+        try (LabRun r = new LabRun(lab, runtime, 1)) {
             int a = r.kernel.spawn(3, "cpu.js", List.of());
             int b = r.kernel.spawn(3, "cpu.js", List.of());
             int c = r.kernel.spawn(3, "cpu.js", List.of());
@@ -125,7 +84,7 @@ class KernelTest {
     @Test
     void theSameProgramFinishesInHalfTheTimeOnANodeTwiceAsFast() throws Exception {
         for (String prog : List.of("work.js", "work.py")) {
-            try (Run r = new Run(1)) {
+            try (LabRun r = new LabRun(lab, runtime, 1)) {
                 int slow = r.kernel.spawn(1, prog, List.of("300000"));
                 int fast = r.kernel.spawn(2, prog, List.of("300000"));
                 assertEquals(0, r.finish(slow));
@@ -149,7 +108,7 @@ class KernelTest {
     }
 
     private List<String> workload(long seed) throws Exception {
-        try (Run r = new Run(seed)) {
+        try (LabRun r = new LabRun(lab, runtime, seed)) {
             int fam = r.kernel.spawn(1, "family.js", List.of());
             r.kernel.spawn(2, "dice.js", List.of());
             r.kernel.spawn(2, "dice.py", List.of());
@@ -166,7 +125,7 @@ class KernelTest {
 
     @Test
     void guestClocksAreVirtual() throws Exception {
-        try (Run r = new Run(1)) {
+        try (LabRun r = new LabRun(lab, runtime, 1)) {
             r.kernel.advance(1 * S);
             int py = r.kernel.spawn(1, "sleepy.py", List.of());
             int js = r.kernel.spawn(1, "dice.js", List.of());
@@ -180,7 +139,7 @@ class KernelTest {
 
     @Test
     void killEndsEndlessLoopsInBothLanguages() throws Exception {
-        try (Run r = new Run(1)) {
+        try (LabRun r = new LabRun(lab, runtime, 1)) {
             List<Integer> pids = new ArrayList<>();
             for (String p : List.of("cpu.js", "cpu.py", "empty_loop.js", "empty_loop.py")) {
                 pids.add(r.kernel.spawn(1 + pids.size() % 3, p, List.of()));
@@ -198,7 +157,7 @@ class KernelTest {
 
     @Test
     void spawnAndWait() throws Exception {
-        try (Run r = new Run(1)) {
+        try (LabRun r = new LabRun(lab, runtime, 1)) {
             int fam = r.kernel.spawn(1, "family.js", List.of());
             assertEquals(0, r.finish(fam));
             String text = r.text(fam);
@@ -211,7 +170,7 @@ class KernelTest {
 
     @Test
     void brokenProgramsFailCleanlyAndOthersGoOn() throws Exception {
-        try (Run r = new Run(1)) {
+        try (LabRun r = new LabRun(lab, runtime, 1)) {
             int cpu = r.kernel.spawn(1, "cpu.js", List.of());
             int bj = r.kernel.spawn(1, "broken.js", List.of());
             int bp = r.kernel.spawn(1, "broken.py", List.of());
@@ -235,7 +194,7 @@ class KernelTest {
 
     @Test
     void theSandboxRefusesHostAccess() throws Exception {
-        try (Run r = new Run(1)) {
+        try (LabRun r = new LabRun(lab, runtime, 1)) {
             int js = r.kernel.spawn(1, "probe.js", List.of());
             assertEquals(0, r.finish(js));
             assertEquals(5, r.text(js).lines().filter(l -> l.endsWith(": refused")).count(), r.text(js));
@@ -250,7 +209,7 @@ class KernelTest {
         }
     }
 
-    private static double cpu(Run r, int pid) {
+    private static double cpu(LabRun r, int pid) {
         return r.kernel.process(pid).map(ProcessInfo::cpuSeconds).orElseThrow();
     }
 }

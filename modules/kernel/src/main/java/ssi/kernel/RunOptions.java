@@ -1,0 +1,24 @@
+package ssi.kernel;
+
+/**
+ * How {@code mosrun} starts a program.
+ *
+ * @param start the node to start on: a node id, {@link #HOME}, or {@link #BEST}
+ * @param locked locked against migration from the start ({@code -h}, {@code -L})
+ * @param mode what the process may do that MOSIX cannot migrate
+ */
+public record RunOptions(int start, boolean locked, Mode mode) {
+    public static final int HOME = 0;
+    public static final int BEST = -1;
+    public static final RunOptions DEFAULT = new RunOptions(HOME, false, Mode.STRICT);
+
+    /** MOSIX's modes for features it cannot migrate (SysV shared memory). */
+    public enum Mode {
+        /** Plain {@code mosrun}: a program that asks for shared memory is stopped with MOSIX's message. */
+        STRICT,
+        /** {@code mosrun -e}: allowed; using it brings the process home and confines it there. */
+        CONFINE_ON_USE,
+        /** {@code mosrun -E}: a native process of its home node that never migrates. */
+        NATIVE
+    }
+}

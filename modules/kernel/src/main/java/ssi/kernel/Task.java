@@ -1,0 +1,12 @@
+package ssi.kernel;
+
+/** Something the quantum loop orders: a process's guest slice, or its deputy finishing a call. */
+abstract sealed class Task permits Proc, Deputy {
+    long readyAt; // virtual time from which it may run (a deputy: when its call is done)
+
+    /** The node whose CPUs it uses. */
+    abstract int node();
+
+    /** The pid it belongs to, for ordering. */
+    abstract int pid();
+}
