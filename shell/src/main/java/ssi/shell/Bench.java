@@ -12,7 +12,11 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import ssi.guest.GuestRuntime;
 import ssi.kernel.Image;
+import ssi.api.Migration;
 import ssi.kernel.Kernel;
+import ssi.kernel.KernelListener;
+import ssi.kernel.Output;
+import ssi.kernel.RunOptions;
 
 /**
  * The guest CPU benchmark, measured in one run: the same program as an ssi process, in a bare
@@ -30,6 +34,7 @@ final class Bench {
             for (String prog : List.of("bench.js", "bench.py")) {
                 measure(image, kernel, prog, out);
             }
+            mechanisms(kernel, out);
         }
     }
 
@@ -44,7 +49,7 @@ final class Bench {
         });
         double ssi = median(() -> {
             int pid = kernel.spawn(5, "/bin/" + prog, List.of());
-            kernel.runUntilExit(pid, 3_600_000_000_000L).orElseThrow();
+            finish(kernel, pid);
         });
         out.printf("%s: ssi process %.1f ms, bare GraalVM context %.1f ms: ratio %.2f (goal <= 1.10)%n", prog, ssi, bare, ssi / bare);
         String native_ = lang.equals("js") ? "node" : "python3";
@@ -58,22 +63,98 @@ final class Bench {
         out.flush();
     }
 
+    /**
+     * Host cost of the migration mechanism and of the deputy, in steady state: the host time between
+     * the 1,000th and the last event of a guest that migrates back and forth, and of one that
+     * writes its terminal at home and then away from it (every write forwarded).
+     */
+    private static void mechanisms(Kernel kernel, PrintWriter out) throws Exception {
+        int home = 1;
+        String away = String.valueOf(kernel.image().nodes().size() > 1 ? 2 : 1);
+        RunOptions there = new RunOptions(Integer.parseInt(away), false, RunOptions.Mode.STRICT);
+        Stopwatch events = new Stopwatch();
+        kernel.addListener(events);
+        double migration = events.perEvent(kernel, () -> kernel.spawn(home, "pingpong.js", List.of("5000", away)));
+        out.printf("migration: %.1f us of host time each (pingpong.js; goal <= 1000 us)%n", migration / 1e3);
+        double local = events.perEvent(kernel, () -> kernel.spawn(home, "io.js", List.of("20000")));
+        double forwarded = events.perEvent(kernel, () -> kernel.spawn(home, "io.js", List.of("20000"), there));
+        out.printf("system call: %.1f us of host time per terminal write at home, %.1f us forwarded to the deputy (io.js; goal <= 10 us)%n",
+                local / 1e3, forwarded / 1e3);
+        out.flush();
+    }
+
+    /** Host nanoseconds between a process's events (outputs, migrations), after the first 1,000. */
+    private static final class Stopwatch implements KernelListener {
+        private static final int SKIP = 1000;
+        private int pid;
+        private int seen;
+        private long first;
+        private long last;
+
+        @Override
+        public void output(Output o) {
+            tick(o.pid());
+        }
+
+        @Override
+        public void migrated(Migration m) {
+            tick(m.pid());
+        }
+
+        private void tick(int who) {
+            if (who == pid && ++seen >= SKIP) {
+                last = System.nanoTime();
+                if (seen == SKIP) {
+                    first = last;
+                }
+            }
+        }
+
+        interface Start {
+            int spawn() throws Exception;
+        }
+
+        /** The median over runs of the host time per event. */
+        double perEvent(Kernel kernel, Start start) throws Exception {
+            return median(() -> {
+                seen = 0;
+                pid = start.spawn();
+                finish(kernel, pid);
+            }, () -> (double) (last - first) / (seen - SKIP));
+        }
+    }
+
+    private static void finish(Kernel kernel, int pid) {
+        int status = kernel.runUntilExit(pid, 3_600_000_000_000L).orElseThrow();
+        if (status != 0) {
+            throw new IllegalStateException("benchmark process " + pid + " exited with status " + status);
+        }
+    }
+
     private interface Body {
         void run() throws Exception;
     }
 
     private static double median(Body body) throws Exception {
+        long[] t0 = new long[1];
+        return median(() -> {
+            t0[0] = System.nanoTime();
+            body.run();
+        }, () -> (System.nanoTime() - t0[0]) / 1e6);
+    }
+
+    /** Runs {@code body} after warm-up runs, and returns the median of what {@code figure} says after each run. */
+    private static double median(Body body, java.util.function.DoubleSupplier figure) throws Exception {
         for (int i = 0; i < WARMUP; i++) {
             body.run();
         }
-        double[] ms = new double[RUNS];
+        double[] figures = new double[RUNS];
         for (int i = 0; i < RUNS; i++) {
-            long t0 = System.nanoTime();
             body.run();
-            ms[i] = (System.nanoTime() - t0) / 1e6;
+            figures[i] = figure.getAsDouble();
         }
-        Arrays.sort(ms);
-        return ms[RUNS / 2];
+        Arrays.sort(figures);
+        return figures[RUNS / 2];
     }
 
     private static Double external(String command, Path file) throws Exception {

@@ -28,4 +28,9 @@ final class Durations {
     static String format(long nanos) {
         return String.format("%.3fs", nanos / 1e9);
     }
+
+    /** Short spans (a migration's phases), to the microsecond. */
+    static String millis(long nanos) {
+        return String.format("%.3fms", nanos / 1e6);
+    }
 }

@@ -19,6 +19,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import ssi.api.Migration;
+import ssi.api.ProcessInfo;
 import ssi.kernel.Image;
 import ssi.kernel.ImageException;
 import ssi.kernel.Kernel;
@@ -155,8 +157,16 @@ public final class Main implements Callable<Integer> {
             }
 
             @Override
-            public void exited(int pid, String command, int status, long time) {
-                print.accept(String.format("[%d] exited with status %d at t=%s (%s)%n", pid, status, Durations.format(time), command));
+            public void migrated(Migration m) {
+                print.accept(String.format("[%d] %s node %d -> %d (%s), frozen %s, %d pages%n", m.pid(),
+                        m.done() ? "migrated" : "migration rolled back:", m.from(), m.to(), m.done() ? m.reason().label() : m.outcome(),
+                        Durations.millis(m.frozen()), m.pages()));
+                flush.run();
+            }
+
+            @Override
+            public void exited(ProcessInfo p, int status, long time) {
+                print.accept(String.format("[%d] exited with status %d at t=%s (%s)%n", p.pid(), status, Durations.format(time), p.command()));
                 flush.run();
             }
         };

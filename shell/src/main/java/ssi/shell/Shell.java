@@ -10,11 +10,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import ssi.api.Migration;
 import ssi.api.NodeInfo;
 import ssi.api.ProcessInfo;
 import ssi.hostinfo.HostInfo;
 import ssi.kernel.Kernel;
 import ssi.kernel.KernelException;
+import ssi.kernel.RunOptions;
 import ssi.kernel.Signal;
 
 /**
@@ -22,7 +24,7 @@ import ssi.kernel.Signal;
  * line in, its output out; a failed command says why and the shell goes on.
  */
 @Command(name = "", subcommands = {
-        Shell.Mosrun.class, Shell.Ps.class, Shell.Nodes.class, Shell.Kill.class, Shell.Advance.class,
+        Shell.Mosrun.class, Shell.Migrate.class, Shell.Migrations.class, Shell.Ps.class, Shell.Nodes.class, Shell.Kill.class, Shell.Advance.class,
         Shell.Host.class, Shell.Bench.class, Shell.Trace.class, Shell.Help.class, Shell.Exit.class})
 final class Shell {
     private final Kernel kernel;
@@ -70,9 +72,31 @@ final class Shell {
             out.flush();
             return false;
         }
-        int rc = commands.execute(words.toArray(String[]::new));
+        int rc = commands.execute(mosrunNodeOptions(words).toArray(String[]::new));
         out.flush();
         return rc == 0;
+    }
+
+    /** MOSIX's {@code mosrun -3 prog} is {@code mosrun -r 3 prog}: rewrite numeric options before the program. */
+    private static List<String> mosrunNodeOptions(List<String> words) {
+        if (!words.getFirst().equals("mosrun")) {
+            return words;
+        }
+        List<String> out = new ArrayList<>(List.of("mosrun"));
+        int i = 1;
+        for (; i < words.size() && words.get(i).startsWith("-"); i++) {
+            String w = words.get(i);
+            if (w.matches("-\\d+")) {
+                out.addAll(List.of("-r", w.substring(1)));
+                continue;
+            }
+            out.add(w);
+            if ((w.equals("-r") || w.equals("-N")) && i + 1 < words.size()) {
+                out.add(words.get(++i));
+            }
+        }
+        out.addAll(words.subList(i, words.size()));
+        return out;
     }
 
     private static String json(Object value) {
@@ -83,10 +107,30 @@ final class Shell {
         }
     }
 
-    @Command(name = "mosrun", description = "Start a guest program (JS or Python) and print its pid.")
+    @Command(name = "mosrun", description = "Start a guest program (JS or Python) with the shell's node as its home; print its pid.",
+            footer = {"", "A program that asks for SysV shared memory under plain mosrun is stopped with MOSIX's message;",
+                    "under -e it may use it and is then confined to its home node; -E starts a native process that never migrates."})
     final class Mosrun implements Callable<Integer> {
-        @Option(names = "-r", paramLabel = "NODE", description = "start on this node (default: the shell's node, 1)")
-        Integer node;
+        @Option(names = "-h", description = "run at home, locked against migration")
+        boolean home;
+
+        @Option(names = {"-r", "-N"}, paramLabel = "NODE", description = "start on this node (id or name); also -NODE, e.g. -3")
+        String node;
+
+        @Option(names = "-b", description = "start on the best node (the most CPU for it, with memory for it)")
+        boolean best;
+
+        @Option(names = "-L", description = "lock: no migration until unlocked")
+        boolean lock;
+
+        @Option(names = "-l", description = "unlocked: may migrate (the default)")
+        boolean unlock;
+
+        @Option(names = "-e", description = "allow shared memory, confining the process to its home once it uses it")
+        boolean confineOnUse;
+
+        @Option(names = "-E", description = "native: a process of its home node that never migrates")
+        boolean nativeMode;
 
         @Parameters(index = "0", paramLabel = "PROG", description = "a program: /bin/x.js, or x.js for /bin/x.js")
         String program;
@@ -96,12 +140,61 @@ final class Shell {
 
         @Override
         public Integer call() throws KernelException {
-            out.println(kernel.spawn(node == null ? shellNode : node, program, args));
+            if ((home ? 1 : 0) + (node != null ? 1 : 0) + (best ? 1 : 0) > 1) {
+                throw new IllegalArgumentException("choose one of -h, -r NODE and -b");
+            }
+            if (lock && unlock || confineOnUse && nativeMode) {
+                throw new IllegalArgumentException(lock && unlock ? "-L and -l contradict each other" : "choose one of -e and -E");
+            }
+            int start = best ? RunOptions.BEST : node == null ? RunOptions.HOME : kernel.nodeId(node, shellNode);
+            RunOptions.Mode mode = nativeMode ? RunOptions.Mode.NATIVE : confineOnUse ? RunOptions.Mode.CONFINE_ON_USE : RunOptions.Mode.STRICT;
+            out.println(kernel.spawn(shellNode, program, args, new RunOptions(start, home || lock, mode)));
             return 0;
         }
     }
 
-    @Command(name = "ps", description = "List processes: PID PPID HOME WHERE STATE CPU(virtual s) COMMAND.")
+    @Command(name = "migrate", description = "Migrate a process to a node (id or name) or home.")
+    final class Migrate implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "PID")
+        int pid;
+
+        @Parameters(index = "1", paramLabel = "NODE|home")
+        String target;
+
+        @Override
+        public Integer call() throws KernelException {
+            kernel.migrate(pid, target);
+            return 0;
+        }
+    }
+
+    @Command(name = "migrations", description = "List migrations that ended, with their statistics by phase.")
+    final class Migrations implements Callable<Integer> {
+        @Parameters(arity = "0..1", paramLabel = "PID", description = "only this process's")
+        Integer pid;
+
+        @Option(names = "--json", description = "machine-readable output")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            List<Migration> list = kernel.migrations().stream().filter(m -> pid == null || m.pid() == pid).toList();
+            if (json) {
+                out.println(json(list));
+                return 0;
+            }
+            out.printf("%5s %4s %4s %-10s %10s %10s %9s %9s %7s %9s  %s%n",
+                    "PID", "FROM", "TO", "REASON", "START", "FROZEN", "NEGOT", "TRANSFER", "PAGES", "BYTES", "OUTCOME");
+            for (Migration m : list) {
+                out.printf("%5d %4d %4d %-10s %10s %10s %9s %9s %7d %9d  %s%n", m.pid(), m.from(), m.to(), m.reason().label(),
+                        Durations.format(m.requested()), Durations.millis(m.frozen()), Durations.millis(m.negotiation()),
+                        Durations.millis(m.transfer()), m.pages(), m.bytes(), m.outcome());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "ps", description = "List processes, and the deputies of those away from home (NODE is where each runs).")
     final class Ps implements Callable<Integer> {
         @Option(names = "--json", description = "machine-readable output")
         boolean json;
@@ -113,9 +206,14 @@ final class Shell {
                 out.println(json(ps));
                 return 0;
             }
-            out.printf("%5s %5s %4s %5s %5s %9s  %s%n", "PID", "PPID", "HOME", "WHERE", "STATE", "CPU", "COMMAND");
+            out.printf("%5s %5s %4s %4s %1s %5s %8s %9s %-9s  %s%n", "PID", "PPID", "NODE", "HOME", "S", "NMIGS", "MEM", "CPU", "CANTMOVE", "COMMAND");
             for (ProcessInfo p : ps) {
-                out.printf("%5d %5d %4d %5d %5s %9.3f  %s%n", p.pid(), p.ppid(), p.home(), p.where(), p.state().letter(), p.cpuSeconds(), p.command());
+                out.printf("%5d %5d %4d %4d %1s %5d %7dK %9.3f %-9s  %s%n", p.pid(), p.ppid(), p.where(), p.home(), p.state().letter(),
+                        p.nmigs(), p.memory() >> 10, p.cpuSeconds(), p.cantmove().isEmpty() ? "-" : p.cantmove(), p.command());
+                if (p.away()) {
+                    out.printf("%5d %5s %4d %4d %1s %5s %8s %9.3f %-9s  [deputy, %d calls] %s%n", p.pid(), "-", p.home(), p.home(), "-",
+                            "-", "-", p.deputySeconds(), "-", p.forwarded(), p.command());
+                }
             }
             return 0;
         }
@@ -133,10 +231,10 @@ final class Shell {
                 out.println(json(nodes));
                 return 0;
             }
-            out.printf("%3s %-8s %6s %4s %8s %6s %5s%n", "ID", "NAME", "SPEED", "CPUS", "MEM", "LOAD", "PROCS");
+            out.printf("%3s %-8s %6s %4s %8s %8s %6s %5s %8s%n", "ID", "NAME", "SPEED", "CPUS", "MEM", "FREE", "LOAD", "PROCS", "DEPUTIES");
             for (NodeInfo n : nodes) {
-                out.printf("%3d %-8s %6.2f %4d %7dM %6.2f %5d%n", n.spec().id(), n.spec().name(), n.spec().speed(), n.spec().cpus(),
-                        n.spec().memory() >> 20, n.load(), n.processes());
+                out.printf("%3d %-8s %6.2f %4d %7dM %7dM %6.2f %5d %8d%n", n.spec().id(), n.spec().name(), n.spec().speed(), n.spec().cpus(),
+                        n.spec().memory() >> 20, n.freeMemory() >> 20, n.load(), n.processes(), n.deputies());
             }
             return 0;
         }

@@ -60,4 +60,53 @@ class ShellTest {
             assertEquals(1, kernel.ps().size());
         }
     }
+
+    @Test
+    void mosrunOptionsAndMigrateMoveProcessesAndPsShowsTheirDeputies() throws Exception {
+        Image paper5 = Image.load(Path.of("../images/paper5"));
+        StringWriter text = new StringWriter();
+        try (Kernel kernel = Kernel.boot(paper5, 1)) {
+            Shell shell = new Shell(kernel, new PrintWriter(text));
+            assertTrue(shell.run(Main.words("mosrun -3 cpu.js")));      // pid 1: home 1, runs on node 3
+            assertTrue(shell.run(Main.words("mosrun -h cpu.py")));      // pid 2: at home, locked
+            assertTrue(shell.run(Main.words("mosrun -b -L cpu.js")));   // pid 3: the best node, locked
+            assertTrue(shell.run(Main.words("mosrun -E cpu.js")));      // pid 4: native
+            assertEquals(List.of(3, 1, 2, 1), kernel.ps().stream().map(p -> p.where()).toList());
+            assertEquals(List.of(1, 1, 1, 1), kernel.ps().stream().map(p -> p.home()).toList());
+            assertEquals(List.of("", "user_lock", "user_lock", "native"), kernel.ps().stream().map(p -> p.cantmove()).toList());
+
+            text.getBuffer().setLength(0);
+            assertTrue(shell.run(Main.words("ps")));
+            String ps = text.toString();
+            assertTrue(ps.lines().anyMatch(l -> l.matches("\\s+1\\s+0\\s+3\\s+1 R .*/bin/cpu.js")), ps);
+            assertTrue(ps.lines().anyMatch(l -> l.matches("\\s+1\\s+-\\s+1\\s+1 - .*\\[deputy, 0 calls\\] /bin/cpu.js")), ps);
+
+            assertTrue(shell.run(Main.words("migrate 1 node5")));
+            assertTrue(shell.run(Main.words("advance 200ms")));
+            assertEquals(5, kernel.process(1).orElseThrow().where());
+            text.getBuffer().setLength(0);
+            assertTrue(shell.run(Main.words("migrations --json")));
+            JsonNode m = new ObjectMapper().readTree(text.toString()).get(0);
+            assertEquals(3, m.get("from").asInt());
+            assertEquals(5, m.get("to").asInt());
+            assertEquals("done", m.get("outcome").asText());
+            text.getBuffer().setLength(0);
+            assertTrue(shell.run(Main.words("migrations 1")));
+            assertTrue(text.toString().contains(" manual "), text.toString());
+
+            for (String refused : List.of("migrate 2 node2", "migrate 4 2", "migrate 1 mars", "migrate 9 home", "mosrun -h -b cpu.js", "mosrun -e -E cpu.js")) {
+                text.getBuffer().setLength(0);
+                assertFalse(shell.run(Main.words(refused)), refused);
+                assertFalse(text.toString().isBlank(), refused + " says why");
+            }
+            text.getBuffer().setLength(0);
+            shell.run(Main.words("migrate 2 node2"));
+            assertEquals("migrate: process 2 cannot move: user_lock\n", text.toString());
+            text.getBuffer().setLength(0);
+            assertTrue(shell.run(Main.words("help mosrun")));
+            for (String option : List.of("-h", "-r", "-b", "-L", "-l", "-e", "-E")) {
+                assertTrue(text.toString().contains(option), option);
+            }
+        }
+    }
 }
