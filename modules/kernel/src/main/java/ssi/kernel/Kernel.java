@@ -215,7 +215,10 @@ public final class Kernel implements AutoCloseable {
         return List.copyOf(migrations);
     }
 
-    /** Each node with its load: runnable processes and busy deputies per CPU of the standard processor. */
+    /**
+     * Each node with its load: runnable processes, busy deputies and processes migrating to it (for
+     * which it reserved a CPU) per CPU of the standard processor.
+     */
     public synchronized List<NodeInfo> nodes() {
         List<NodeInfo> out = new ArrayList<>();
         for (NodeSpec n : image.nodes()) {
@@ -233,6 +236,9 @@ public final class Kernel implements AutoCloseable {
                 if (p.home == n.id() && p.where != n.id()) {
                     deputies++;
                     runnable += p.deputy.busy() ? 1 : 0;
+                }
+                if (p.move != null && p.move.reserved && p.move.to == n.id()) {
+                    runnable++; // the destination reserved a CPU for it
                 }
             }
             out.add(new NodeInfo(n, runnable / (n.cpus() * n.speed()), here, deputies, freeMemory(n.id())));

@@ -136,7 +136,11 @@ class MigrationTest {
                 assertEquals(bytes, r.info(pid).dirty(), "a fresh process and a fresh block are all dirty");
                 long freeFast = r.kernel.nodes().get(1).freeMemory();
                 r.kernel.migrate(pid, "fast");
-                r.kernel.advance(200 * MS);
+                r.kernel.advance(10 * MS);
+                assertEquals(ProcessState.FROZEN, r.info(pid).state());
+                assertEquals(freeFast - bytes, r.kernel.nodes().get(1).freeMemory(), "the destination reserved its memory");
+                assertEquals(0.5, r.kernel.nodes().get(1).load(), "and a CPU (a speed-2 node)");
+                r.kernel.advance(190 * MS);
                 Migration first = r.moves.getFirst();
                 assertEquals(base + allocated, first.pages());
                 assertEquals(frozenFor(base + allocated), first.frozen());
