@@ -1,4 +1,5 @@
-/** Per-node CPU sharing: how a quantum of a node's CPUs is divided among its runnable processes. */
+/** Per-node CPU sharing and load information: shares of a quantum, the MOSIX load index, gossip of load vectors. */
 module ssi.scheduler {
+    requires transitive ssi.api; // NodeLoad appears in the information window's API
     exports ssi.scheduler;
 }

@@ -1,0 +1,124 @@
+package ssi.scheduler;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.function.IntFunction;
+
+/**
+ * Decentralised load dissemination among live nodes, as openMosix does it: every period each node
+ * sends its own entry and its window to two random nodes, one from its window and one from
+ * outside it. Nobody reads global truth: each node knows only what reached its window.
+ * Deterministic for a seed: each node draws from its own random stream.
+ */
+public final class Gossip {
+    /** A load vector on its way. */
+    public record Message(int from, int to, List<InfoWindow.Entry> entries) {}
+
+    private final int windowSize;
+    private final long maxAge;
+    private final long seed;
+    private final TreeMap<Integer, InfoWindow> windows = new TreeMap<>();
+    private final TreeMap<Integer, SplittableRandom> randoms = new TreeMap<>();
+
+    public Gossip(int windowSize, long maxAge, long seed) {
+        this.windowSize = windowSize;
+        this.maxAge = maxAge;
+        this.seed = seed;
+    }
+
+    /** A node joins: it starts with an empty window and is found by others' draws outside their windows. */
+    public void join(int node) {
+        windows.put(node, new InfoWindow(node, windowSize, maxAge));
+        randoms.put(node, new SplittableRandom(seed * 0x9E3779B97F4A7C15L + node));
+    }
+
+    /** A node leaves (or goes quiet): it neither sends nor receives; others age its entry out. */
+    public void leave(int node) {
+        windows.remove(node);
+        randoms.remove(node);
+    }
+
+    public InfoWindow window(int node) {
+        return windows.get(node);
+    }
+
+    /**
+     * One period at {@code now}: the messages every live node sends. {@code own} gives a node's
+     * entry of itself, stamped now.
+     */
+    public List<Message> round(long now, IntFunction<InfoWindow.Entry> own) {
+        List<Integer> live = new ArrayList<>(windows.keySet());
+        List<Message> out = new ArrayList<>();
+        for (int node : live) {
+            InfoWindow w = windows.get(node);
+            w.age(now);
+            List<InfoWindow.Entry> vector = new ArrayList<>();
+            vector.add(own.apply(node));
+            vector.addAll(w.entries());
+            SplittableRandom random = randoms.get(node);
+            List<Integer> inside = w.entries().stream().map(InfoWindow.Entry::node).filter(windows::containsKey).toList();
+            if (!inside.isEmpty()) {
+                out.add(new Message(node, inside.get(random.nextInt(inside.size())), vector));
+            }
+            long others = live.stream().filter(n -> n != node && !w.knows(n)).limit(1).count();
+            if (others > 0) { // draw until a node outside the window comes up: cheap, as the window is small
+                int to;
+                do {
+                    to = live.get(random.nextInt(live.size()));
+                } while (to == node || w.knows(to));
+                out.add(new Message(node, to, vector));
+            }
+        }
+        return out;
+    }
+
+    /** A message arrives at {@code now}; returns the nodes whose entries were news to the receiver. */
+    public List<Integer> deliver(Message m, long now) {
+        InfoWindow w = windows.get(m.to());
+        List<Integer> news = new ArrayList<>();
+        if (w == null) {
+            return news; // it left meanwhile
+        }
+        for (InfoWindow.Entry e : m.entries()) {
+            if (w.merge(e, now)) {
+                news.add(e.node());
+            }
+        }
+        return news;
+    }
+
+    /**
+     * How fast news spreads: on {@code n} nodes with windows of {@code windowSize}, after windows
+     * have filled, node 1's load changes; returns the periods until at least 99% of the nodes
+     * have heard the new value (or -1 if that takes over 1,000 periods).
+     */
+    public static int periodsToReach99(int n, int windowSize, long seed) {
+        long period = 1_000_000_000L;
+        Gossip g = new Gossip(windowSize, 4L * n * period, seed);
+        for (int i = 1; i <= n; i++) {
+            g.join(i);
+        }
+        long[] now = {0};
+        IntFunction<InfoWindow.Entry> own = node -> new InfoWindow.Entry(node, 1, 1, node == 1 && now[0] >= 20 * period ? 1 : 0,
+                0, 0, now[0]);
+        java.util.BitSet heard = new java.util.BitSet();
+        for (int round = 0; round < 1020; round++) {
+            now[0] = round * period;
+            long changed = 20 * period;
+            for (Message m : g.round(now[0], own)) {
+                boolean fresh = m.entries().stream().anyMatch(e -> e.node() == 1 && e.stamp() >= changed);
+                g.deliver(m, now[0]);
+                if (fresh && now[0] >= changed) {
+                    heard.set(m.to());
+                }
+            }
+            heard.set(1);
+            if (now[0] >= changed && heard.cardinality() >= Math.ceil(0.99 * n)) {
+                return round - 19;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,93 @@
+package ssi.scheduler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InformationTest {
+    static final long S = 1_000_000_000L;
+
+    @Test
+    void theLoadIndexFollowsTheMosixFiltersExactly() {
+        LoadIndex x = new LoadIndex();
+        for (int i = 0; i < 100; i++) {
+            x.tick(i < 50 ? 2 : 4); // a mean of 3 runnable processes
+        }
+        x.update(1.5, 2); // sample 3 / 3 = 1.0
+        assertEquals(1.0, x.sample());
+        assertEquals(3.0 / 8, x.local(), "rising: (5·0 + 3·1) / 8");
+        assertEquals(1.0, x.exported(), "rising: at once");
+        x.tick(3);
+        x.update(1.5, 2);
+        assertEquals((5 * 3.0 / 8 + 3) / 8, x.local());
+        assertEquals(1.0, x.exported());
+        x.update(1.5, 2); // an idle period: sample 0
+        assertEquals(0.0, x.local(), "falling: at once");
+        assertEquals(7.0 / 8, x.exported(), "falling: (7·1 + 0) / 8");
+        x.update(1.5, 2);
+        assertEquals(49.0 / 64, x.exported());
+    }
+
+    @Test
+    void windowsKeepTheFreshestEntriesAndDropStaleOnes() {
+        InfoWindow w = new InfoWindow(1, 2, 10 * S);
+        assertTrue(w.merge(entry(2, 0.5, 1 * S), 2 * S));
+        assertTrue(w.merge(entry(3, 0.7, 2 * S), 2 * S));
+        assertFalse(w.merge(entry(2, 0.9, 0), 2 * S), "older than what it knows");
+        assertFalse(w.merge(entry(1, 0.9, 2 * S), 2 * S), "its own node");
+        assertFalse(w.merge(entry(4, 0.9, 3 * S), 2 * S), "from the future");
+        assertTrue(w.merge(entry(4, 0.9, 2 * S), 2 * S));
+        assertEquals(List.of(3, 4), w.entries().stream().map(InfoWindow.Entry::node).toList(), "size 2: node 2 was the stalest");
+        assertFalse(w.merge(entry(5, 0.1, 0), 11 * S), "older than the maximum age");
+        w.age(12 * S + 1);
+        assertTrue(w.entries().isEmpty());
+    }
+
+    @Test
+    void gossipReachesEveryNodeAndAgesOutADepartedOne() {
+        int n = 16;
+        Gossip g = new Gossip(4, 8 * S, 42);
+        for (int i = 1; i <= n; i++) {
+            g.join(i);
+        }
+        boolean[][] heard = new boolean[n + 1][n + 1];
+        for (int round = 0; round < 30; round++) {
+            long now = round * S;
+            for (Gossip.Message m : g.round(now, node -> entry(node, node / 10.0, now))) {
+                for (int news : g.deliver(m, now)) {
+                    heard[m.to()][news] = true;
+                }
+            }
+        }
+        for (int i = 1; i <= n; i++) {
+            for (int j = 1; j <= n; j++) {
+                assertTrue(i == j || heard[i][j], i + " heard of " + j);
+            }
+            assertEquals(4, g.window(i).entries().size());
+        }
+        g.leave(7);
+        for (int round = 30; round < 45; round++) {
+            long now = round * S;
+            g.round(now, node -> entry(node, 0, now)).forEach(m -> g.deliver(m, now));
+        }
+        for (int i = 1; i <= n; i++) {
+            if (i != 7) {
+                assertFalse(g.window(i).knows(7), i + " forgot the departed node");
+            }
+        }
+    }
+
+    @Test
+    void gossipIsDeterministicForASeedAndSpreadsNewsInAFewPeriods() {
+        assertEquals(Gossip.periodsToReach99(128, 7, 1), Gossip.periodsToReach99(128, 7, 1));
+        int periods = Gossip.periodsToReach99(128, 7, 1);
+        assertTrue(periods > 0 && periods < 60, "periods: " + periods);
+    }
+
+    static InfoWindow.Entry entry(int node, double load, long stamp) {
+        return new InfoWindow.Entry(node, 1, 1, load, 0, 0, stamp);
+    }
+}
