@@ -7,4 +7,5 @@ module ssi.kernel {
     requires com.fasterxml.jackson.dataformat.toml; // image manifests
     requires com.fasterxml.jackson.databind;
     exports ssi.kernel;
+    uses ssi.api.PolicyProvider;               // policy plugins on the module path
 }

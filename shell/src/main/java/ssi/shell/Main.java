@@ -24,6 +24,7 @@ import ssi.api.ProcessInfo;
 import ssi.kernel.Image;
 import ssi.kernel.ImageException;
 import ssi.kernel.Kernel;
+import ssi.kernel.KernelException;
 import ssi.kernel.KernelListener;
 import ssi.kernel.Output;
 import ssi.kernel.Pace;
@@ -81,7 +82,14 @@ public final class Main implements Callable<Integer> {
             }
             script = Files.readAllLines(file);
         }
-        try (Kernel kernel = Kernel.boot(img, seed == null ? img.seed() : seed)) {
+        Kernel booted;
+        try {
+            booted = Kernel.boot(img, seed == null ? img.seed() : seed);
+        } catch (KernelException e) {
+            System.err.println("ssi: image " + img.name() + ": " + e.getMessage());
+            return 2;
+        }
+        try (Kernel kernel = booted) {
             if (script != null) {
                 return runScript(kernel, script, chosen == null ? Pace.MAX : chosen) ? 0 : 1;
             }
@@ -161,6 +169,12 @@ public final class Main implements Callable<Integer> {
                 print.accept(String.format("[%d] %s node %d -> %d (%s), frozen %s, %d pages%n", m.pid(),
                         m.done() ? "migrated" : "migration rolled back:", m.from(), m.to(), m.done() ? m.reason().label() : m.outcome(),
                         Durations.millis(m.frozen()), m.pages()));
+                flush.run();
+            }
+
+            @Override
+            public void notice(long time, String text) {
+                print.accept(String.format("[t=%s] %s%n", Durations.format(time), text));
                 flush.run();
             }
 

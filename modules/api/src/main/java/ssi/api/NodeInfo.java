@@ -4,8 +4,9 @@ package ssi.api;
  * A snapshot of one node.
  *
  * @param load runnable processes (deputies with work included) per standard-processor CPU, now
+ * @param loadIndex the node's smoothed load index (MOSIX's local value), as of the last period
  * @param processes processes running there
  * @param deputies deputies kept there for its processes that run elsewhere
  * @param freeMemory bytes not used or reserved by processes
  */
-public record NodeInfo(NodeSpec spec, double load, int processes, int deputies, long freeMemory) {}
+public record NodeInfo(NodeSpec spec, double load, double loadIndex, int processes, int deputies, long freeMemory) {}

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 import ssi.api.Link;
@@ -24,10 +26,22 @@ import ssi.api.NodeSpec;
  * @param processBytes a process's memory besides its program and what it allocates (its runtime)
  * @param migrationFixedNanos the fixed part of a migration's transfer
  * @param deputyWork work units the deputy spends at home on each forwarded system call
+ * @param balancing the default policy and the information and balancing tunables
  */
 public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long quantumNanos,
                     double workRate, long latencyNanos, double bandwidth, int pageBytes, long processBytes,
-                    long migrationFixedNanos, long deputyWork) {
+                    long migrationFixedNanos, long deputyWork, Balancing balancing) {
+
+    /**
+     * How the cluster shares load.
+     *
+     * @param policy the policy plugin's name, or {@code none} (no automatic migration)
+     * @param periodNanos the information period: load sampling, gossip and balancing
+     * @param window entries in each node's information window
+     * @param minResidenceNanos how long a process stays on a node before a policy may move it again
+     * @param settings the policy's own settings
+     */
+    public record Balancing(String policy, long periodNanos, int window, long minResidenceNanos, Map<String, String> settings) {}
 
     public static final String MANIFEST = "manifest.toml";
 
@@ -47,7 +61,7 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
             throw new ImageException(file + ": cannot read: " + e.getMessage());
         }
         Fields f = new Fields(file);
-        f.only(root, "", Set.of("name", "description", "seed", "clock", "network", "memory", "migration", "node"));
+        f.only(root, "", Set.of("name", "description", "seed", "clock", "network", "memory", "migration", "balancing", "node"));
         String name = f.text(root, "name", dir.getFileName().toString());
         long seed = f.integer(root, "seed", 1, Long.MIN_VALUE);
         JsonNode clock = f.table(root, "clock");
@@ -66,6 +80,23 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
         f.only(migration, "migration.", Set.of("fixed_ms", "deputy_work"));
         double fixedMs = f.number(migration, "migration.fixed_ms", 1, 0);
         long deputyWork = f.integer(migration, "migration.deputy_work", 2000, 0);
+        JsonNode bal = f.table(root, "balancing");
+        f.only(bal, "balancing.", Set.of("policy", "period_ms", "window", "min_residence_ms", "settings"));
+        String policy = f.text(bal, "balancing.policy", "none");
+        double periodMs = f.number(bal, "balancing.period_ms", 1000, 1);
+        long window = f.integer(bal, "balancing.window", 0, 0);
+        double residenceMs = f.number(bal, "balancing.min_residence_ms", 2000, 0);
+        JsonNode settingsTable = bal == null ? null : f.table(bal, "settings");
+        Map<String, String> settings = new TreeMap<>();
+        if (settingsTable != null) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = settingsTable.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().isValueNode()) {
+                    throw f.bad("balancing.settings." + e.getKey(), "must be a number or a string");
+                }
+                settings.put(e.getKey(), e.getValue().asText());
+            }
+        }
         JsonNode nodeList = root.get("node");
         if (nodeList == null || !nodeList.isArray() || nodeList.isEmpty()) {
             throw new ImageException(file + ": field 'node': at least one [[node]] table is required");
@@ -81,7 +112,14 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
         }
         return new Image(name, dir, List.copyOf(nodes), seed, Math.round(quantumMs * 1e6), workRate,
                 Math.round(latencyUs * 1e3), bandwidthMbit * 1e6, (int) Math.round(pageKb * 1024),
-                Math.round(processKb * 1024), Math.round(fixedMs * 1e6), deputyWork);
+                Math.round(processKb * 1024), Math.round(fixedMs * 1e6), deputyWork,
+                new Balancing(policy, Math.round(periodMs * 1e6),
+                        window > 0 ? (int) window : defaultWindow(nodes.size()), Math.round(residenceMs * 1e6), Map.copyOf(settings)));
+    }
+
+    /** About log2 of the cluster's size, as the seeds suggest, and at least 1. */
+    static int defaultWindow(int nodes) {
+        return Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, nodes - 1)));
     }
 
     /** Finds an image by directory or by name under the images directory. */

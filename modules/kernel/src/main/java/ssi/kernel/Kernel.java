@@ -10,17 +10,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import ssi.api.ClusterView;
+import ssi.api.Link;
 import ssi.api.Migration;
 import ssi.api.MigrationReason;
 import ssi.api.NodeInfo;
+import ssi.api.NodeLoad;
 import ssi.api.NodeSpec;
 import ssi.api.ProcessInfo;
 import ssi.api.ProcessState;
+import ssi.api.ProcessView;
+import ssi.api.Proposal;
 import ssi.guest.GuestProgram;
 import ssi.guest.GuestRuntime;
 import ssi.guest.Language;
@@ -32,6 +38,7 @@ import ssi.migration.AddressSpace;
 import ssi.migration.CantMove;
 import ssi.migration.TransferCost;
 import ssi.scheduler.CpuShare;
+import ssi.scheduler.InfoWindow;
 
 /**
  * The one authority of the emulated cluster. Virtual time advances in quanta; in each quantum
@@ -61,6 +68,9 @@ public final class Kernel implements AutoCloseable {
     private final List<Migration> migrations = new ArrayList<>();
     private final List<String> trace = new ArrayList<>();
     private final List<KernelListener> listeners = new ArrayList<>();
+    private final Policies policies;
+    private final PolicyHost policy;
+    private final Information info;
     private final int[] joined;        // processes sharing each node's CPUs in the current quantum
     private final double[] capacity;   // CPUs of each node left to processes in the current quantum
     private final long[] owed;         // CPU time deputies took at each node, to be taken from its processes
@@ -68,7 +78,11 @@ public final class Kernel implements AutoCloseable {
     private long now;
     private volatile Clock clock;
 
-    private Kernel(Image image, long seed, GuestRuntime runtime, boolean ownsRuntime) {
+    private Kernel(Image image, long seed, GuestRuntime runtime, boolean ownsRuntime, Policies policies) throws KernelException {
+        this.policies = policies;
+        this.policy = new PolicyHost(policies, image.nodes().size());
+        this.info = new Information(image.nodes(), image.balancing(), image.link(), seed);
+        policy.use(image.balancing().policy(), image.balancing().settings());
         this.image = image;
         this.seed = seed;
         this.runtime = runtime;
@@ -83,16 +97,26 @@ public final class Kernel implements AutoCloseable {
         log(0, "boot image=" + image.name() + " nodes=" + image.nodes().size() + " seed=" + seed);
     }
 
-    /** Boots an image with its own guest runtime. */
-    public static Kernel boot(Image image, long seed) {
+    /** Boots an image with its own guest runtime and the policy plugins on the module path. */
+    public static Kernel boot(Image image, long seed) throws KernelException {
         GuestRuntime runtime = new GuestRuntime();
         runtime.warmUpInBackground();
-        return new Kernel(image, seed, runtime, true);
+        try {
+            return new Kernel(image, seed, runtime, true, Policies.discover());
+        } catch (KernelException e) {
+            runtime.close();
+            throw e;
+        }
     }
 
     /** Boots an image on a shared guest runtime (which the kernel does not close). */
-    public static Kernel boot(Image image, long seed, GuestRuntime runtime) {
-        return new Kernel(image, seed, runtime, false);
+    public static Kernel boot(Image image, long seed, GuestRuntime runtime) throws KernelException {
+        return boot(image, seed, runtime, Policies.discover());
+    }
+
+    /** Boots an image on a shared guest runtime with these policy plugins. */
+    public static Kernel boot(Image image, long seed, GuestRuntime runtime, Policies policies) throws KernelException {
+        return new Kernel(image, seed, runtime, false, policies);
     }
 
     public Image image() {
@@ -141,7 +165,7 @@ public final class Kernel implements AutoCloseable {
         if (options.mode() == RunOptions.Mode.NATIVE && start != home) {
             throw new KernelException("a native process (mosrun -E) runs at its home node, not node " + start);
         }
-        Proc p = create(0, home, start, program, options.mode(), options.locked(), now);
+        Proc p = create(0, home, start, program, options.mode(), options.locked(), options.hint(), now);
         return p.pid;
     }
 
@@ -174,6 +198,30 @@ public final class Kernel implements AutoCloseable {
         if (refused != null) {
             throw new KernelException(refused);
         }
+    }
+
+    /** The policy plugins this cluster can use. */
+    public Policies policies() {
+        return policies;
+    }
+
+    /** Switches the cluster's policy (each node gets its own instance); the current one stays if this fails. */
+    public synchronized void usePolicy(String name, Map<String, String> settings) throws KernelException {
+        policy.use(name, settings);
+        log(now, "policy " + policy.describe());
+    }
+
+    /** Unloads a plugin loaded at run time; refused while it is the policy in use. */
+    public synchronized void unloadPolicy(String name) throws KernelException {
+        if (policy.name().equals(name)) {
+            throw new KernelException("'" + name + "' is in use: switch to another policy first");
+        }
+        policies.unload(name);
+    }
+
+    /** The policy in use, with its settings. */
+    public synchronized String policy() {
+        return policy.describe();
     }
 
     /** Runs the cluster for {@code nanos} of virtual time (whole quanta). */
@@ -216,34 +264,36 @@ public final class Kernel implements AutoCloseable {
     }
 
     /**
-     * Each node with its load: runnable processes, busy deputies and processes migrating to it (for
-     * which it reserved a CPU) per CPU of the standard processor.
+     * Each node with its load now (runnable processes, busy deputies and processes migrating to it,
+     * for which it reserved a CPU, per CPU of the standard processor) and its load index.
      */
     public synchronized List<NodeInfo> nodes() {
         List<NodeInfo> out = new ArrayList<>();
         for (NodeSpec n : image.nodes()) {
             int here = 0;
             int deputies = 0;
-            int runnable = 0;
             for (Proc p : procs.values()) {
-                if (!p.alive()) {
-                    continue;
-                }
-                if (p.where == n.id()) {
-                    here++;
-                    runnable += p.state == ProcessState.RUNNING && p.move == null ? 1 : 0;
-                }
-                if (p.home == n.id() && p.where != n.id()) {
-                    deputies++;
-                    runnable += p.deputy.busy() ? 1 : 0;
-                }
-                if (p.move != null && p.move.reserved && p.move.to == n.id()) {
-                    runnable++; // the destination reserved a CPU for it
-                }
+                here += p.alive() && p.where == n.id() ? 1 : 0;
+                deputies += p.alive() && p.home == n.id() && p.where != n.id() ? 1 : 0;
             }
-            out.add(new NodeInfo(n, runnable / (n.cpus() * n.speed()), here, deputies, freeMemory(n.id())));
+            out.add(new NodeInfo(n, runnable(n.id()) / (n.cpus() * n.speed()), info.load(n.id()).local(), here, deputies,
+                    freeMemory(n.id())));
         }
         return out;
+    }
+
+    /** Processes that want a CPU of the node now: runnable ones, busy deputies, and ones migrating to it. */
+    private int runnable(int node) {
+        int runnable = 0;
+        for (Proc p : procs.values()) {
+            if (!p.alive()) {
+                continue;
+            }
+            runnable += p.where == node && p.state == ProcessState.RUNNING && p.move == null ? 1 : 0;
+            runnable += p.home == node && p.where != node && p.deputy.busy() ? 1 : 0;
+            runnable += p.move != null && p.move.reserved && p.move.to == node ? 1 : 0;
+        }
+        return runnable;
     }
 
     /** Starts or stops the background clock; in realtime pace it keeps virtual time with the wall clock. */
@@ -274,6 +324,7 @@ public final class Kernel implements AutoCloseable {
             procs.clear();
         }
         workers.shutdownNow();
+        policy.close();
         if (ownsRuntime) {
             runtime.close();
         }
@@ -326,6 +377,7 @@ public final class Kernel implements AutoCloseable {
             batch = next;
         }
         now = t1;
+        endQuantum(t1);
     }
 
     /**
@@ -466,7 +518,7 @@ public final class Kernel implements AutoCloseable {
         return switch (call) {
             case Syscall.Spawn s -> {
                 try {
-                    Proc child = create(p.pid, p.home, p.where, load(s.path(), s.args()), p.mode, p.locked, t);
+                    Proc child = create(p.pid, p.home, p.where, load(s.path(), s.args()), p.mode, p.locked, p.hint, t);
                     wake(child, t, t1, next);
                     yield child.pid;
                 } catch (KernelException ex) {
@@ -636,7 +688,9 @@ public final class Kernel implements AutoCloseable {
         p.move = null;
         boolean done = m.refusal == null;
         if (done) {
+            p.cameFrom = p.where;
             p.where = m.to;
+            p.arrived = t;
             p.memory.sent();
             p.nmigs++;
         }
@@ -661,6 +715,110 @@ public final class Kernel implements AutoCloseable {
         }
     }
 
+    // ---- load information and policies ----
+
+    /** Samples each node's run queue; at the end of a period, updates load, gossips and lets the policy act. */
+    private void endQuantum(long t) {
+        for (NodeSpec n : image.nodes()) {
+            info.tick(n.id(), runnable(n.id()));
+        }
+        for (Proc p : procs.values()) {
+            if (p.alive()) {
+                p.usage.quantum(p.state == ProcessState.RUNNING && p.move == null);
+            }
+        }
+        info.deliver(t);
+        long period = image.balancing().periodNanos();
+        if (t % period >= image.quantumNanos()) {
+            return;
+        }
+        for (Proc p : procs.values()) {
+            if (p.alive()) {
+                p.usage.period(period / 1e9, p.forwarded);
+            }
+        }
+        info.endPeriod(t, node -> new InfoWindow.Entry(node, spec(node).speed(), spec(node).cpus(),
+                info.load(node).exported(), freeMemory(node), spec(node).memory(), t));
+        if (!policy.active()) {
+            return;
+        }
+        for (NodeSpec n : image.nodes()) {
+            String owner = policy.name();
+            List<Proposal> proposals = policy.propose(n.id(), view(n.id(), t), text -> notice(t, text));
+            if (policy.name().equals(owner)) {
+                dispose(n.id(), proposals, t);
+            }
+        }
+    }
+
+    /** The cluster as {@code node} sees it at {@code t}: its own figures, its window, its processes. */
+    private ClusterView view(int node, long t) {
+        NodeSpec s = spec(node);
+        NodeLoad self = new NodeLoad(node, s.speed(), s.cpus(), info.load(node).local(), freeMemory(node), s.memory(), 0);
+        List<ProcessView> here = procs.values().stream().filter(p -> p.alive() && p.where == node && p.move == null)
+                .map(p -> p.view(t)).toList();
+        return new View(self, info.window(node).view(t), here, t, image.link(), cost);
+    }
+
+    private record View(NodeLoad self, List<NodeLoad> window, List<ProcessView> processes, long now, Link link,
+                        TransferCost cost) implements ClusterView {
+        @Override
+        public long migrationNanos(long dirtyBytes) {
+            return cost.negotiationNanos() + cost.transferNanos((dirtyBytes + cost.pageBytes() - 1) / cost.pageBytes());
+        }
+    }
+
+    /** Initial placement: the policy of the node where a process is born may send it elsewhere at once. */
+    private void place(Proc p, long t) {
+        if (!policy.active() || !p.view(t).movable()) {
+            return;
+        }
+        String owner = policy.name();
+        OptionalInt to = policy.place(p.home, view(p.home, t), p.view(t), text -> notice(t, text));
+        if (to.isEmpty() || to.getAsInt() == p.where || !policy.name().equals(owner)) {
+            return;
+        }
+        if (image.node(to.getAsInt()).isEmpty()) {
+            policy.fail(p.home, "place", "proposed node " + to.getAsInt() + ", which does not exist", text -> notice(t, text));
+            return;
+        }
+        startMove(p, to.getAsInt(), MigrationReason.POLICY, t, false, null);
+    }
+
+    /**
+     * The kernel disposes of a node's proposals: nonsense (a process not at this node, a node that
+     * does not exist) means the policy is broken; a move is refused for a constraint or lock, a
+     * process that arrived less than the minimum residence ago, a return to the node it just left,
+     * or a destination this node believes short of memory. At most one move leaves a node per period.
+     */
+    private void dispose(int node, List<Proposal> proposals, long t) {
+        for (Proposal pr : proposals) {
+            Proc p = pr == null ? null : procs.get(pr.pid());
+            if (p == null || !p.alive() || p.where != node || image.node(pr.node()).isEmpty()) {
+                policy.fail(node, "balance", "proposed " + pr + ", which is not a process of node " + node + " and a node",
+                        text -> notice(t, text));
+                return;
+            }
+            if (pr.node() == node || p.move != null || t - p.arrived < image.balancing().minResidenceNanos()
+                    || pr.node() == p.cameFrom && pr.node() != p.home) {
+                continue;
+            }
+            boolean roomThere = info.window(node).entries().stream()
+                    .noneMatch(e -> e.node() == pr.node() && e.freeMemory() < p.memory.bytes());
+            if (roomThere && startMove(p, pr.node(), MigrationReason.POLICY, t, false, null) == null) {
+                log(t, "policy " + policy.name() + " node=" + node + " moves pid=" + p.pid + " to=" + pr.node() + " (" + pr.why() + ")");
+                return;
+            }
+        }
+    }
+
+    private void notice(long t, String text) {
+        log(t, text);
+        for (KernelListener l : listeners) {
+            l.notice(t, text);
+        }
+    }
+
     // ---- processes ----
 
     private Object waitFor(Proc p, int pid) {
@@ -678,20 +836,23 @@ public final class Kernel implements AutoCloseable {
         return BLOCKED;
     }
 
-    private Proc create(int ppid, int home, int where, GuestProgram program, RunOptions.Mode mode, boolean locked, long t)
-            throws KernelException {
+    private Proc create(int ppid, int home, int where, GuestProgram program, RunOptions.Mode mode, boolean locked,
+                        String hint, long t) throws KernelException {
         AddressSpace memory = new AddressSpace(image.pageBytes(), baseBytes(program));
         long free = freeMemory(where);
         if (memory.bytes() > free) {
             throw new KernelException("out of memory: " + nodeName(where) + " has " + free + " bytes free, "
                     + program.path() + " needs " + memory.bytes());
         }
-        Proc p = new Proc(nextPid++, ppid, home, where, program, mode, memory);
+        Proc p = new Proc(nextPid++, ppid, home, where, program, mode, hint, memory, t);
         p.locked = locked;
         p.readyAt = t;
         procs.put(p.pid, p);
         p.guest = runtime.start(program, new Calls(p));
         log(t, "spawn pid=" + p.pid + " ppid=" + ppid + " node=" + where + (where == home ? "" : " home=" + home) + " " + p.command());
+        if (where == home) {
+            place(p, t);
+        }
         return p;
     }
 

@@ -13,4 +13,7 @@ public interface KernelListener {
 
     /** A migration ended: done, or rolled back. */
     default void migrated(Migration migration) {}
+
+    /** Something the administrator should know: a policy that failed and was replaced, ... */
+    default void notice(long time, String text) {}
 }

@@ -2,8 +2,10 @@ package ssi.kernel;
 
 import java.util.ArrayList;
 import java.util.List;
+import ssi.api.MigrationReason;
 import ssi.api.ProcessInfo;
 import ssi.api.ProcessState;
+import ssi.api.ProcessView;
 import ssi.guest.GuestProcess;
 import ssi.guest.GuestProgram;
 import ssi.migration.AddressSpace;
@@ -33,6 +35,11 @@ final class Proc extends Task {
     Move move;                 // the migration in flight, or null
     int nmigs;
     long forwarded;            // site-dependent calls its deputy served
+    final String hint;         // mosrun -c / -i
+    final long created;
+    long arrived;              // when it came to the node it runs on
+    int cameFrom;              // the node it left last, 0 if none
+    final Usage usage = new Usage();
 
     // the current slice: from sliceStart, sliceBudget units at nanosPerUnit each
     long sliceStart;
@@ -42,7 +49,11 @@ final class Proc extends Task {
     /** Terminal output of the current round, written from the guest thread. */
     final List<Output> outputs = new ArrayList<>();
 
-    Proc(int pid, int ppid, int home, int where, GuestProgram program, RunOptions.Mode mode, AddressSpace memory) {
+    Proc(int pid, int ppid, int home, int where, GuestProgram program, RunOptions.Mode mode, String hint,
+         AddressSpace memory, long created) {
+        this.hint = hint;
+        this.created = created;
+        this.arrived = created;
         this.pid = pid;
         this.ppid = ppid;
         this.home = home;
@@ -80,6 +91,13 @@ final class Proc extends Task {
     /** Why it cannot move now: a confinement, or its lock; empty if it may. */
     String cantmove() {
         return confined != null ? confined.label() : locked ? CantMove.USER_LOCK.label() : "";
+    }
+
+    /** What a policy sees of it at {@code t}. */
+    ProcessView view(long t) {
+        boolean movable = CantMove.refusal(MigrationReason.POLICY, confined, locked, false).isEmpty();
+        return new ProcessView(pid, home, where, memory.bytes(), memory.dirtyPages() * memory.pageBytes(),
+                usage.cpu(), usage.io(), 0, t - created, t - arrived, nmigs, movable, hint);
     }
 
     ProcessInfo info() {

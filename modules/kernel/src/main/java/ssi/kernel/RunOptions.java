@@ -6,11 +6,16 @@ package ssi.kernel;
  * @param start the node to start on: a node id, {@link #HOME}, or {@link #BEST}
  * @param locked locked against migration from the start ({@code -h}, {@code -L})
  * @param mode what the process may do that MOSIX cannot migrate
+ * @param hint what kind of job it is, for policies: {@code cpu} ({@code -c}), {@code io} ({@code -i}), or empty
  */
-public record RunOptions(int start, boolean locked, Mode mode) {
+public record RunOptions(int start, boolean locked, Mode mode, String hint) {
     public static final int HOME = 0;
     public static final int BEST = -1;
     public static final RunOptions DEFAULT = new RunOptions(HOME, false, Mode.STRICT);
+
+    public RunOptions(int start, boolean locked, Mode mode) {
+        this(start, locked, mode, "");
+    }
 
     /** MOSIX's modes for features it cannot migrate (SysV shared memory). */
     public enum Mode {

@@ -19,7 +19,15 @@ final class LabRun implements AutoCloseable {
     final List<Migration> moves = new ArrayList<>();
 
     LabRun(Image image, GuestRuntime runtime, long seed) {
-        kernel = Kernel.boot(image, seed, runtime);
+        this(image, runtime, seed, Policies.discover());
+    }
+
+    LabRun(Image image, GuestRuntime runtime, long seed, Policies policies) {
+        try {
+            kernel = Kernel.boot(image, seed, runtime, policies);
+        } catch (KernelException e) {
+            throw new AssertionError(e);
+        }
         kernel.addListener(new KernelListener() {
             @Override
             public void output(Output o) {

@@ -1,0 +1,74 @@
+package ssi.kernel;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.IntFunction;
+import ssi.api.Link;
+import ssi.api.NodeSpec;
+import ssi.migration.TransferCost;
+import ssi.scheduler.Gossip;
+import ssi.scheduler.InfoWindow;
+import ssi.scheduler.LoadIndex;
+
+/**
+ * What the nodes know of each other: each node's load index, and the gossip that carries load
+ * vectors between nodes with the network's latency (applied at the first quantum boundary after
+ * they arrive, where policies look at them).
+ */
+final class Information {
+    private record Pending(long arrives, Gossip.Message message) {}
+
+    private final List<NodeSpec> nodes;
+    private final LoadIndex[] loads;
+    private final Gossip gossip;
+    private final Link link;
+    private final List<Pending> pending = new ArrayList<>();
+
+    Information(List<NodeSpec> nodes, Image.Balancing balancing, Link link, long seed) {
+        this.nodes = nodes;
+        this.link = link;
+        this.loads = new LoadIndex[nodes.size() + 1];
+        this.gossip = new Gossip(balancing.window(), 4L * Math.max(4, nodes.size()) * balancing.periodNanos(), seed);
+        for (NodeSpec n : nodes) {
+            loads[n.id()] = new LoadIndex();
+            gossip.join(n.id());
+        }
+    }
+
+    LoadIndex load(int node) {
+        return loads[node];
+    }
+
+    InfoWindow window(int node) {
+        return gossip.window(node);
+    }
+
+    /** One quantum's sample of a node's runnable processes. */
+    void tick(int node, double runnable) {
+        loads[node].tick(runnable);
+    }
+
+    /** Ends a period: updates every load index, then each node gossips its vector. */
+    void endPeriod(long t, IntFunction<InfoWindow.Entry> own) {
+        for (NodeSpec n : nodes) {
+            loads[n.id()].update(n.speed(), n.cpus());
+        }
+        for (Gossip.Message m : gossip.round(t, own)) {
+            long bytes = TransferCost.CONTROL_BYTES + 48L * m.entries().size();
+            pending.add(new Pending(t + link.messageNanos(bytes), m));
+        }
+    }
+
+    /** Delivers the vectors that have arrived by {@code t}, in the order they arrived. */
+    void deliver(long t) {
+        List<Pending> due = pending.stream().filter(p -> p.arrives <= t)
+                .sorted(Comparator.comparingLong(Pending::arrives).thenComparingInt(p -> p.message.from())
+                        .thenComparingInt(p -> p.message.to()))
+                .toList();
+        pending.removeAll(due);
+        for (Pending p : due) {
+            gossip.deliver(p.message, p.arrives);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package ssi.kernel;
+
+/**
+ * A process's recent demand for the CPU and its I/O, decayed every period as MOSIX does (fast
+ * decay: 926/1000 of the past kept), averaged with a correction so that a young process's figure
+ * is its true one so far rather than one biased towards zero. Cleared on exec: each process starts
+ * afresh.
+ */
+final class Usage {
+    static final double DECAY = 0.926;
+
+    private int quanta;
+    private int runnable;
+    private double cpuSum;
+    private double ioSum;
+    private double weight;
+    private long lastForwarded;
+
+    /** Samples one quantum: did the process want a CPU at its end? */
+    void quantum(boolean wantsCpu) {
+        quanta++;
+        runnable += wantsCpu ? 1 : 0;
+    }
+
+    /** Ends a period of {@code seconds}, in which the process had made {@code forwarded} calls in all. */
+    void period(double seconds, long forwarded) {
+        cpuSum = cpuSum * DECAY + (quanta == 0 ? 0 : (double) runnable / quanta);
+        ioSum = ioSum * DECAY + (forwarded - lastForwarded) / seconds;
+        weight = weight * DECAY + 1;
+        quanta = 0;
+        runnable = 0;
+        lastForwarded = forwarded;
+    }
+
+    /** The fraction of the time it wanted a CPU, 0 to 1: 1 for a CPU-bound process however many share its CPU. */
+    double cpu() {
+        return weight == 0 ? 0 : cpuSum / weight;
+    }
+
+    /** I/O system calls per second recently. */
+    double io() {
+        return weight == 0 ? 0 : ioSum / weight;
+    }
+}
