@@ -1,0 +1,139 @@
+package ssi.policy.mosix;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import ssi.api.ClusterView;
+import ssi.api.NodeLoad;
+import ssi.api.Policy;
+import ssi.api.ProcessView;
+import ssi.api.Proposal;
+
+/**
+ * MOSIX's resource sharing at one node (after Barak's papers and Kerrighed's port of the MOSIX
+ * load code):
+ * <ul>
+ * <li>placement: a new process goes to the node where the load it would add leaves the lowest
+ *     load, if that beats staying by the stability margin;</li>
+ * <li>balancing: the candidate is a CPU-hungry, small process; a node qualifies as destination
+ *     only if its load plus {@code margin} × the candidate's load there is still below this node's
+ *     load (the anti-ping-pong rule); the least loaded qualifying node wins; a move whose expected
+ *     gain (its age as the predictor of its remaining time) does not repay {@code cost_factor} ×
+ *     the migration's frozen time is not made, which keeps memory-heavy processes home;</li>
+ * <li>ushering: when free memory falls below {@code usher_below} of the node's memory, the
+ *     largest process that fits goes to the node with the most free memory, even if it is busier.</li>
+ * </ul>
+ * Information is at most a period old, so the node also counts the processes it sent to each node
+ * since it last heard from it: otherwise a burst of new processes would all go to the same node.
+ */
+final class MosixPolicy implements Policy {
+    private record Sent(long stamp, int count) {}
+
+    private final double margin;
+    private final double usherBelow;
+    private final double costFactor;
+    private final Map<Integer, Sent> sent = new HashMap<>();
+
+    MosixPolicy(double margin, double usherBelow, double costFactor) {
+        this.margin = margin;
+        this.usherBelow = usherBelow;
+        this.costFactor = costFactor;
+    }
+
+    @Override
+    public OptionalInt place(ClusterView view, ProcessView process) {
+        NodeLoad self = view.self();
+        double here = selfLoad(view) + 1 / capacity(self);
+        Optional<NodeLoad> best = view.window().stream()
+                .filter(n -> n.freeMemory() >= process.memory())
+                .min(Comparator.comparingDouble((NodeLoad n) -> load(view, n) + 1 / capacity(n)).thenComparingInt(NodeLoad::node));
+        if (best.isEmpty() || margin * (load(view, best.get()) + 1 / capacity(best.get())) >= here) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(send(view, best.get()));
+    }
+
+    @Override
+    public List<Proposal> balance(ClusterView view) {
+        double local = selfLoad(view);
+        List<ProcessView> candidates = view.processes().stream().filter(ProcessView::movable)
+                .sorted(Comparator.comparingDouble(ProcessView::cpu).reversed()
+                        .thenComparingLong(ProcessView::memory).thenComparingInt(ProcessView::pid))
+                .limit(2) // the highest or second-highest load, as MOSIX tries
+                .toList();
+        for (ProcessView p : candidates) {
+            Optional<NodeLoad> to = view.window().stream()
+                    .filter(n -> n.freeMemory() >= p.memory())
+                    .filter(n -> load(view, n) + margin * p.cpu() / capacity(n) < local)
+                    .filter(n -> repays(view, p, local, n))
+                    .min(Comparator.comparingDouble((NodeLoad n) -> load(view, n) + p.cpu() / capacity(n)).thenComparingInt(NodeLoad::node));
+            if (to.isPresent()) {
+                return List.of(new Proposal(p.pid(), send(view, to.get()), "balance"));
+            }
+        }
+        return List.of();
+    }
+
+    @Override
+    public List<Proposal> usher(ClusterView view) {
+        NodeLoad self = view.self();
+        if (self.freeMemory() >= usherBelow * self.memory()) {
+            return List.of();
+        }
+        Optional<NodeLoad> roomiest = view.window().stream()
+                .max(Comparator.comparingLong(NodeLoad::freeMemory).thenComparing(NodeLoad::node, Comparator.reverseOrder()));
+        if (roomiest.isEmpty()) {
+            return List.of();
+        }
+        NodeLoad to = roomiest.get();
+        return view.processes().stream().filter(ProcessView::movable)
+                .filter(p -> to.freeMemory() - p.memory() >= usherBelow * to.memory())
+                .max(Comparator.comparingLong(ProcessView::memory).thenComparing(ProcessView::pid, Comparator.reverseOrder()))
+                .map(p -> List.of(new Proposal(p.pid(), send(view, to), "usher")))
+                .orElse(List.of());
+    }
+
+    /** Does moving {@code p} to {@code n} gain more time than the migration costs, by {@code cost_factor}? */
+    private boolean repays(ClusterView view, ProcessView p, double local, NodeLoad n) {
+        double rateHere = progress(view.self(), local);
+        double rateThere = progress(n, load(view, n) + p.cpu() / capacity(n));
+        double gain = p.age() * (1 - rateHere / rateThere); // its age predicts how long it will still run
+        return gain > costFactor * view.migrationNanos(p.dirty());
+    }
+
+    /** Work per unit time of one CPU-bound process on a node with this load (processor sharing). */
+    private static double progress(NodeLoad n, double load) {
+        double runnable = Math.max(1, load * capacity(n));
+        return n.speed() * Math.min(1, n.cpus() / runnable);
+    }
+
+    /** Speed × CPUs: the load one standard-processor second of demand adds is 1 / capacity. */
+    private static double capacity(NodeLoad n) {
+        return n.speed() * n.cpus();
+    }
+
+    /** This node's load: its smoothed index, or its run queue if processes arrived faster than the index rises. */
+    private static double selfLoad(ClusterView view) {
+        double demand = view.processes().stream().mapToDouble(p -> Math.max(p.cpu(), p.age() == 0 ? 1 : 0)).sum();
+        return Math.max(view.self().load(), demand / capacity(view.self()));
+    }
+
+    /** A node's load as gossiped, plus what this node sent it since that news was made. */
+    private double load(ClusterView view, NodeLoad n) {
+        Sent s = sent.get(n.node());
+        long stamp = view.now() - n.age();
+        int count = s != null && s.stamp() >= stamp ? s.count() : 0;
+        return n.load() + count / capacity(n);
+    }
+
+    private int send(ClusterView view, NodeLoad n) {
+        long stamp = view.now() - n.age();
+        Sent s = sent.get(n.node());
+        int before = s != null && s.stamp() >= stamp ? s.count() : 0;
+        sent.put(n.node(), new Sent(view.now(), before + 1));
+        return n.node();
+    }
+}

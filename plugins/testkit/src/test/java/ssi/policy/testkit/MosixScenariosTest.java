@@ -1,0 +1,90 @@
+package ssi.policy.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import ssi.api.MigrationReason;
+import ssi.kernel.KernelException;
+import ssi.kernel.RunOptions;
+
+class MosixScenariosTest {
+    static final long S = 1_000_000_000L;
+    static PolicyKit kit;
+
+    @BeforeAll
+    static void start() throws Exception {
+        kit = new PolicyKit();
+    }
+
+    @AfterAll
+    static void stop() {
+        kit.close();
+    }
+
+    @Test
+    void twentyCpuBoundProcessesSpreadOverTheClusterAndStaySpread() throws Exception {
+        Figures f = kit.spread(PolicyKit.PAPER5, "mosix", Map.of(), "cpu.js", 20, 60, 1);
+        System.out.println(f.summary());
+        assertEquals(20, f.processes().stream().mapToInt(Integer::intValue).sum());
+        assertTrue(f.ratio() <= 1.25, f.summary());
+        assertEquals(0, f.migrationsAfter(40 * S), "no ping-pong once balanced: " + f.migrations());
+        assertTrue(f.migrations().stream().allMatch(m -> m.reason() == MigrationReason.POLICY && m.done()));
+        Figures again = kit.spread(PolicyKit.PAPER5, "mosix", Map.of(), "cpu.js", 20, 60, 1);
+        assertEquals(f.trace(), again.trace(), "the same seed gives the same decisions");
+    }
+
+    @Test
+    void balancedLoadsUnderTheStabilityMarginDoNotMove() throws Exception {
+        // One process per node of equal speed 2.4 (nodes 2, 4, 5): no node is loaded enough to send.
+        Figures f = kit.run(PolicyKit.PAPER5, "mosix", Map.of(), 1, k -> {
+            for (int node : List.of(2, 4, 5)) {
+                k.spawn(1, "cpu.js", List.of(), new RunOptions(node, false, RunOptions.Mode.STRICT));
+            }
+            k.advance(20 * S);
+        });
+        assertEquals(List.of(0, 1, 0, 1, 1), f.processes());
+        assertEquals(List.of(), f.migrations());
+    }
+
+    @Test
+    void memoryUsheringFreesANodeBelowThreshold() throws Exception {
+        // Four 50 MB processes fill node 1 (256 MB) to 78%: below 25% free, mosix sends the largest away.
+        Figures f = kit.run(PolicyKit.PAPER5, "mosix", Map.of("margin", "100"), 1, k -> {
+            for (int i = 0; i < 4; i++) {
+                k.spawn(1, "mem.js", List.of(String.valueOf(50 << 20)), new RunOptions(RunOptions.HOME, false, RunOptions.Mode.STRICT));
+            }
+            k.advance(30 * S);
+        });
+        assertTrue(f.freeMemory().getFirst() >= 256L * (1 << 20) / 4, f.freeMemory().toString());
+        assertTrue(f.migrations().stream().anyMatch(m -> m.from() == 1 && m.done()), f.migrations().toString());
+    }
+
+    @Test
+    void aMemoryHeavyProcessStaysWhereMovingItCostsMoreThanItGains() throws Exception {
+        // The paper's Test 3: two processes on node 1, one of them holding 200 MB of dirty memory
+        // (16 s to send at 100 Mbit/s); only the small one moves.
+        Figures f = kit.run(PolicyKit.PAPER5, "mosix", Map.of(), 1, k -> {
+            int big = k.spawn(1, "mem.js", List.of(String.valueOf(200 << 20), String.valueOf(200 << 20)),
+                    new RunOptions(5, false, RunOptions.Mode.STRICT));
+            k.spawn(5, "cpu.js", List.of(), new RunOptions(RunOptions.HOME, true, RunOptions.Mode.STRICT));
+            k.advance(10 * S);
+            assertEquals(5, PolicyKit.process(k, big).where(), "the big one stays on node 5");
+        });
+        assertEquals(List.of(), f.migrations());
+    }
+
+    @Test
+    void badSettingsAreRefusedByName() {
+        KernelException e = assertThrows(KernelException.class,
+                () -> kit.spread(PolicyKit.PAPER5, "mosix", Map.of("margin", "banana"), "cpu.js", 1, 1, 1));
+        assertEquals("mosix: setting 'margin' must be a number, got 'banana'", e.getMessage());
+        e = assertThrows(KernelException.class, () -> kit.spread(PolicyKit.PAPER5, "mosix", Map.of("speed", "2"), "cpu.js", 1, 1, 1));
+        assertTrue(e.getMessage().startsWith("mosix: unknown setting(s) [speed]"), e.getMessage());
+    }
+}
