@@ -3,6 +3,7 @@ module ssi.shell {
     requires ssi.kernel;                    // the cluster it drives
     requires ssi.hostinfo;                  // the `host` command
     requires ssi.guest;                     // the shared guest runtime
+    requires ssi.scheduler;                 // bench: gossip convergence
     requires org.jline;                     // line editing, history, completion
     requires info.picocli;                  // command and option parsing
     requires com.fasterxml.jackson.databind; // --json output

@@ -35,6 +35,7 @@ final class Bench {
                 measure(image, kernel, prog, out);
             }
             mechanisms(kernel, out);
+            gossip(out);
         }
     }
 
@@ -81,6 +82,16 @@ final class Bench {
         out.printf("system call: %.1f us of host time per terminal write at home, %.1f us forwarded to the deputy (io.js; goal <= 10 us)%n",
                 local / 1e3, forwarded / 1e3);
         out.flush();
+    }
+
+    /** How many periods a load change takes to reach 99% of the nodes, for windows of about log2 N. */
+    private static void gossip(PrintWriter out) {
+        for (int n : new int[] {16, 128, 1024}) {
+            int window = 32 - Integer.numberOfLeadingZeros(n - 1);
+            out.printf("gossip: N=%d, window %d: a load change reaches 99%% of the nodes in %d periods%n", n, window,
+                    ssi.scheduler.Gossip.periodsToReach99(n, window, 1));
+            out.flush();
+        }
     }
 
     /** Host nanoseconds between a process's events (outputs, migrations), after the first 1,000. */

@@ -24,7 +24,7 @@ import ssi.kernel.Signal;
  * line in, its output out; a failed command says why and the shell goes on.
  */
 @Command(name = "", subcommands = {
-        Shell.Mosrun.class, Shell.Migrate.class, Shell.Migrations.class, Shell.Ps.class, Shell.Nodes.class, Shell.Kill.class, Shell.Advance.class,
+        Shell.Mosrun.class, Shell.Migrate.class, Shell.Migrations.class, Shell.PolicyCommand.class, Shell.Ps.class, Shell.Nodes.class, Shell.Kill.class, Shell.Advance.class,
         Shell.Host.class, Shell.Bench.class, Shell.Trace.class, Shell.Help.class, Shell.Exit.class})
 final class Shell {
     private final Kernel kernel;
@@ -132,6 +132,12 @@ final class Shell {
         @Option(names = "-E", description = "native: a process of its home node that never migrates")
         boolean nativeMode;
 
+        @Option(names = "-c", description = "hint to policies: a CPU-bound job")
+        boolean cpuJob;
+
+        @Option(names = "-i", description = "hint to policies: an I/O-bound job")
+        boolean ioJob;
+
         @Parameters(index = "0", paramLabel = "PROG", description = "a program: /bin/x.js, or x.js for /bin/x.js")
         String program;
 
@@ -148,7 +154,11 @@ final class Shell {
             }
             int start = best ? RunOptions.BEST : node == null ? RunOptions.HOME : kernel.nodeId(node, shellNode);
             RunOptions.Mode mode = nativeMode ? RunOptions.Mode.NATIVE : confineOnUse ? RunOptions.Mode.CONFINE_ON_USE : RunOptions.Mode.STRICT;
-            out.println(kernel.spawn(shellNode, program, args, new RunOptions(start, home || lock, mode)));
+            if (cpuJob && ioJob) {
+                throw new IllegalArgumentException("choose one of -c and -i");
+            }
+            String hint = cpuJob ? "cpu" : ioJob ? "io" : "";
+            out.println(kernel.spawn(shellNode, program, args, new RunOptions(start, home || lock, mode, hint)));
             return 0;
         }
     }
@@ -194,6 +204,49 @@ final class Shell {
         }
     }
 
+    @Command(name = "policy", description = "The load-balancing policy: list, show, use NAME [key=value ...], load DIR, unload NAME.")
+    final class PolicyCommand implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "ACTION", description = "list | show | use | load | unload")
+        String action;
+
+        @Parameters(index = "1..*", paramLabel = "ARGS", description = "use: NAME [key=value ...]; load: DIR; unload: NAME")
+        List<String> args = new ArrayList<>();
+
+        @Override
+        public Integer call() throws KernelException {
+            switch (action) {
+                case "list" -> kernel.policies().names().forEach(n -> out.println((kernel.policy().split(" ")[0].equals(n) ? "* " : "  ") + n));
+                case "show" -> out.println(kernel.policy());
+                case "use" -> {
+                    if (args.isEmpty()) {
+                        throw new IllegalArgumentException("use: which policy? (" + String.join(", ", kernel.policies().names()) + ")");
+                    }
+                    java.util.Map<String, String> settings = new java.util.TreeMap<>();
+                    for (String kv : args.subList(1, args.size())) {
+                        int eq = kv.indexOf('=');
+                        if (eq < 1) {
+                            throw new IllegalArgumentException("use: want key=value, got '" + kv + "'");
+                        }
+                        settings.put(kv.substring(0, eq), kv.substring(eq + 1));
+                    }
+                    kernel.usePolicy(args.getFirst(), settings);
+                    out.println(kernel.policy());
+                }
+                case "load" -> out.println("loaded " + String.join(", ", kernel.policies().load(java.nio.file.Path.of(one("load DIR")))));
+                case "unload" -> kernel.unloadPolicy(one("unload NAME"));
+                default -> throw new IllegalArgumentException("no action '" + action + "' (list, show, use, load, unload)");
+            }
+            return 0;
+        }
+
+        private String one(String usage) {
+            if (args.size() != 1) {
+                throw new IllegalArgumentException("usage: policy " + usage);
+            }
+            return args.getFirst();
+        }
+    }
+
     @Command(name = "ps", description = "List processes, and the deputies of those away from home (NODE is where each runs).")
     final class Ps implements Callable<Integer> {
         @Option(names = "--json", description = "machine-readable output")
@@ -231,10 +284,10 @@ final class Shell {
                 out.println(json(nodes));
                 return 0;
             }
-            out.printf("%3s %-8s %6s %4s %8s %8s %6s %5s %8s%n", "ID", "NAME", "SPEED", "CPUS", "MEM", "FREE", "LOAD", "PROCS", "DEPUTIES");
+            out.printf("%3s %-8s %6s %4s %8s %8s %6s %7s %5s %8s%n", "ID", "NAME", "SPEED", "CPUS", "MEM", "FREE", "LOAD", "LOADIDX", "PROCS", "DEPUTIES");
             for (NodeInfo n : nodes) {
-                out.printf("%3d %-8s %6.2f %4d %7dM %7dM %6.2f %5d %8d%n", n.spec().id(), n.spec().name(), n.spec().speed(), n.spec().cpus(),
-                        n.spec().memory() >> 20, n.freeMemory() >> 20, n.load(), n.processes(), n.deputies());
+                out.printf("%3d %-8s %6.2f %4d %7dM %7dM %6.2f %7.2f %5d %8d%n", n.spec().id(), n.spec().name(), n.spec().speed(), n.spec().cpus(),
+                        n.spec().memory() >> 20, n.freeMemory() >> 20, n.load(), n.loadIndex(), n.processes(), n.deputies());
             }
             return 0;
         }

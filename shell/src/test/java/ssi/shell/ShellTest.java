@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import ssi.api.ProcessState;
 import ssi.kernel.Image;
 import ssi.kernel.Kernel;
 
@@ -107,6 +108,42 @@ class ShellTest {
             for (String option : List.of("-h", "-r", "-b", "-L", "-l", "-e", "-E")) {
                 assertTrue(text.toString().contains(option), option);
             }
+        }
+    }
+
+    @Test
+    void policiesAreListedSwitchedLoadedAtRunTimeAndUnloaded() throws Exception {
+        Image paper5 = Image.load(Path.of("../images/paper5"));
+        StringWriter text = new StringWriter();
+        try (Kernel kernel = Kernel.boot(paper5, 1)) {
+            Shell shell = new Shell(kernel, new PrintWriter(text));
+            assertTrue(shell.run(Main.words("policy list")));
+            assertEquals(List.of("* mosix", "  opportunity-cost", "  round-robin", "  none"), text.toString().lines().toList());
+            text.getBuffer().setLength(0);
+            assertTrue(shell.run(Main.words("policy use mosix margin=1.5")));
+            assertEquals("mosix {margin=1.5}\n", text.toString());
+            for (String bad : List.of("policy use mosix margin=banana", "policy use nope", "policy frob", "policy load /nonexistent",
+                    "policy unload mosix", "mosrun -c -i cpu.js")) {
+                text.getBuffer().setLength(0);
+                assertFalse(shell.run(Main.words(bad)), bad);
+                assertFalse(text.toString().isBlank(), bad + " says why");
+            }
+            assertEquals("mosix {margin=1.5}", kernel.policy(), "a refused switch keeps the policy in use");
+
+            text.getBuffer().setLength(0);
+            assertTrue(shell.run(Main.words("policy load ../plugins/example/target/classes")));
+            assertEquals("loaded least-loaded\n", text.toString());
+            assertTrue(shell.run(Main.words("policy use least-loaded")));
+            assertTrue(shell.run(Main.words("advance 3s")));          // windows fill
+            assertTrue(shell.run(Main.words("mosrun cpu.js")));
+            assertEquals(ProcessState.FROZEN, kernel.ps().getFirst().state(), "placed at once: migrating");
+            assertTrue(shell.run(Main.words("advance 200ms")));
+            int to = kernel.ps().getFirst().where();
+            assertEquals(2.4, paper5.node(to).orElseThrow().speed(), "least-loaded placed it on one of the fastest idle nodes");
+            assertFalse(shell.run(Main.words("policy unload least-loaded")), "not while in use");
+            assertTrue(shell.run(Main.words("policy use none")));
+            assertTrue(shell.run(Main.words("policy unload least-loaded")));
+            assertFalse(kernel.policies().names().contains("least-loaded"));
         }
     }
 }
