@@ -39,7 +39,7 @@ final class Proc extends Task {
     final long created;
     long arrived;              // when it came to the node it runs on
     int cameFrom;              // the node it left last, 0 if none
-    final Usage usage = new Usage();
+    final Usage usage;
 
     // the current slice: from sliceStart, sliceBudget units at nanosPerUnit each
     long sliceStart;
@@ -52,6 +52,7 @@ final class Proc extends Task {
     Proc(int pid, int ppid, int home, int where, GuestProgram program, RunOptions.Mode mode, String hint,
          AddressSpace memory, long created) {
         this.hint = hint;
+        this.usage = new Usage(!hint.isEmpty());
         this.created = created;
         this.arrived = created;
         this.pid = pid;

@@ -1,13 +1,17 @@
 package ssi.kernel;
 
 /**
- * A process's recent demand for the CPU and its I/O, decayed every period as MOSIX does (fast
- * decay: 926/1000 of the past kept), averaged with a correction so that a young process's figure
- * is its true one so far rather than one biased towards zero. Cleared on exec: each process starts
- * afresh.
+ * A process's recent demand for the CPU and its I/O, decayed every period as MOSIX does, averaged
+ * with a correction so that a young process's figure is its true one so far rather than one
+ * biased towards zero. Cleared on exec: each process starts afresh. A process of unknown kind
+ * decays fast (926/1000 of the past kept), to follow its changes; one whose kind was hinted
+ * ({@code mosrun -c}, {@code -i}) decays slowly (975/1000), its behaviour being known and steady.
  */
 final class Usage {
-    static final double DECAY = 0.926;
+    static final double FAST_DECAY = 0.926;
+    static final double SLOW_DECAY = 0.975;
+
+    private final double decay;
 
     private int quanta;
     private int runnable;
@@ -15,6 +19,10 @@ final class Usage {
     private double ioSum;
     private double weight;
     private long lastForwarded;
+
+    Usage(boolean hinted) {
+        this.decay = hinted ? SLOW_DECAY : FAST_DECAY;
+    }
 
     /** Samples one quantum: did the process want a CPU at its end? */
     void quantum(boolean wantsCpu) {
@@ -24,9 +32,9 @@ final class Usage {
 
     /** Ends a period of {@code seconds}, in which the process had made {@code forwarded} calls in all. */
     void period(double seconds, long forwarded) {
-        cpuSum = cpuSum * DECAY + (quanta == 0 ? 0 : (double) runnable / quanta);
-        ioSum = ioSum * DECAY + (forwarded - lastForwarded) / seconds;
-        weight = weight * DECAY + 1;
+        cpuSum = cpuSum * decay + (quanta == 0 ? 0 : (double) runnable / quanta);
+        ioSum = ioSum * decay + (forwarded - lastForwarded) / seconds;
+        weight = weight * decay + 1;
         quanta = 0;
         runnable = 0;
         lastForwarded = forwarded;
