@@ -6,33 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import ssi.api.ProcessInfo;
-import ssi.guest.GuestRuntime;
 
-class KernelTest {
-    static final long MS = 1_000_000;
-    static final long S = 1_000_000_000;
-    static GuestRuntime runtime;
-    static Image lab;
-
-    @BeforeAll
-    static void start() throws Exception {
-        runtime = new GuestRuntime();
-        lab = Image.load(Path.of("src/test/resources/images/lab"));
-    }
-
-    @AfterAll
-    static void stop() {
-        runtime.close();
-    }
+class KernelTest extends LabTest {
 
     @Test
     void theJitIsOn() {

@@ -5,46 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import ssi.api.Migration;
 import ssi.api.MigrationReason;
 import ssi.api.NodeInfo;
 import ssi.api.ProcessInfo;
 import ssi.api.ProcessState;
-import ssi.guest.GuestRuntime;
 
 /**
  * Migration, the deputy and constraints, with exact virtual times on the lab image: latency
  * 100 us, 128 Mbit/s (62.5 ns a byte), 4 KiB pages, a fixed part of 1 ms, 2000 work units of
  * deputy work per forwarded call, 1 MiB of runtime per process.
  */
-class MigrationTest {
-    static final long MS = 1_000_000;
-    static final long S = 1_000_000_000;
+class MigrationTest extends LabTest {
     static final long CONTROL = 100_000 + 64 * 125 / 2;     // one control message: latency + 64 bytes
     static final long NEGOTIATION = 2 * CONTROL;            // 208 us
     static final long PER_PAGE = 4096 * 125 / 2;            // 256 us on the wire
     static final long TRANSFER_BASE = MS + CONTROL;         // fixed part + latency + the 64-byte header
     static final long SERVICE_ON_SLOW = 2000 * S / 4_000_000; // the deputy's work at a speed-1.0 home: 0.5 ms
-    static GuestRuntime runtime;
-    static Image lab;
-
-    @BeforeAll
-    static void start() throws Exception {
-        runtime = new GuestRuntime();
-        lab = Image.load(Path.of("src/test/resources/images/lab"));
-    }
-
-    @AfterAll
-    static void stop() {
-        runtime.close();
-    }
 
     static long frozenFor(long pages) {
         return NEGOTIATION + TRANSFER_BASE + pages * PER_PAGE;

@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import ssi.api.ClusterView;
 import ssi.api.MigrationReason;
@@ -21,25 +18,9 @@ import ssi.api.Policy;
 import ssi.api.PolicyProvider;
 import ssi.api.ProcessView;
 import ssi.api.Proposal;
-import ssi.guest.GuestRuntime;
 
 /** Load information, gossip and the policy host, with small policies written here against the SPI. */
-class PolicyTest {
-    static final long MS = 1_000_000;
-    static final long S = 1_000_000_000;
-    static GuestRuntime runtime;
-    static Image lab;
-
-    @BeforeAll
-    static void start() throws Exception {
-        runtime = new GuestRuntime();
-        lab = Image.load(Path.of("src/test/resources/images/lab"));
-    }
-
-    @AfterAll
-    static void stop() {
-        runtime.close();
-    }
+class PolicyTest extends LabTest {
 
     /** A policy built from a balancing function; it records every view it was given, by node. */
     static final class Scripted implements PolicyProvider {
