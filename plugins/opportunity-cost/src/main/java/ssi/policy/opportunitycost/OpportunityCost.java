@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
 import ssi.api.ClusterView;
 import ssi.api.NodeLoad;
 import ssi.api.Policy;
@@ -13,125 +15,158 @@ import ssi.api.Proposal;
 /**
  * The opportunity cost policy at one node ("An opportunity cost approach for job assignment in a
  * scalable computing cluster", Amir, Awerbuch, Barak, Borgstrom, Keren). Each resource of a node
- * costs {@code beta^utilisation}: CPU (load per standard processor), memory (used / total) and,
- * for a process away from home, I/O (its forwarded calls per second / {@code io_capacity}: the
- * deputy serves them at home, so being away costs that much more). A process's marginal cost at a
- * node is what the node's cost rises by with it there.
+ * costs {@code beta^utilisation}, and a node's cost is the sum over its resources:
  * <ul>
- * <li>placement: a new process (assumed CPU-bound) goes where its marginal cost is least;</li>
- * <li>reassignment: the process that would save the most goes where its marginal cost is lower
- *     than its cost here by more than {@code margin}, if its migration's frozen time is at most
- *     {@code payback} × its age (its age predicts its remaining time).</li>
+ * <li>CPU: the load, runnable processes per standard processor; a process adds its CPU demand /
+ *     (speed × CPUs);</li>
+ * <li>memory: used / total; a process adds its memory / total;</li>
+ * <li>I/O and IPC, for a process away from home only: its forwarded calls per second /
+ *     {@code io_capacity} and its message bytes per second / {@code ipc_capacity}. Its deputy serves
+ *     them at home over the network, so we price them as a penalty for being away rather than as load
+ *     on the home node: a node never knows its guests' rates at other nodes' homes, but it does know
+ *     its own processes', which is all this decision needs.</li>
  * </ul>
- * Memory is one of the priced resources, so there is no separate ushering.
+ * A process's marginal cost at a node is what that node's cost rises by with it there. Placement
+ * sends a new process where its marginal cost is least; reassignment moves the process that saves
+ * the most where its marginal cost is below {@code 1 - margin} times its cost here, if the
+ * migration's frozen time is at most {@code freeze_limit} × its age (MOSIX's predictor of its
+ * remaining time). Memory is a priced resource, so a node short of memory sheds processes through
+ * reassignment: there is no separate ushering.
  */
 final class OpportunityCost implements Policy {
-    private static final double MAX_EXPONENT = 300; // beyond this every cost is "infinite" alike
-    private record Sent(long stamp, double demand) {}
+    /** What this node sent a node since the news it has of it was made. */
+    private record Sent(long stamp, double cpu, long memory) {}
 
     private final double beta;
     private final double margin;
     private final double ioCapacity;
-    private final double payback;
+    private final double ipcCapacity;
+    private final double freezeLimit;
     private final Map<Integer, Sent> sent = new HashMap<>();
+    private final Set<Integer> known = new TreeSet<>(); // every node heard of, for beta = 2n
 
-    OpportunityCost(double beta, double margin, double ioCapacity, double payback) {
+    OpportunityCost(double beta, double margin, double ioCapacity, double ipcCapacity, double freezeLimit) {
         this.beta = beta;
         this.margin = margin;
         this.ioCapacity = ioCapacity;
-        this.payback = payback;
+        this.ipcCapacity = ipcCapacity;
+        this.freezeLimit = freezeLimit;
     }
 
     @Override
     public OptionalInt place(ClusterView view, ProcessView process) {
-        ProcessView fresh = withDemand(process, 1);
         NodeLoad best = view.self();
-        double bestCost = marginal(view, best, fresh, false);
+        double least = marginal(view, best, process, 1); // a new process has no history: assume it CPU-bound
         for (NodeLoad n : view.window()) {
-            double c = marginal(view, n, fresh, false);
-            if (c < bestCost || c == bestCost && n.node() < best.node()) {
+            double m = roomFor(view, n, process) ? marginal(view, n, process, 1) : Double.POSITIVE_INFINITY;
+            if (m < least || m == least && n.node() < best.node()) {
                 best = n;
-                bestCost = c;
+                least = m;
             }
         }
-        return best.node() == view.self().node() ? OptionalInt.empty() : OptionalInt.of(send(view, best, 1));
+        if (best.node() == view.self().node()) {
+            return OptionalInt.empty();
+        }
+        send(view, best, 1, process.memory());
+        return OptionalInt.of(best.node());
     }
 
     @Override
     public List<Proposal> balance(ClusterView view) {
-        Proposal bestMove = null;
+        ProcessView bestP = null;
+        NodeLoad bestN = null;
         double bestGain = 0;
         for (ProcessView p : view.processes()) {
-            if (!p.movable() || view.migrationNanos(p.dirty()) > payback * p.age()) {
-                continue;
+            if (!p.movable() || view.migrationNanos(p.dirty()) > freezeLimit * p.age()) {
+                continue; // pinned, or too young to repay its frozen time
             }
-            double stay = marginal(view, view.self(), p, true);
+            double stay = marginal(view, view.self(), p, p.cpu());
             for (NodeLoad n : view.window()) {
-                double there = marginal(view, n, p, false);
+                double there = roomFor(view, n, p) ? marginal(view, n, p, p.cpu()) : Double.POSITIVE_INFINITY;
                 double gain = stay - there;
-                if (there < (1 - margin) * stay && gain > bestGain) {
+                if (!(there < (1 - margin) * stay)) {
+                    continue; // not clearly cheaper there: news is stale, and a close call would ping-pong
+                }
+                // Ties: the node of lowest id, then the process longest here (the kernel refuses recent arrivals).
+                if (gain > bestGain || gain == bestGain
+                        && (n.node() < bestN.node() || n.node() == bestN.node() && p.resident() > bestP.resident())) {
+                    bestP = p;
+                    bestN = n;
                     bestGain = gain;
-                    bestMove = new Proposal(p.pid(), n.node(), "opportunity-cost");
                 }
             }
         }
-        if (bestMove == null) {
+        if (bestP == null) {
             return List.of();
         }
-        Proposal move = bestMove;
-        ProcessView p = view.processes().stream().filter(q -> q.pid() == move.pid()).findFirst().orElseThrow();
-        NodeLoad to = view.window().stream().filter(n -> n.node() == move.node()).findFirst().orElseThrow();
-        send(view, to, p.cpu());
-        return List.of(move);
+        send(view, bestN, bestP.cpu(), bestP.memory());
+        return List.of(new Proposal(bestP.pid(), bestN.node(), "opportunity-cost"));
     }
 
+    /** Nothing: memory is one of the priced resources, so {@link #balance} already relieves a full node. */
     @Override
     public List<Proposal> usher(ClusterView view) {
         return List.of();
     }
 
-    /**
-     * What the node's cost rises by with the process there; {@code present}: it is already there
-     * (this node), so the figures already include it.
-     */
-    private double marginal(ClusterView view, NodeLoad n, ProcessView p, boolean present) {
-        double b = beta != 0 ? beta : 2.0 * (view.window().size() + 1);
-        double cpu = load(view, n);
-        double mem = 1 - (double) n.freeMemory() / n.memory();
-        double addCpu = p.cpu() / (n.speed() * n.cpus());
-        double addMem = (double) p.memory() / n.memory();
-        double without = present
-                ? cost(b, cpu - addCpu) + cost(b, mem - addMem)
-                : cost(b, cpu) + cost(b, mem);
-        double with = present ? cost(b, cpu) + cost(b, mem) : cost(b, cpu + addCpu) + cost(b, mem + addMem);
-        double io = n.node() == p.home() ? 0 : cost(b, p.io() / ioCapacity) - 1;
-        return with - without + io;
+    /** What node {@code n}'s cost rises by with {@code p} there, {@code cpu} being its CPU demand. */
+    private double marginal(ClusterView view, NodeLoad n, ProcessView p, double cpu) {
+        double b = base(view);
+        boolean here = n.node() == view.self().node() && view.processes().stream().anyMatch(q -> q.pid() == p.pid());
+        Sent s = news(view, n);
+        double[] used = {load(view, n) + s.cpu() / capacity(n), 1 - (double) (n.freeMemory() - s.memory()) / n.memory()};
+        double[] added = {cpu / capacity(n), (double) p.memory() / n.memory()};
+        double m = 0;
+        for (int r = 0; r < used.length; r++) {
+            double with = here ? used[r] : used[r] + added[r]; // this node's figures already include its own processes
+            m += cost(b, with) - cost(b, with - added[r]);
+        }
+        if (n.node() != p.home()) {
+            double ipcBytes = ipcCapacity > 0 ? ipcCapacity : view.link().bandwidth() / 8; // 0: the network's bytes per second
+            m += cost(b, p.io() / ioCapacity) - 1 + cost(b, p.ipc() / ipcBytes) - 1;
+        }
+        return m;
+    }
+
+    /** {@code beta}, or 2n for the n nodes this node has heard of (the papers' choice). */
+    private double base(ClusterView view) {
+        if (beta != 0) {
+            return beta;
+        }
+        known.add(view.self().node());
+        view.window().forEach(n -> known.add(n.node()));
+        return 2.0 * known.size();
     }
 
     private static double cost(double beta, double utilisation) {
-        return Math.pow(beta, Math.min(MAX_EXPONENT, Math.max(0, utilisation)));
+        return Math.exp(Math.min(700, Math.log(beta) * Math.max(0, utilisation))); // capped: sums stay finite
     }
 
-    /** A node's CPU load: this node's own from its processes too (they may have come faster than the index rises); others' plus what was sent them since their news. */
-    private double load(ClusterView view, NodeLoad n) {
-        if (n.node() == view.self().node()) {
-            double demand = view.processes().stream().mapToDouble(p -> Math.max(p.cpu(), p.age() == 0 ? 1 : 0)).sum();
-            return Math.max(n.load(), demand / (n.speed() * n.cpus()));
+    private static double capacity(NodeLoad n) {
+        return n.speed() * n.cpus();
+    }
+
+    /** This node's load is its processes' demand if they came faster than its index rises (new ones count 1). */
+    private static double load(ClusterView view, NodeLoad n) {
+        if (n.node() != view.self().node()) {
+            return n.load();
         }
-        Sent s = sent.get(n.node());
-        long stamp = view.now() - n.age();
-        return n.load() + (s != null && s.stamp() >= stamp ? s.demand() / (n.speed() * n.cpus()) : 0);
+        double demand = view.processes().stream().mapToDouble(p -> Math.max(p.cpu(), p.age() == 0 ? 1 : 0)).sum();
+        return Math.max(n.load(), demand / capacity(n));
     }
 
-    private int send(ClusterView view, NodeLoad n, double demand) {
-        Sent s = sent.get(n.node());
-        double before = s != null && s.stamp() >= view.now() - n.age() ? s.demand() : 0;
-        sent.put(n.node(), new Sent(view.now(), before + demand));
-        return n.node();
+    private boolean roomFor(ClusterView view, NodeLoad n, ProcessView p) {
+        return n.freeMemory() - news(view, n).memory() >= p.memory();
     }
 
-    private static ProcessView withDemand(ProcessView p, double cpu) {
-        return new ProcessView(p.pid(), p.home(), p.where(), p.memory(), p.dirty(), Math.max(cpu, p.cpu()), p.io(), p.ipc(),
-                p.age(), p.resident(), p.nmigs(), p.movable(), p.hint());
+    /** What was sent to {@code n} since its entry was made (its news counts everything before). */
+    private Sent news(ClusterView view, NodeLoad n) {
+        Sent s = sent.get(n.node());
+        return s != null && n.node() != view.self().node() && s.stamp() >= view.now() - n.age() ? s : new Sent(0, 0, 0);
+    }
+
+    private void send(ClusterView view, NodeLoad n, double cpu, long memory) {
+        Sent before = news(view, n);
+        sent.put(n.node(), new Sent(view.now(), before.cpu() + cpu, before.memory() + memory));
     }
 }
