@@ -152,7 +152,7 @@ final class Shell {
             if (lock && unlock || confineOnUse && nativeMode) {
                 throw new IllegalArgumentException(lock && unlock ? "-L and -l contradict each other" : "choose one of -e and -E");
             }
-            int start = best ? RunOptions.BEST : node == null ? RunOptions.HOME : kernel.nodeId(node, shellNode);
+            int start = best ? RunOptions.BEST : node == null ? RunOptions.HOME : kernel.image().nodeId(node, shellNode);
             RunOptions.Mode mode = nativeMode ? RunOptions.Mode.NATIVE : confineOnUse ? RunOptions.Mode.CONFINE_ON_USE : RunOptions.Mode.STRICT;
             if (cpuJob && ioJob) {
                 throw new IllegalArgumentException("choose one of -c and -i");

@@ -146,6 +146,33 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
         return new Link(latencyNanos, bandwidth);
     }
 
+    /** The spec of a node that exists. */
+    public NodeSpec spec(int node) {
+        return nodes.get(node - 1);
+    }
+
+    /** The id if such a node exists. */
+    public int requireNode(int node) throws KernelException {
+        if (node(node).isEmpty()) {
+            throw new KernelException("no node " + node + " (nodes are 1-" + nodes.size() + ")");
+        }
+        return node;
+    }
+
+    /** A node by id, by name, or {@code home} (the node given as {@code home}). */
+    public int nodeId(String target, int home) throws KernelException {
+        String s = target.strip();
+        if (s.equals("home")) {
+            return home;
+        }
+        if (s.matches("\\d{1,9}")) {
+            return requireNode(Integer.parseInt(s));
+        }
+        return nodes.stream().filter(n -> n.name().equals(s)).mapToInt(NodeSpec::id).findFirst()
+                .orElseThrow(() -> new KernelException("no node '" + s + "' (give an id 1-" + nodes.size()
+                        + ", a name such as " + nodes.getFirst().name() + ", or home)"));
+    }
+
     /** The spec of a node by id. */
     public Optional<NodeSpec> node(int id) {
         return id >= 1 && id <= nodes.size() ? Optional.of(nodes.get(id - 1)) : Optional.empty();

@@ -5,28 +5,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import ssi.api.ClusterView;
-import ssi.api.Link;
 import ssi.api.Migration;
 import ssi.api.MigrationReason;
 import ssi.api.NodeInfo;
-import ssi.api.NodeLoad;
 import ssi.api.NodeSpec;
 import ssi.api.ProcessInfo;
 import ssi.api.ProcessState;
-import ssi.api.ProcessView;
-import ssi.api.Proposal;
 import ssi.guest.GuestProgram;
 import ssi.guest.GuestRuntime;
 import ssi.guest.Language;
@@ -38,7 +33,6 @@ import ssi.migration.AddressSpace;
 import ssi.migration.CantMove;
 import ssi.migration.TransferCost;
 import ssi.scheduler.CpuShare;
-import ssi.scheduler.InfoWindow;
 
 /**
  * The one authority of the emulated cluster. Virtual time advances in quanta; in each quantum
@@ -69,8 +63,7 @@ public final class Kernel implements AutoCloseable {
     private final List<String> trace = new ArrayList<>();
     private final List<KernelListener> listeners = new ArrayList<>();
     private final Policies policies;
-    private final PolicyHost policy;
-    private final Information info;
+    private final Balancer balancer;
     private final int[] joined;        // processes sharing each node's CPUs in the current quantum
     private final double[] capacity;   // CPUs of each node left to processes in the current quantum
     private final long[] owed;         // CPU time deputies took at each node, to be taken from its processes
@@ -80,15 +73,13 @@ public final class Kernel implements AutoCloseable {
 
     private Kernel(Image image, long seed, GuestRuntime runtime, boolean ownsRuntime, Policies policies) throws KernelException {
         this.policies = policies;
-        this.policy = new PolicyHost(policies, image.nodes().size());
-        this.info = new Information(image.nodes(), image.balancing(), image.link(), seed);
-        policy.use(image.balancing().policy(), image.balancing().settings());
         this.image = image;
         this.seed = seed;
         this.runtime = runtime;
         this.ownsRuntime = ownsRuntime;
         this.cpu = new CpuShare(image.workRate());
         this.cost = new TransferCost(image.migrationFixedNanos(), image.pageBytes(), image.link());
+        this.balancer = new Balancer(image, seed, policies, cost, new BalancerView());
         this.joined = new int[image.nodes().size() + 1];
         this.capacity = new double[image.nodes().size() + 1];
         this.owed = new long[image.nodes().size() + 1];
@@ -155,12 +146,12 @@ public final class Kernel implements AutoCloseable {
 
     /** Starts a program whose home is {@code home}, as mosrun with {@code options} does there; returns its pid. */
     public synchronized int spawn(int home, String path, List<String> args, RunOptions options) throws KernelException {
-        requireNode(home);
+        image.requireNode(home);
         GuestProgram program = load(path, args);
         int start = switch (options.start()) {
             case RunOptions.HOME -> home;
             case RunOptions.BEST -> bestNode(baseBytes(program));
-            default -> requireNode(options.start());
+            default -> image.requireNode(options.start());
         };
         if (options.mode() == RunOptions.Mode.NATIVE && start != home) {
             throw new KernelException("a native process (mosrun -E) runs at its home node, not node " + start);
@@ -190,9 +181,9 @@ public final class Kernel implements AutoCloseable {
         if (p == null || !p.alive()) {
             throw new KernelException("no process " + pid);
         }
-        int to = nodeId(target, p.home);
+        int to = image.nodeId(target, p.home);
         if (to == p.where) {
-            throw new KernelException("process " + pid + " already runs on " + nodeName(to));
+            throw new KernelException("process " + pid + " already runs on " + image.spec(to).name());
         }
         String refused = startMove(p, to, MigrationReason.MANUAL, now, false, null);
         if (refused != null) {
@@ -207,13 +198,13 @@ public final class Kernel implements AutoCloseable {
 
     /** Switches the cluster's policy (each node gets its own instance); the current one stays if this fails. */
     public synchronized void usePolicy(String name, Map<String, String> settings) throws KernelException {
-        policy.use(name, settings);
-        log(now, "policy " + policy.describe());
+        balancer.use(name, settings);
+        log(now, "policy " + balancer.describe());
     }
 
     /** Unloads a plugin loaded at run time; refused while it is the policy in use. */
     public synchronized void unloadPolicy(String name) throws KernelException {
-        if (policy.name().equals(name)) {
+        if (balancer.policyName().equals(name)) {
             throw new KernelException("'" + name + "' is in use: switch to another policy first");
         }
         policies.unload(name);
@@ -221,7 +212,7 @@ public final class Kernel implements AutoCloseable {
 
     /** The policy in use, with its settings. */
     public synchronized String policy() {
-        return policy.describe();
+        return balancer.describe();
     }
 
     /** Runs the cluster for {@code nanos} of virtual time (whole quanta). */
@@ -276,7 +267,7 @@ public final class Kernel implements AutoCloseable {
                 here += p.alive() && p.where == n.id() ? 1 : 0;
                 deputies += p.alive() && p.home == n.id() && p.where != n.id() ? 1 : 0;
             }
-            out.add(new NodeInfo(n, runnable(n.id()) / (n.cpus() * n.speed()), info.load(n.id()).local(), here, deputies,
+            out.add(new NodeInfo(n, runnable(n.id()) / (n.cpus() * n.speed()), balancer.loadIndex(n.id()), here, deputies,
                     freeMemory(n.id())));
         }
         return out;
@@ -324,7 +315,7 @@ public final class Kernel implements AutoCloseable {
             procs.clear();
         }
         workers.shutdownNow();
-        policy.close();
+        balancer.close();
         if (ownsRuntime) {
             runtime.close();
         }
@@ -377,7 +368,7 @@ public final class Kernel implements AutoCloseable {
             batch = next;
         }
         now = t1;
-        endQuantum(t1);
+        balancer.endQuantum(t1);
     }
 
     /**
@@ -391,7 +382,7 @@ public final class Kernel implements AutoCloseable {
         }
         if (task instanceof Proc p) {
             p.state = ProcessState.RUNNING;
-            NodeSpec node = spec(p.where);
+            NodeSpec node = image.spec(p.where);
             double share = CpuShare.share(capacity[p.where], joined[p.where]);
             long budget = share <= 0 ? 0 : cpu.budget(node.speed(), share, t1 - start);
             if (budget < 1) {
@@ -470,7 +461,7 @@ public final class Kernel implements AutoCloseable {
 
     private void handle(Proc p, Yield y, long t1, List<Task> next) {
         long t = p.timeAt(y.work());
-        p.cpuSeconds += cpu.cpuSeconds(y.work(), spec(p.where).speed());
+        p.cpuSeconds += cpu.cpuSeconds(y.work(), image.spec(p.where).speed());
         p.work += y.work();
         switch (y) {
             case Yield.BudgetSpent b -> p.readyAt = t1;
@@ -543,7 +534,7 @@ public final class Kernel implements AutoCloseable {
                 long need = p.memory.pagesFor(a.bytes()) * p.memory.pageBytes();
                 long free = freeMemory(p.where);
                 yield need > free
-                        ? new SyscallException("alloc: out of memory: " + nodeName(p.where) + " has " + free
+                        ? new SyscallException("alloc: out of memory: " + image.spec(p.where).name() + " has " + free
                                 + " bytes free, asked " + a.bytes())
                         : p.memory.alloc(a.bytes());
             }
@@ -558,7 +549,7 @@ public final class Kernel implements AutoCloseable {
             case Syscall.Migrate m -> {
                 int to;
                 try {
-                    to = nodeId(m.target(), p.home);
+                    to = image.nodeId(m.target(), p.home);
                 } catch (KernelException ex) {
                     yield new SyscallException("migrate: " + ex.getMessage());
                 }
@@ -618,7 +609,7 @@ public final class Kernel implements AutoCloseable {
         p.forwarded++;
         long payload = call instanceof Syscall.Write w ? w.bytes().length : 0;
         long arrives = t + image.link().messageNanos(TransferCost.CONTROL_BYTES + payload);
-        long service = cpu.nanos(image.deputyWork(), spec(p.home).speed());
+        long service = cpu.nanos(image.deputyWork(), image.spec(p.home).speed());
         Deputy d = p.deputy;
         d.call = call;
         d.cpuSeconds += service / 1e9;
@@ -671,7 +662,7 @@ public final class Kernel implements AutoCloseable {
                 long need = p.memory.bytes();
                 long free = freeMemory(m.to);
                 if (need > free) {
-                    m.refusal = nodeName(m.to) + " has " + free + " bytes free, the process needs " + need;
+                    m.refusal = image.spec(m.to).name() + " has " + free + " bytes free, the process needs " + need;
                 } else {
                     m.reserved = true;
                     m.pages = p.memory.dirtyPages();
@@ -717,98 +708,41 @@ public final class Kernel implements AutoCloseable {
 
     // ---- load information and policies ----
 
-    /** Samples each node's run queue; at the end of a period, updates load, gossips and lets the policy act. */
-    private void endQuantum(long t) {
-        for (NodeSpec n : image.nodes()) {
-            info.tick(n.id(), runnable(n.id()));
-        }
-        for (Proc p : procs.values()) {
-            if (p.alive()) {
-                p.usage.quantum(p.state == ProcessState.RUNNING && p.move == null);
-            }
-        }
-        info.deliver(t);
-        long period = image.balancing().periodNanos();
-        if (t % period >= image.quantumNanos()) {
-            return;
-        }
-        for (Proc p : procs.values()) {
-            if (p.alive()) {
-                p.usage.period(period / 1e9, p.forwarded);
-            }
-        }
-        info.endPeriod(t, node -> new InfoWindow.Entry(node, spec(node).speed(), spec(node).cpus(),
-                info.load(node).exported(), freeMemory(node), spec(node).memory(), t));
-        if (!policy.active()) {
-            return;
-        }
-        for (NodeSpec n : image.nodes()) {
-            String owner = policy.name();
-            List<Proposal> proposals = policy.propose(n.id(), view(n.id(), t), text -> notice(t, text));
-            if (policy.name().equals(owner)) {
-                dispose(n.id(), proposals, t);
-            }
-        }
-    }
-
-    /** The cluster as {@code node} sees it at {@code t}: its own figures, its window, its processes. */
-    private ClusterView view(int node, long t) {
-        NodeSpec s = spec(node);
-        NodeLoad self = new NodeLoad(node, s.speed(), s.cpus(), info.load(node).local(), freeMemory(node), s.memory(), 0);
-        List<ProcessView> here = procs.values().stream().filter(p -> p.alive() && p.where == node && p.move == null)
-                .map(p -> p.view(t)).toList();
-        return new View(self, info.window(node).view(t), here, t, image.link(), cost);
-    }
-
-    private record View(NodeLoad self, List<NodeLoad> window, List<ProcessView> processes, long now, Link link,
-                        TransferCost cost) implements ClusterView {
+    /** The kernel as the balancer sees it. */
+    private final class BalancerView implements Balancer.Cluster {
         @Override
-        public long migrationNanos(long dirtyBytes) {
-            return cost.negotiationNanos() + cost.transferNanos((dirtyBytes + cost.pageBytes() - 1) / cost.pageBytes());
+        public Collection<Proc> processes() {
+            return procs.values();
         }
-    }
 
-    /** Initial placement: the policy of the node where a process is born may send it elsewhere at once. */
-    private void place(Proc p, long t) {
-        if (!policy.active() || !p.view(t).movable()) {
-            return;
+        @Override
+        public Proc process(int pid) {
+            return procs.get(pid);
         }
-        String owner = policy.name();
-        OptionalInt to = policy.place(p.home, view(p.home, t), p.view(t), text -> notice(t, text));
-        if (to.isEmpty() || to.getAsInt() == p.where || !policy.name().equals(owner)) {
-            return;
-        }
-        if (image.node(to.getAsInt()).isEmpty()) {
-            policy.fail(p.home, "place", "proposed node " + to.getAsInt() + ", which does not exist", text -> notice(t, text));
-            return;
-        }
-        startMove(p, to.getAsInt(), MigrationReason.POLICY, t, false, null);
-    }
 
-    /**
-     * The kernel disposes of a node's proposals: nonsense (a process not at this node, a node that
-     * does not exist) means the policy is broken; a move is refused for a constraint or lock, a
-     * process that arrived less than the minimum residence ago, a return to the node it just left,
-     * or a destination this node believes short of memory. At most one move leaves a node per period.
-     */
-    private void dispose(int node, List<Proposal> proposals, long t) {
-        for (Proposal pr : proposals) {
-            Proc p = pr == null ? null : procs.get(pr.pid());
-            if (p == null || !p.alive() || p.where != node || image.node(pr.node()).isEmpty()) {
-                policy.fail(node, "balance", "proposed " + pr + ", which is not a process of node " + node + " and a node",
-                        text -> notice(t, text));
-                return;
-            }
-            if (pr.node() == node || p.move != null || t - p.arrived < image.balancing().minResidenceNanos()
-                    || pr.node() == p.cameFrom && pr.node() != p.home) {
-                continue;
-            }
-            boolean roomThere = info.window(node).entries().stream()
-                    .noneMatch(e -> e.node() == pr.node() && e.freeMemory() < p.memory.bytes());
-            if (roomThere && startMove(p, pr.node(), MigrationReason.POLICY, t, false, null) == null) {
-                log(t, "policy " + policy.name() + " node=" + node + " moves pid=" + p.pid + " to=" + pr.node() + " (" + pr.why() + ")");
-                return;
-            }
+        @Override
+        public int runnable(int node) {
+            return Kernel.this.runnable(node);
+        }
+
+        @Override
+        public long freeMemory(int node) {
+            return Kernel.this.freeMemory(node);
+        }
+
+        @Override
+        public String move(Proc p, int to, long t) {
+            return startMove(p, to, MigrationReason.POLICY, t, false, null);
+        }
+
+        @Override
+        public void log(long t, String event) {
+            Kernel.this.log(t, event);
+        }
+
+        @Override
+        public void notice(long t, String text) {
+            Kernel.this.notice(t, text);
         }
     }
 
@@ -841,7 +775,7 @@ public final class Kernel implements AutoCloseable {
         AddressSpace memory = new AddressSpace(image.pageBytes(), baseBytes(program));
         long free = freeMemory(where);
         if (memory.bytes() > free) {
-            throw new KernelException("out of memory: " + nodeName(where) + " has " + free + " bytes free, "
+            throw new KernelException("out of memory: " + image.spec(where).name() + " has " + free + " bytes free, "
                     + program.path() + " needs " + memory.bytes());
         }
         Proc p = new Proc(nextPid++, ppid, home, where, program, mode, hint, memory, t);
@@ -851,7 +785,7 @@ public final class Kernel implements AutoCloseable {
         p.guest = runtime.start(program, new Calls(p));
         log(t, "spawn pid=" + p.pid + " ppid=" + ppid + " node=" + where + (where == home ? "" : " home=" + home) + " " + p.command());
         if (where == home) {
-            place(p, t);
+            balancer.place(p, t);
         }
         return p;
     }
@@ -918,35 +852,6 @@ public final class Kernel implements AutoCloseable {
 
     // ---- nodes ----
 
-    private NodeSpec spec(int node) {
-        return image.nodes().get(node - 1);
-    }
-
-    private String nodeName(int node) {
-        return spec(node).name();
-    }
-
-    private int requireNode(int node) throws KernelException {
-        if (image.node(node).isEmpty()) {
-            throw new KernelException("no node " + node + " (nodes are 1-" + image.nodes().size() + ")");
-        }
-        return node;
-    }
-
-    /** A node by id, by name, or {@code home} (the node given as {@code home}). */
-    public int nodeId(String target, int home) throws KernelException {
-        String s = target.strip();
-        if (s.equals("home")) {
-            return home;
-        }
-        if (s.matches("\\d{1,9}")) {
-            return requireNode(Integer.parseInt(s));
-        }
-        return image.nodes().stream().filter(n -> n.name().equals(s)).mapToInt(NodeSpec::id).findFirst()
-                .orElseThrow(() -> new KernelException("no node '" + s + "' (give an id 1-" + image.nodes().size()
-                        + ", a name such as " + image.nodes().getFirst().name() + ", or home)"));
-    }
-
     /** Memory of a node not used by its processes nor reserved for ones migrating to it. */
     private long freeMemory(int node) {
         long used = 0;
@@ -955,7 +860,7 @@ public final class Kernel implements AutoCloseable {
                 used += p.memory.bytes();
             }
         }
-        return spec(node).memory() - used;
+        return image.spec(node).memory() - used;
     }
 
     /**

@@ -1,0 +1,175 @@
+package ssi.kernel;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import ssi.api.ClusterView;
+import ssi.api.Link;
+import ssi.api.NodeLoad;
+import ssi.api.NodeSpec;
+import ssi.api.ProcessState;
+import ssi.api.ProcessView;
+import ssi.api.Proposal;
+import ssi.migration.TransferCost;
+import ssi.scheduler.InfoWindow;
+
+/**
+ * Load information and the policy at work: every quantum it samples the run queues; every period
+ * it updates load indexes and process statistics, lets the nodes gossip, and asks each node's
+ * policy for proposals, which it disposes of; at a process's creation it asks for a placement.
+ */
+final class Balancer implements AutoCloseable {
+    /** What the balancer needs of the kernel. */
+    interface Cluster {
+        Collection<Proc> processes();
+
+        /** A process by pid, or null. */
+        Proc process(int pid);
+
+        /** Processes that want a CPU of the node now. */
+        int runnable(int node);
+
+        long freeMemory(int node);
+
+        /** Starts a policy migration; returns why it cannot, or null. */
+        String move(Proc p, int to, long t);
+
+        void log(long t, String event);
+
+        void notice(long t, String text);
+    }
+
+    private final Image image;
+    private final TransferCost cost;
+    private final Cluster cluster;
+    private final PolicyHost policy;
+    private final Information info;
+
+    Balancer(Image image, long seed, Policies policies, TransferCost cost, Cluster cluster) throws KernelException {
+        this.image = image;
+        this.cost = cost;
+        this.cluster = cluster;
+        this.policy = new PolicyHost(policies, image.nodes().size());
+        this.info = new Information(image.nodes(), image.balancing(), image.link(), seed);
+        policy.use(image.balancing().policy(), image.balancing().settings());
+    }
+
+    /** Switches the policy; the one in use stays if this fails. */
+    void use(String name, Map<String, String> settings) throws KernelException {
+        policy.use(name, settings);
+    }
+
+    String describe() {
+        return policy.describe();
+    }
+
+    String policyName() {
+        return policy.name();
+    }
+
+    /** A node's load index (MOSIX's local value) as of the last period. */
+    double loadIndex(int node) {
+        return info.load(node).local();
+    }
+
+    /** Samples each node's run queue; at the end of a period, updates load, gossips and lets the policy act. */
+    void endQuantum(long t) {
+        for (NodeSpec n : image.nodes()) {
+            info.tick(n.id(), cluster.runnable(n.id()));
+        }
+        for (Proc p : cluster.processes()) {
+            if (p.alive()) {
+                p.usage.quantum(p.state == ProcessState.RUNNING && p.move == null);
+            }
+        }
+        info.deliver(t);
+        long period = image.balancing().periodNanos();
+        if (t % period >= image.quantumNanos()) {
+            return;
+        }
+        for (Proc p : cluster.processes()) {
+            if (p.alive()) {
+                p.usage.period(period / 1e9, p.forwarded);
+            }
+        }
+        info.endPeriod(t, node -> new InfoWindow.Entry(node, image.spec(node).speed(), image.spec(node).cpus(),
+                info.load(node).exported(), cluster.freeMemory(node), image.spec(node).memory(), t));
+        if (!policy.active()) {
+            return;
+        }
+        for (NodeSpec n : image.nodes()) {
+            String owner = policy.name();
+            List<Proposal> proposals = policy.propose(n.id(), view(n.id(), t), text -> cluster.notice(t, text));
+            if (policy.name().equals(owner)) {
+                dispose(n.id(), proposals, t);
+            }
+        }
+    }
+
+    /** The cluster as {@code node} sees it at {@code t}: its own figures, its window, its processes. */
+    private ClusterView view(int node, long t) {
+        NodeSpec s = image.spec(node);
+        NodeLoad self = new NodeLoad(node, s.speed(), s.cpus(), info.load(node).local(), cluster.freeMemory(node), s.memory(), 0);
+        List<ProcessView> here = cluster.processes().stream().filter(p -> p.alive() && p.where == node && p.move == null)
+                .map(p -> p.view(t)).toList();
+        return new View(self, info.window(node).view(t), here, t, image.link(), cost);
+    }
+
+    private record View(NodeLoad self, List<NodeLoad> window, List<ProcessView> processes, long now, Link link,
+                        TransferCost cost) implements ClusterView {
+        @Override
+        public long migrationNanos(long dirtyBytes) {
+            return cost.negotiationNanos() + cost.transferNanos((dirtyBytes + cost.pageBytes() - 1) / cost.pageBytes());
+        }
+    }
+
+    /** Initial placement: the policy of the node where a process is born may send it elsewhere at once. */
+    void place(Proc p, long t) {
+        if (!policy.active() || !p.view(t).movable()) {
+            return;
+        }
+        String owner = policy.name();
+        OptionalInt to = policy.place(p.home, view(p.home, t), p.view(t), text -> cluster.notice(t, text));
+        if (to.isEmpty() || to.getAsInt() == p.where || !policy.name().equals(owner)) {
+            return;
+        }
+        if (image.node(to.getAsInt()).isEmpty()) {
+            policy.fail(p.home, "place", "proposed node " + to.getAsInt() + ", which does not exist", text -> cluster.notice(t, text));
+            return;
+        }
+        cluster.move(p, to.getAsInt(), t);
+    }
+
+    /**
+     * The kernel disposes of a node's proposals: nonsense (a process not at this node, a node that
+     * does not exist) means the policy is broken; a move is refused for a constraint or lock, a
+     * process that arrived less than the minimum residence ago, a return to the node it just left,
+     * or a destination this node believes short of memory. At most one move leaves a node per period.
+     */
+    private void dispose(int node, List<Proposal> proposals, long t) {
+        for (Proposal pr : proposals) {
+            Proc p = pr == null ? null : cluster.process(pr.pid());
+            if (p == null || !p.alive() || p.where != node || image.node(pr.node()).isEmpty()) {
+                policy.fail(node, "balance", "proposed " + pr + ", which is not a process of node " + node + " and a node",
+                        text -> cluster.notice(t, text));
+                return;
+            }
+            if (pr.node() == node || p.move != null || t - p.arrived < image.balancing().minResidenceNanos()
+                    || pr.node() == p.cameFrom && pr.node() != p.home) {
+                continue;
+            }
+            boolean roomThere = info.window(node).entries().stream()
+                    .noneMatch(e -> e.node() == pr.node() && e.freeMemory() < p.memory.bytes());
+            if (roomThere && cluster.move(p, pr.node(), t) == null) {
+                cluster.log(t, "policy " + policy.name() + " node=" + node + " moves pid=" + p.pid + " to=" + pr.node() + " (" + pr.why() + ")");
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        policy.close();
+    }
+}
