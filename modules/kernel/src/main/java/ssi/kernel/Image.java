@@ -141,6 +141,13 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
         return dir.resolve("root");
     }
 
+    /** This image with another default policy (and no settings for it). */
+    public Image withPolicy(String policy) {
+        return new Image(name, dir, nodes, seed, quantumNanos, workRate, latencyNanos, bandwidth, pageBytes, processBytes,
+                migrationFixedNanos, deputyWork, new Balancing(policy, balancing.periodNanos(), balancing.window(),
+                        balancing.minResidenceNanos(), Map.of()));
+    }
+
     /** The network between any two nodes. */
     public Link link() {
         return new Link(latencyNanos, bandwidth);

@@ -60,7 +60,10 @@ public final class Kernel implements AutoCloseable {
     private final Map<Integer, Integer> reaped = new HashMap<>();
     private final Map<Integer, Integer> shmByKey = new HashMap<>(); // SysV key -> segment id
     private final List<Migration> migrations = new ArrayList<>();
-    private final List<String> trace = new ArrayList<>();
+    /** How many trace lines the kernel keeps in memory: a long run must not fill the heap with its history. */
+    static final int TRACE_LIMIT = 200_000;
+    private final java.util.ArrayDeque<String> trace = new java.util.ArrayDeque<>();
+    private long traceDropped;
     private final List<KernelListener> listeners = new ArrayList<>();
     private final Policies policies;
     private final Balancer balancer;
@@ -132,9 +135,18 @@ public final class Kernel implements AutoCloseable {
         listeners.add(l);
     }
 
-    /** The trace so far: one line per event (boot, spawn, output, exit, kill, migration), in virtual-time order. */
+    /**
+     * The trace: one line per event (boot, spawn, output, exit, kill, migration, policy), in
+     * virtual-time order; the latest {@value #TRACE_LIMIT} events, after a line saying how many
+     * earlier ones were dropped, if any.
+     */
     public synchronized List<String> trace() {
-        return List.copyOf(trace);
+        List<String> lines = new ArrayList<>(trace.size() + 1);
+        if (traceDropped > 0) {
+            lines.add("... " + traceDropped + " earlier events dropped");
+        }
+        lines.addAll(trace);
+        return lines;
     }
 
     // ---- requests from the front end (applied between quanta) ----
@@ -911,6 +923,10 @@ public final class Kernel implements AutoCloseable {
 
     private void log(long t, String event) {
         trace.add(String.format("%d.%09d %s", t / 1_000_000_000, t % 1_000_000_000, event));
+        if (trace.size() > TRACE_LIMIT) {
+            trace.removeFirst();
+            traceDropped++;
+        }
     }
 
     /** The local system calls of one process, answered on its guest thread. */

@@ -63,7 +63,8 @@ public final class PolicyKit implements AutoCloseable {
     public Figures run(Path image, String policy, Map<String, String> settings, long seed, Scenario scenario) throws Exception {
         List<Migration> moves = new ArrayList<>();
         List<String> notices = new ArrayList<>();
-        try (Kernel kernel = Kernel.boot(Image.load(image), seed, runtime, policies)) {
+        // Boot with no policy, so that the image's own default need not be loaded, then switch.
+        try (Kernel kernel = Kernel.boot(Image.load(image).withPolicy(Policies.NONE), seed, runtime, policies)) {
             kernel.addListener(new KernelListener() {
                 @Override
                 public void migrated(Migration m) {
