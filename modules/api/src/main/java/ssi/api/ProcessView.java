@@ -7,7 +7,8 @@ package ssi.api;
  * @param dirty bytes a migration would have to send now
  * @param cpu the fraction of the time it wanted a CPU recently (0-1), decayed: 1 for a CPU-bound process,
  *     however many processes share its CPU
- * @param io forwarded or I/O system calls per virtual second, decayed
+ * @param io I/O system calls (terminal writes; files once the file system comes) per virtual second, decayed,
+ *     wherever they ran
  * @param ipc bytes of messages per virtual second, decayed (0 until the IPC subsystem)
  * @param age virtual nanoseconds since it was created
  * @param resident virtual nanoseconds since it arrived at this node

@@ -539,6 +539,7 @@ public final class Kernel implements AutoCloseable {
                 yield BLOCKED;
             }
             case Syscall.Write w -> {
+                p.ioCalls++;
                 emit(new Output(t, p.pid, w.stderr(), new String(w.bytes(), StandardCharsets.UTF_8)));
                 yield null;
             }
@@ -962,6 +963,7 @@ public final class Kernel implements AutoCloseable {
             if (p.where != p.home) {
                 return false; // the terminal is at home: the deputy writes it
             }
+            p.ioCalls++;
             p.outputs.add(new Output(p.timeAt(workInSlice), p.pid, stderr, new String(bytes, StandardCharsets.UTF_8)));
             return true;
         }

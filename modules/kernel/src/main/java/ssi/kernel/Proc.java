@@ -35,6 +35,7 @@ final class Proc extends Task {
     Move move;                 // the migration in flight, or null
     int nmigs;
     long forwarded;            // site-dependent calls its deputy served
+    long ioCalls;              // I/O calls wherever they ran (the guest thread counts local ones)
     final String hint;         // mosrun -c / -i
     final long created;
     long arrived;              // when it came to the node it runs on

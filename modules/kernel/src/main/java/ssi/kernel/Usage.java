@@ -18,7 +18,7 @@ final class Usage {
     private double cpuSum;
     private double ioSum;
     private double weight;
-    private long lastForwarded;
+    private long lastIoCalls;
 
     Usage(boolean hinted) {
         this.decay = hinted ? SLOW_DECAY : FAST_DECAY;
@@ -30,14 +30,14 @@ final class Usage {
         runnable += wantsCpu ? 1 : 0;
     }
 
-    /** Ends a period of {@code seconds}, in which the process had made {@code forwarded} calls in all. */
-    void period(double seconds, long forwarded) {
+    /** Ends a period of {@code seconds}; the process had made {@code ioCalls} I/O calls in all by then. */
+    void period(double seconds, long ioCalls) {
         cpuSum = cpuSum * decay + (quanta == 0 ? 0 : (double) runnable / quanta);
-        ioSum = ioSum * decay + (forwarded - lastForwarded) / seconds;
+        ioSum = ioSum * decay + (ioCalls - lastIoCalls) / seconds;
         weight = weight * decay + 1;
         quanta = 0;
         runnable = 0;
-        lastForwarded = forwarded;
+        lastIoCalls = ioCalls;
     }
 
     /** The fraction of the time it wanted a CPU, 0 to 1: 1 for a CPU-bound process however many share its CPU. */

@@ -100,6 +100,25 @@ class PolicyTest extends LabTest {
     }
 
     @Test
+    void policiesSeeEachProcesssCpuDemandAndIoRate() throws Exception {
+        Scripted watch = new Scripted("watch", 0, v -> List.of());
+        try (LabRun r = run(watch)) {
+            r.kernel.usePolicy("watch", Map.of());
+            int cpu = r.kernel.spawn(1, "cpu.js", List.of());
+            int io = r.kernel.spawn(1, "io.js", List.of("1000000"));
+            int sleepy = r.kernel.spawn(1, "mem.js", List.of("4096"));
+            r.kernel.advance(1 * S);
+            Map<Integer, ProcessView> seen = new TreeMap<>();
+            watch.seen.get(1).getLast().processes().forEach(p -> seen.put(p.pid(), p));
+            assertEquals(1.0, seen.get(cpu).cpu(), 1e-12, "always runnable, though it had half the CPU");
+            assertEquals(0.0, seen.get(cpu).io());
+            assertTrue(seen.get(io).io() > 1000, "terminal writes at home count as I/O: " + seen.get(io));
+            assertTrue(seen.get(sleepy).cpu() < 0.05, "asleep most of the time: " + seen.get(sleepy));
+            r.kernel.kill(io, Signal.SIGKILL);
+        }
+    }
+
+    @Test
     void placementAndBalancingAreProposedByThePolicyAndDisposedByTheKernel() throws Exception {
         Scripted toFast = new Scripted("to-fast", 2, v -> v.processes().stream()
                 .map(p -> new Proposal(p.pid(), 3, "test")).toList());
