@@ -3,6 +3,7 @@ module ssi.kernel {
     requires transitive ssi.api;               // snapshots in the kernel's API
     requires ssi.scheduler;                    // per-node CPU sharing
     requires ssi.migration;                    // address spaces, transfer cost, constraints
+    requires transitive ssi.mfs;               // the namespace (in the kernel's API: files())
     requires ssi.guest;                        // guest programs as processes
     requires com.fasterxml.jackson.dataformat.toml; // image manifests
     requires com.fasterxml.jackson.databind;

@@ -29,7 +29,7 @@ import ssi.kernel.KernelListener;
 import ssi.kernel.Output;
 import ssi.kernel.Pace;
 
-/** {@code ./ssi [--image NAME|DIR] [--seed N] [--pace realtime|max] [-c 'CMD; CMD' | FILE]}. */
+/** {@code ./ssi [--image NAME|DIR] [--seed N] [--pace realtime|max] [--state DIR] [--fresh] [-c 'CMD; CMD' | FILE]}. */
 @Command(name = "ssi", mixinStandardHelpOptions = true, description = "A single-system-image cluster emulator.")
 public final class Main implements Callable<Integer> {
     /** Virtual time a script's processes get to finish once its commands are done. */
@@ -43,6 +43,12 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--pace", paramLabel = "realtime|max", description = "realtime: the clock runs while you type; max: only through advance (default: realtime in the shell, max in scripts)")
     String pace;
+
+    @Option(names = "--state", paramLabel = "DIR", description = "where the cluster's files are kept (default: ~/.ssi/state/IMAGE)")
+    Path state;
+
+    @Option(names = "--fresh", description = "start with no files: empty the state directory first")
+    boolean fresh;
 
     @Option(names = "-c", paramLabel = "'CMD; CMD'", description = "run these commands and exit")
     String commands;
@@ -84,7 +90,11 @@ public final class Main implements Callable<Integer> {
         }
         Kernel booted;
         try {
-            booted = Kernel.boot(img, seed == null ? img.seed() : seed);
+            Path dir = state != null ? state : Path.of(System.getProperty("user.home"), ".ssi", "state", img.name());
+            if (fresh) {
+                deleteTree(dir);
+            }
+            booted = Kernel.boot(img, seed == null ? img.seed() : seed, dir);
         } catch (KernelException e) {
             System.err.println("ssi: image " + img.name() + ": " + e.getMessage());
             return 2;
@@ -95,6 +105,21 @@ public final class Main implements Callable<Integer> {
             }
             interactive(kernel, chosen == null ? Pace.REALTIME : chosen);
             return 0;
+        }
+    }
+
+    /** Empties a state directory (only one that looks like one: it holds the namespace's mount points). */
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        if (!Files.isDirectory(dir.resolve("mfs")) || !Files.isDirectory(dir.resolve("tmp"))) {
+            throw new IOException("--fresh: " + dir + " does not look like an ssi state directory; not deleting it");
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 

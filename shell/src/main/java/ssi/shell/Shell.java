@@ -16,6 +16,7 @@ import ssi.api.ProcessInfo;
 import ssi.hostinfo.HostInfo;
 import ssi.kernel.Kernel;
 import ssi.kernel.KernelException;
+import ssi.mfs.Namespace;
 import ssi.kernel.RunOptions;
 import ssi.kernel.Signal;
 
@@ -24,7 +25,7 @@ import ssi.kernel.Signal;
  * line in, its output out; a failed command says why and the shell goes on.
  */
 @Command(name = "", subcommands = {
-        Shell.Mosrun.class, Shell.Migrate.class, Shell.Migrations.class, Shell.PolicyCommand.class, Shell.Ps.class, Shell.Nodes.class, Shell.Kill.class, Shell.Advance.class,
+        Shell.Mosrun.class, Shell.Ls.class, Shell.Cat.class, Shell.Migrate.class, Shell.Migrations.class, Shell.PolicyCommand.class, Shell.Ps.class, Shell.Nodes.class, Shell.Kill.class, Shell.Advance.class,
         Shell.Host.class, Shell.Bench.class, Shell.Trace.class, Shell.Help.class, Shell.Exit.class})
 final class Shell {
     private final Kernel kernel;
@@ -48,9 +49,19 @@ final class Shell {
         commands.setOut(out);
         commands.setErr(out);
         commands.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            out.println(cmd.getCommandName() + ": " + e.getMessage());
+            out.println(cmd.getCommandName() + ": " + (e instanceof java.nio.file.FileSystemException f ? describe(f) : e.getMessage()));
             return 1;
         });
+    }
+
+    /** A file error as a user wants to read it: the path, and what is wrong with it. */
+    private static String describe(java.nio.file.FileSystemException f) {
+        String why = f.getReason() != null ? f.getReason()
+                : f instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+                : f instanceof java.nio.file.NotDirectoryException ? "not a directory"
+                : f instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : f.getClass().getSimpleName();
+        return f.getFile() + ": " + why;
     }
 
     /** The names of the commands, for completion. */
@@ -159,6 +170,31 @@ final class Shell {
             }
             String hint = cpuJob ? "cpu" : ioJob ? "io" : "";
             out.println(kernel.spawn(shellNode, program, args, new RunOptions(start, home || lock, mode, hint)));
+            return 0;
+        }
+    }
+
+    @Command(name = "ls", description = "List a directory of the cluster's files (default /): /bin, /home, /tmp, /mfs/NODE.")
+    final class Ls implements Callable<Integer> {
+        @Parameters(arity = "0..1", paramLabel = "PATH")
+        String path = "/";
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            kernel.files().list(Namespace.normalise(path, "/")).forEach(out::println);
+            return 0;
+        }
+    }
+
+    @Command(name = "cat", description = "Print a file of the cluster.")
+    final class Cat implements Callable<Integer> {
+        @Parameters(paramLabel = "PATH")
+        String path;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            String text = new String(kernel.files().read(Namespace.normalise(path, "/")), java.nio.charset.StandardCharsets.UTF_8);
+            out.print(text.endsWith("\n") || text.isEmpty() ? text : text + "\n");
             return 0;
         }
     }

@@ -146,4 +146,31 @@ class ShellTest {
             assertFalse(kernel.policies().names().contains("least-loaded"));
         }
     }
+
+    @Test
+    void lsAndCatShowTheClustersFilesAndSayWhatIsWrong() throws Exception {
+        Image paper5 = Image.load(Path.of("../images/paper5"));
+        StringWriter text = new StringWriter();
+        try (Kernel kernel = Kernel.boot(paper5, 1, java.nio.file.Files.createTempDirectory("ssi-shell-test"))) {
+            Shell shell = new Shell(kernel, new PrintWriter(text));
+            assertTrue(shell.run(Main.words("ls")));
+            assertEquals(List.of("bin/", "home/", "mfs/", "tmp/"), text.toString().lines().toList());
+            text.getBuffer().setLength(0);
+            assertTrue(shell.run(Main.words("ls /mfs")));
+            assertEquals(List.of("1/", "2/", "3/", "4/", "5/"), text.toString().lines().toList());
+            text.getBuffer().setLength(0);
+            assertTrue(shell.run(Main.words("cat /bin/hello.js")));
+            assertTrue(text.toString().contains("console.log"), text.toString());
+            java.nio.file.Files.writeString(kernel.files().state().resolve("mfs/3/data"), "42");
+            text.getBuffer().setLength(0);
+            assertTrue(shell.run(Main.words("cat /mfs/3/../3/data")));
+            assertEquals("42\n", text.toString());
+            for (String[] bad : new String[][] {{"cat /nope", "cat: /nope: no such file or directory"}, {"cat /tmp", "cat: /tmp: is a directory"},
+                    {"ls /bin/hello.js", "ls: /bin/hello.js: not a directory"}}) {
+                text.getBuffer().setLength(0);
+                assertFalse(shell.run(Main.words(bad[0])), bad[0]);
+                assertEquals(bad[1] + "\n", text.toString());
+            }
+        }
+    }
 }

@@ -190,7 +190,7 @@ public final class GuestProcess {
     private void main() {
         OutputStream out = new Terminal(false), err = new Terminal(true);
         Yield end;
-        try (Context context = runtime.sandbox(program.language(), out, err).build()) {
+        try (Context context = runtime.sandbox(program.language(), out, err, calls.fileSystem()).build()) {
             Prelude.install(context, this);
             Source source = Source.newBuilder(program.language().id(), program.source(), program.path()).buildLiteral();
             toGuest.acquireUninterruptibly(); // the first slice

@@ -48,7 +48,7 @@ public final class GuestRuntime implements AutoCloseable {
     public Thread warmUpInBackground() {
         Thread t = Thread.ofPlatform().daemon().name("ssi-warm-up").stackSize(GuestProcess.STACK_SIZE).start(() -> {
             for (Language l : Language.values()) {
-                try (Context c = sandbox(l, OutputStream.nullOutputStream(), OutputStream.nullOutputStream()).build()) {
+                try (Context c = sandbox(l, OutputStream.nullOutputStream(), OutputStream.nullOutputStream(), null).build()) {
                     c.initialize(l.id());
                 } catch (RuntimeException e) {
                     // a failed warm-up only costs time: the process that needs the language reports the error
@@ -68,15 +68,16 @@ public final class GuestRuntime implements AutoCloseable {
     }
 
     /**
-     * A context with no access to the host: no host classes, files, sockets, threads, processes,
-     * native code or environment; only the {@code ssi} system calls, exported explicitly.
+     * A context with no access to the host: no host classes, sockets, threads, processes, native
+     * code or environment, and files only through {@code files}; only the {@code ssi} system calls,
+     * exported explicitly.
      */
-    Context.Builder sandbox(Language language, OutputStream out, OutputStream err) {
+    Context.Builder sandbox(Language language, OutputStream out, OutputStream err, org.graalvm.polyglot.io.FileSystem files) {
         Context.Builder b = Context.newBuilder(language.id())
                 .engine(engine)
                 .allowHostAccess(HostAccess.EXPLICIT)
                 .allowHostClassLookup(name -> false)
-                .allowIO(IOAccess.NONE)
+                .allowIO(files == null ? IOAccess.NONE : IOAccess.newBuilder().fileSystem(files).build())
                 .allowCreateThread(false)
                 .allowCreateProcess(false)
                 .allowNativeAccess(false)

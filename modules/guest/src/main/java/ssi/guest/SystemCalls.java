@@ -28,6 +28,11 @@ public interface SystemCalls {
     /** Locks the process against migration, or unlocks it. */
     void lock(boolean locked);
 
+    /** The files the process sees (the cluster's namespace); by default none. */
+    default org.graalvm.polyglot.io.FileSystem fileSystem() {
+        return org.graalvm.polyglot.io.FileSystem.newDenyIOFileSystem();
+    }
+
     /** Dirties the pages of a memory block under {@code length} bytes from {@code offset} (to its end if negative). */
     void touch(int handle, long offset, long length);
 }

@@ -31,6 +31,8 @@ import ssi.guest.SystemCalls;
 import ssi.guest.Yield;
 import ssi.migration.AddressSpace;
 import ssi.migration.CantMove;
+import ssi.mfs.GuestFileSystem;
+import ssi.mfs.Namespace;
 import ssi.migration.TransferCost;
 import ssi.scheduler.CpuShare;
 
@@ -67,6 +69,8 @@ public final class Kernel implements AutoCloseable {
     private final List<KernelListener> listeners = new ArrayList<>();
     private final Policies policies;
     private final Balancer balancer;
+    private final Namespace files;
+    private final boolean ownsState; // a temporary state directory, removed at close
     private final int[] joined;        // processes sharing each node's CPUs in the current quantum
     private final double[] capacity;   // CPUs of each node left to processes in the current quantum
     private final long[] owed;         // CPU time deputies took at each node, to be taken from its processes
@@ -74,8 +78,15 @@ public final class Kernel implements AutoCloseable {
     private long now;
     private volatile Clock clock;
 
-    private Kernel(Image image, long seed, GuestRuntime runtime, boolean ownsRuntime, Policies policies) throws KernelException {
+    private Kernel(Image image, long seed, GuestRuntime runtime, boolean ownsRuntime, Policies policies, Path state,
+                   boolean ownsState) throws KernelException {
         this.policies = policies;
+        this.ownsState = ownsState;
+        try {
+            this.files = new Namespace(image.root().resolve("bin"), state, image.nodes().size());
+        } catch (IOException e) {
+            throw new KernelException("cannot use the state directory " + state + ": " + e.getMessage());
+        }
         this.image = image;
         this.seed = seed;
         this.runtime = runtime;
@@ -91,12 +102,12 @@ public final class Kernel implements AutoCloseable {
         log(0, "boot image=" + image.name() + " nodes=" + image.nodes().size() + " seed=" + seed);
     }
 
-    /** Boots an image with its own guest runtime and the policy plugins on the module path. */
+    /** Boots an image with its own guest runtime and the policy plugins on the module path; its files live in a temporary directory, removed at close. */
     public static Kernel boot(Image image, long seed) throws KernelException {
         GuestRuntime runtime = new GuestRuntime();
         runtime.warmUpInBackground();
         try {
-            return new Kernel(image, seed, runtime, true, Policies.discover());
+            return new Kernel(image, seed, runtime, true, Policies.discover(), temporaryState(), true);
         } catch (KernelException e) {
             runtime.close();
             throw e;
@@ -108,9 +119,44 @@ public final class Kernel implements AutoCloseable {
         return boot(image, seed, runtime, Policies.discover());
     }
 
-    /** Boots an image on a shared guest runtime with these policy plugins. */
+    /** Boots an image on a shared guest runtime with these policy plugins, its files in a new temporary directory. */
     public static Kernel boot(Image image, long seed, GuestRuntime runtime, Policies policies) throws KernelException {
-        return new Kernel(image, seed, runtime, false, policies);
+        return new Kernel(image, seed, runtime, false, policies, temporaryState(), true);
+    }
+
+    /** Boots an image with its own guest runtime, the plugins on the module path, and its files under {@code state}. */
+    public static Kernel boot(Image image, long seed, Path state) throws KernelException {
+        GuestRuntime runtime = new GuestRuntime();
+        runtime.warmUpInBackground();
+        try {
+            return new Kernel(image, seed, runtime, true, Policies.discover(), state, false);
+        } catch (KernelException e) {
+            runtime.close();
+            throw e;
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
+        }
+    }
+
+    private static Path temporaryState() throws KernelException {
+        try {
+            return Files.createTempDirectory("ssi-state-");
+        } catch (IOException e) {
+            throw new KernelException("cannot create a state directory: " + e.getMessage());
+        }
+    }
+
+    /** The cluster's files: the namespace guests and the shell see. */
+    public Namespace files() {
+        return files;
     }
 
     public Image image() {
@@ -328,6 +374,9 @@ public final class Kernel implements AutoCloseable {
         }
         workers.shutdownNow();
         balancer.close();
+        if (ownsState) {
+            deleteQuietly(files.state());
+        }
         if (ownsRuntime) {
             runtime.close();
         }
@@ -931,7 +980,7 @@ public final class Kernel implements AutoCloseable {
     }
 
     /** The local system calls of one process, answered on its guest thread. */
-    private static final class Calls implements SystemCalls {
+    private final class Calls implements SystemCalls {
         private final Proc p;
 
         Calls(Proc p) {
@@ -966,6 +1015,11 @@ public final class Kernel implements AutoCloseable {
             p.ioCalls++;
             p.outputs.add(new Output(p.timeAt(workInSlice), p.pid, stderr, new String(bytes, StandardCharsets.UTF_8)));
             return true;
+        }
+
+        @Override
+        public org.graalvm.polyglot.io.FileSystem fileSystem() {
+            return new GuestFileSystem(files).forGuest();
         }
 
         @Override

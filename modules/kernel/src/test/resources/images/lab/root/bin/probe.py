@@ -2,7 +2,7 @@
 import os, socket, sys
 attempts = {
     "hostFile": lambda: open("/etc/passwd").read(),
-    "listdir": lambda: os.listdir("/"),
+    "listdir": lambda: os.listdir("/etc"),
     "socket": lambda: socket.create_connection(("localhost", 22)),
     "subprocess": lambda: os.system("true"),
     "javaImport": lambda: __import__("java").type("java.lang.System"),
