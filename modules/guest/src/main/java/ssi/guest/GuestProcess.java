@@ -32,6 +32,7 @@ public final class GuestProcess {
     private final GuestRuntime runtime;
     private final GuestProgram program;
     private final SystemCalls calls;
+    private final org.graalvm.polyglot.io.FileSystem files; // what the context and the ssi file calls see
     private final Thread thread;
     private final Semaphore toGuest = new Semaphore(0);
     private final Semaphore toKernel = new Semaphore(0);
@@ -47,6 +48,7 @@ public final class GuestProcess {
         this.runtime = runtime;
         this.program = program;
         this.calls = calls;
+        this.files = calls.fileSystem();
         this.thread = Thread.ofPlatform()
                 .name("guest-" + calls.getpid())
                 .daemon()
@@ -179,6 +181,10 @@ public final class GuestProcess {
         return r.answer;
     }
 
+    org.graalvm.polyglot.io.FileSystem files() {
+        return files;
+    }
+
     SystemCalls calls() {
         return calls;
     }
@@ -190,7 +196,7 @@ public final class GuestProcess {
     private void main() {
         OutputStream out = new Terminal(false), err = new Terminal(true);
         Yield end;
-        try (Context context = runtime.sandbox(program.language(), out, err, calls.fileSystem()).build()) {
+        try (Context context = runtime.sandbox(program.language(), out, err, files).build()) {
             Prelude.install(context, this);
             Source source = Source.newBuilder(program.language().id(), program.source(), program.path()).buildLiteral();
             toGuest.acquireUninterruptibly(); // the first slice

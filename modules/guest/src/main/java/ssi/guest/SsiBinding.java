@@ -138,4 +138,142 @@ public final class SsiBinding {
         }
         return (long) v;
     }
+
+    // ---- files (Python uses its own open, os.*: they reach the same file system) ----
+
+    private final java.util.Map<Integer, java.nio.channels.SeekableByteChannel> open = new java.util.HashMap<>();
+    private int nextFd = 3;
+
+    /** Opens a file: mode {@code r}, {@code w} (create or truncate) or {@code a} (create or append); returns a descriptor. */
+    @HostAccess.Export
+    public int open(String path, String mode) {
+        java.util.Set<java.nio.file.OpenOption> options = switch (mode) {
+            case "r" -> java.util.Set.of(java.nio.file.StandardOpenOption.READ);
+            case "w" -> java.util.Set.of(java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+            case "a" -> java.util.Set.of(java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+            default -> throw new SyscallException("open: mode must be r, w or a, got '" + mode + "'");
+        };
+        java.nio.channels.SeekableByteChannel c = file("open", path, () -> process.files().newByteChannel(absolute(path), options));
+        open.put(nextFd, c);
+        return nextFd++;
+    }
+
+    /** Reads up to {@code max} bytes (all that is left if negative) as UTF-8 text; empty at the end. */
+    @HostAccess.Export
+    public String read(int fd, double max) {
+        java.nio.channels.SeekableByteChannel c = channel("read", fd);
+        return file("read", "descriptor " + fd, () -> {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(8192);
+            long left = max < 0 ? Long.MAX_VALUE : (long) max;
+            while (left > 0) {
+                buf.clear().limit((int) Math.min(buf.capacity(), left));
+                int n = c.read(buf);
+                if (n <= 0) {
+                    break;
+                }
+                bytes.write(buf.array(), 0, n);
+                left -= n;
+            }
+            return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        });
+    }
+
+    /** Writes text (UTF-8); returns the bytes written. */
+    @HostAccess.Export
+    public int write(int fd, String text) {
+        java.nio.channels.SeekableByteChannel c = channel("write", fd);
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return file("write", "descriptor " + fd, () -> {
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
+            while (buf.hasRemaining()) {
+                c.write(buf);
+            }
+            return bytes.length;
+        });
+    }
+
+    /** Closes a descriptor: a file written through it now holds its new content. */
+    @HostAccess.Export
+    public void close(int fd) {
+        java.nio.channels.SeekableByteChannel c = channel("close", fd);
+        open.remove(fd);
+        file("close", "descriptor " + fd, () -> {
+            c.close();
+            return null;
+        });
+    }
+
+    /** A file's size, whether it is a directory, and its modification time in seconds. */
+    @HostAccess.Export
+    public org.graalvm.polyglot.proxy.ProxyObject stat(String path) {
+        java.util.Map<String, Object> a = file("stat", path, () -> process.files().readAttributes(absolute(path), "size,isDirectory,lastModifiedTime"));
+        return org.graalvm.polyglot.proxy.ProxyObject.fromMap(java.util.Map.of("size", a.get("size"), "isDirectory", a.get("isDirectory"),
+                "mtime", ((java.nio.file.attribute.FileTime) a.get("lastModifiedTime")).toMillis() / 1000.0));
+    }
+
+    /** The names in a directory, sorted. */
+    @HostAccess.Export
+    public ProxyArray listdir(String path) {
+        List<Object> names = file("listdir", path, () -> {
+            List<Object> out = new ArrayList<>();
+            try (java.nio.file.DirectoryStream<java.nio.file.Path> d = process.files().newDirectoryStream(absolute(path), p -> true)) {
+                d.forEach(p -> out.add(p.getFileName().toString()));
+            }
+            out.sort(java.util.Comparator.comparing(Object::toString));
+            return out;
+        });
+        return ProxyArray.fromList(names);
+    }
+
+    @HostAccess.Export
+    public void unlink(String path) {
+        file("unlink", path, () -> {
+            process.files().delete(absolute(path));
+            return null;
+        });
+    }
+
+    @HostAccess.Export
+    public void mkdir(String path) {
+        file("mkdir", path, () -> {
+            process.files().createDirectory(absolute(path));
+            return null;
+        });
+    }
+
+    private java.nio.file.Path absolute(String path) {
+        return process.files().toAbsolutePath(process.files().parsePath(path));
+    }
+
+    private java.nio.channels.SeekableByteChannel channel(String call, int fd) {
+        java.nio.channels.SeekableByteChannel c = open.get(fd);
+        if (c == null) {
+            throw new SyscallException(call + ": no open descriptor " + fd);
+        }
+        return c;
+    }
+
+    private interface FileCall<T> {
+        T run() throws java.io.IOException;
+    }
+
+    /** Runs a file operation, turning a refusal into an error that names the call, the path and the reason. */
+    private static <T> T file(String call, String path, FileCall<T> body) {
+        try {
+            return body.run();
+        } catch (java.nio.file.FileSystemException e) {
+            String why = e.getReason() != null ? e.getReason()
+                    : e instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+                    : e instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.DirectoryNotEmptyException ? "directory not empty"
+                    : e.getClass().getSimpleName();
+            throw new SyscallException(call + ": " + (e.getFile() == null ? path : e.getFile()) + ": " + why);
+        } catch (java.io.IOException | SecurityException | UnsupportedOperationException e) {
+            throw new SyscallException(call + ": " + path + ": " + e.getMessage());
+        }
+    }
 }

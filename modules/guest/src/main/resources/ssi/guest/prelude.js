@@ -40,6 +40,14 @@
         touch: (handle, offset = 0, length = -1) => sys.touch(handle, Number(offset), Number(length)),
         shmget: (key, bytes) => sys.shmget(key, Number(bytes)),
         shmat: (id) => sys.shmat(id),
+        open: (path, mode = 'r') => sys.open(String(path), String(mode)),
+        read: (fd, max = -1) => sys.read(fd, Number(max)),
+        write: (fd, text) => sys.write(fd, String(text)),
+        close: (fd) => sys.close(fd),
+        stat: (path) => { const s = sys.stat(String(path)); return {size: Number(s.size), isDirectory: Boolean(s.isDirectory), mtime: Number(s.mtime)}; },
+        listdir: (path = '.') => Array.from(sys.listdir(String(path)), String),
+        unlink: (path) => sys.unlink(String(path)),
+        mkdir: (path) => sys.mkdir(String(path)),
     });
     Object.defineProperty(globalThis, 'ssi', {value: ssi, enumerable: false});
 })

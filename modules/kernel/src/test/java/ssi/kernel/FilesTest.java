@@ -43,4 +43,23 @@ class FilesTest extends LabTest {
             }
         }
     }
+
+    @Test
+    void javaScriptGuestsUseTheFileCallsOfSsi() throws Exception {
+        try (LabRun r = new LabRun(lab, runtime, 1)) {
+            int pid = r.kernel.spawn(1, "files.js", List.of());
+            assertEquals(0, r.finish(pid));
+            assertEquals("""
+                    hé|llo world
+                    size 12 dir false ["js.txt"]
+                    ["d","lib"] true
+                    open: /nope: no such file or directory
+                    open: /bin/x.js: read-only
+                    read: no open descriptor 99
+                    open: mode must be r, w or a, got 'rw'
+                    unlink: /mfs/2/none: no such file or directory
+                    []
+                    """.replace("[\"d\",\"lib\"]", "[\"d\"]"), r.text(pid));
+        }
+    }
 }

@@ -44,7 +44,7 @@ final class AtomicChannel implements SeekableByteChannel {
             throw new NoSuchFileException(target.getFileName().toString());
         }
         if (exists && Files.isDirectory(target)) {
-            throw new IOException(target.getFileName() + ": is a directory");
+            throw new java.nio.file.FileSystemException(target.toString(), null, "is a directory");
         }
         Path temporary = Files.createTempFile(target.getParent(), TEMPORARY, "");
         if (exists && !options.contains(StandardOpenOption.TRUNCATE_EXISTING)) {
