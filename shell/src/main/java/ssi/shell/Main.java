@@ -12,7 +12,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
-import org.jline.reader.impl.completer.StringsCompleter;
+import org.jline.reader.Candidate;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine;
@@ -150,14 +150,14 @@ public final class Main implements Callable<Integer> {
         Terminal terminal = TerminalBuilder.builder().system(true).build();
         PrintWriter out = terminal.writer();
         Shell shell = new Shell(kernel, out);
-        List<String> completions = new ArrayList<>(shell.commandNames());
-        try (var programs = Files.list(kernel.image().root().resolve("bin"))) {
-            programs.map(p -> "/bin/" + p.getFileName()).sorted().forEach(completions::add);
-        }
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("ssi")
-                .completer(new StringsCompleter(completions))
+                .completer((r, line, candidates) -> {
+                    for (String c : shell.complete(line.wordIndex() == 0, line.word().substring(0, line.wordCursor()))) {
+                        candidates.add(new Candidate(c, c, null, null, null, null, !c.endsWith("/"))); // a directory goes on
+                    }
+                })
                 .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".ssi_history"))
                 .build();
         kernel.addListener(printer(text -> reader.printAbove(text.endsWith("\n") ? text.substring(0, text.length() - 1) : text), () -> {}));

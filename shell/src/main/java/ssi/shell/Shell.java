@@ -25,13 +25,15 @@ import ssi.kernel.Signal;
  * line in, its output out; a failed command says why and the shell goes on.
  */
 @Command(name = "", subcommands = {
-        Shell.Mosrun.class, Shell.Ls.class, Shell.Cat.class, Shell.Migrate.class, Shell.Migrations.class, Shell.PolicyCommand.class, Shell.Ps.class, Shell.Nodes.class, Shell.Kill.class, Shell.Advance.class,
+        Shell.Mosrun.class, Shell.Ls.class, Shell.Cat.class, Shell.Echo.class, Shell.Cp.class, Shell.Mv.class, Shell.Rm.class,
+        Shell.Mkdir.class, Shell.Cd.class, Shell.Pwd.class, Shell.Migrate.class, Shell.Migrations.class, Shell.PolicyCommand.class, Shell.Ps.class, Shell.Nodes.class, Shell.Kill.class, Shell.Advance.class,
         Shell.Host.class, Shell.Bench.class, Shell.Trace.class, Shell.Help.class, Shell.Exit.class})
 final class Shell {
     private final Kernel kernel;
     private final PrintWriter out;
     private final CommandLine commands;
     private final int shellNode = 1;
+    private String cwd = "/";
     private boolean exitRequested;
 
     Shell(Kernel kernel, PrintWriter out) {
@@ -62,6 +64,32 @@ final class Shell {
                 : f instanceof java.nio.file.AccessDeniedException ? "permission denied"
                 : f.getClass().getSimpleName();
         return f.getFile() + ": " + why;
+    }
+
+    /**
+     * Completions of a word: a command name if it is the first word, else a path of the cluster's
+     * files (directories end with {@code /}), or a program of {@code /bin} by its short name.
+     */
+    List<String> complete(boolean first, String word) {
+        if (first) {
+            return commandNames().stream().filter(n -> n.startsWith(word)).sorted().toList();
+        }
+        int slash = word.lastIndexOf('/');
+        String dir = slash < 0 ? "" : word.substring(0, slash + 1);
+        List<String> out = new ArrayList<>();
+        try {
+            for (String name : kernel.files().list(Namespace.normalise(dir.isEmpty() ? "." : dir, cwd))) {
+                if ((dir + name).startsWith(word)) {
+                    out.add(dir + name);
+                }
+            }
+            if (slash < 0) {
+                kernel.files().list("/bin").stream().filter(n -> n.startsWith(word) && !n.endsWith("/")).forEach(out::add);
+            }
+        } catch (java.io.IOException e) {
+            return List.of(); // nothing to offer under a path that does not exist
+        }
+        return out.stream().distinct().sorted().toList();
     }
 
     /** The names of the commands, for completion. */
@@ -174,14 +202,14 @@ final class Shell {
         }
     }
 
-    @Command(name = "ls", description = "List a directory of the cluster's files (default /): /bin, /home, /tmp, /mfs/NODE.")
+    @Command(name = "ls", description = "List a directory of the cluster's files: /bin, /home, /tmp, /mfs/NODE.")
     final class Ls implements Callable<Integer> {
-        @Parameters(arity = "0..1", paramLabel = "PATH")
-        String path = "/";
+        @Parameters(arity = "0..1", paramLabel = "PATH", description = "default: the shell's directory")
+        String path;
 
         @Override
         public Integer call() throws java.io.IOException {
-            kernel.files().list(Namespace.normalise(path, "/")).forEach(out::println);
+            kernel.files().list(Namespace.normalise(path == null ? cwd : path, cwd)).forEach(out::println);
             return 0;
         }
     }
@@ -193,8 +221,107 @@ final class Shell {
 
         @Override
         public Integer call() throws java.io.IOException {
-            String text = new String(kernel.files().read(Namespace.normalise(path, "/")), java.nio.charset.StandardCharsets.UTF_8);
+            String text = new String(kernel.files().read(Namespace.normalise(path, cwd)), java.nio.charset.StandardCharsets.UTF_8);
             out.print(text.endsWith("\n") || text.isEmpty() ? text : text + "\n");
+            return 0;
+        }
+    }
+
+    @Command(name = "echo", description = "Print text, or write it to a file: echo TEXT > FILE, echo TEXT >> FILE (append).")
+    final class Echo implements Callable<Integer> {
+        @Parameters(arity = "0..*", paramLabel = "TEXT")
+        List<String> words = new ArrayList<>();
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            int redirect = Math.max(words.indexOf(">"), words.indexOf(">>"));
+            if (redirect < 0) {
+                out.println(String.join(" ", words));
+                return 0;
+            }
+            if (redirect != words.size() - 2) {
+                throw new IllegalArgumentException("want: echo TEXT > FILE (the file last, after a separate > or >>)");
+            }
+            String text = String.join(" ", words.subList(0, redirect)) + "\n";
+            kernel.files().write(Namespace.normalise(words.getLast(), cwd), text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    words.get(redirect).equals(">>"));
+            return 0;
+        }
+    }
+
+    @Command(name = "cp", description = "Copy a file.")
+    final class Cp implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FROM")
+        String from;
+
+        @Parameters(index = "1", paramLabel = "TO")
+        String to;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            kernel.files().write(Namespace.normalise(to, cwd), kernel.files().read(Namespace.normalise(from, cwd)), false);
+            return 0;
+        }
+    }
+
+    @Command(name = "mv", description = "Rename a file or directory.")
+    final class Mv implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FROM")
+        String from;
+
+        @Parameters(index = "1", paramLabel = "TO")
+        String to;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            kernel.files().move(Namespace.normalise(from, cwd), Namespace.normalise(to, cwd));
+            return 0;
+        }
+    }
+
+    @Command(name = "rm", description = "Remove a file or an empty directory.")
+    final class Rm implements Callable<Integer> {
+        @Parameters(paramLabel = "PATH")
+        String path;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            kernel.files().delete(Namespace.normalise(path, cwd));
+            return 0;
+        }
+    }
+
+    @Command(name = "mkdir", description = "Make a directory.")
+    final class Mkdir implements Callable<Integer> {
+        @Parameters(paramLabel = "PATH")
+        String path;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            kernel.files().mkdir(Namespace.normalise(path, cwd));
+            return 0;
+        }
+    }
+
+    @Command(name = "cd", description = "Change the shell's directory (default /).")
+    final class Cd implements Callable<Integer> {
+        @Parameters(arity = "0..1", paramLabel = "PATH")
+        String path = "/";
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            String target = Namespace.normalise(path, cwd);
+            kernel.files().list(target); // refuses what is not a directory
+            cwd = target;
+            return 0;
+        }
+    }
+
+    @Command(name = "pwd", description = "Print the shell's directory.")
+    final class Pwd implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            out.println(cwd);
             return 0;
         }
     }

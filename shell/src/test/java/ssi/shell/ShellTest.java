@@ -165,8 +165,22 @@ class ShellTest {
             text.getBuffer().setLength(0);
             assertTrue(shell.run(Main.words("cat /mfs/3/../3/data")));
             assertEquals("42\n", text.toString());
+            text.getBuffer().setLength(0);
+            for (String command : List.of("cd /mfs/2", "mkdir notes", "cd notes", "echo hello  cluster > a", "echo again >> a",
+                    "cp a b", "mv b ../c", "rm a", "pwd", "cat ../c", "ls", "ls /mfs/2")) {
+                assertTrue(shell.run(Main.words(command)), command + ": " + text);
+            }
+            assertEquals(List.of("/mfs/2/notes", "hello cluster", "again", "c", "notes/"), text.toString().lines().toList());
+            assertEquals(List.of("mkdir", "mosrun"), shell.complete(true, "m").subList(2, 4));
+            assertEquals(List.of("/mfs/"), shell.complete(false, "/mf"));
+            assertEquals(List.of("/mfs/1/", "/mfs/2/", "/mfs/3/", "/mfs/4/", "/mfs/5/"), shell.complete(false, "/mfs/"));
+            assertEquals(List.of("../notes/"), shell.complete(false, "../no"), "relative to the shell's directory, /mfs/2/notes");
+            assertTrue(shell.complete(false, "he").contains("hello.js"), "programs of /bin by their short names");
+            assertEquals(List.of(), shell.complete(false, "/nope/x"));
             for (String[] bad : new String[][] {{"cat /nope", "cat: /nope: no such file or directory"}, {"cat /tmp", "cat: /tmp: is a directory"},
-                    {"ls /bin/hello.js", "ls: /bin/hello.js: not a directory"}}) {
+                    {"ls /bin/hello.js", "ls: /bin/hello.js: not a directory"}, {"echo x > /bin/x.js", "echo: /bin/x.js: read-only"},
+                    {"rm /mfs/2", "rm: /mfs/2: a mount point"}, {"cd /nope", "cd: /nope: no such file or directory"},
+                    {"echo x > a b", "echo: want: echo TEXT > FILE (the file last, after a separate > or >>)"}}) {
                 text.getBuffer().setLength(0);
                 assertFalse(shell.run(Main.words(bad[0])), bad[0]);
                 assertEquals(bad[1] + "\n", text.toString());

@@ -95,6 +95,9 @@ public final class Namespace {
     /** The names in a directory, sorted, directories marked with a trailing {@code /}. */
     public java.util.List<String> list(String path) throws IOException {
         Path h = host(path);
+        if (!Files.exists(h)) {
+            throw new java.nio.file.NoSuchFileException(path);
+        }
         if (!Files.isDirectory(h)) {
             throw new java.nio.file.NotDirectoryException(path);
         }
@@ -114,6 +117,39 @@ public final class Namespace {
             throw new java.nio.file.NoSuchFileException(path);
         }
         return Files.readAllBytes(h);
+    }
+
+    /** Writes (or appends to) a file, atomically. */
+    public void write(String path, byte[] data, boolean append) throws IOException {
+        checkWritable(path);
+        var options = append
+                ? java.util.Set.of(java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)
+                : java.util.Set.of(java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+        try (var channel = AtomicChannel.open(host(path), options)) {
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(data);
+            while (buf.hasRemaining()) {
+                channel.write(buf);
+            }
+        }
+    }
+
+    public void mkdir(String path) throws IOException {
+        checkWritable(path);
+        Files.createDirectory(host(path));
+    }
+
+    /** Removes a file or an empty directory. */
+    public void delete(String path) throws IOException {
+        checkWritable(path);
+        Files.delete(host(path));
+    }
+
+    /** Renames a file or directory (one atomic step, even between nodes' directories: they share one host disk). */
+    public void move(String from, String to) throws IOException {
+        checkWritable(from);
+        checkWritable(to);
+        Files.move(host(from), host(to), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The node a file belongs to: N for {@code /mfs/N/...}, else 0 (the node of the process that uses it). */
