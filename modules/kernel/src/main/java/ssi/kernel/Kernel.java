@@ -167,11 +167,6 @@ public final class Kernel implements AutoCloseable {
         return seed;
     }
 
-    /** The migration cost model of this cluster. */
-    public TransferCost cost() {
-        return cost;
-    }
-
     /** The current virtual time in nanoseconds since boot. */
     public synchronized long now() {
         return now;

@@ -117,14 +117,4 @@ public final class Policies {
         }
         return p;
     }
-
-    /** Where a plugin came from: the module path, or the directory layer it was loaded in. */
-    synchronized String origin(String name) {
-        ModuleLayer layer = layers.get(name);
-        if (layer == null) {
-            return "module path";
-        }
-        return layer.modules().stream().map(Module::getName).sorted().collect(Collectors.joining(", ", "layer of ", ""));
-    }
-
 }

@@ -48,13 +48,9 @@ public final class InfoWindow {
         return entries.get(e.node()) == e;
     }
 
-    /** Drops entries older than the maximum age and entries of a node known to be gone. */
+    /** Drops entries older than the maximum age. */
     public void age(long now) {
         entries.values().removeIf(e -> now - e.stamp() > maxAge);
-    }
-
-    public void forget(int node) {
-        entries.remove(node);
     }
 
     public boolean knows(int node) {
