@@ -27,8 +27,8 @@ final class Balancer implements AutoCloseable {
         /** A process by pid, or null. */
         Proc process(int pid);
 
-        /** Processes that want a CPU of the node now. */
-        int runnable(int node);
+        /** What wants each node's CPUs now, by node id. */
+        int[] runQueues();
 
         long freeMemory(int node);
 
@@ -75,8 +75,9 @@ final class Balancer implements AutoCloseable {
 
     /** Samples each node's run queue; at the end of a period, updates load, gossips and lets the policy act. */
     void endQuantum(long t) {
+        int[] runnable = cluster.runQueues();
         for (NodeSpec n : image.nodes()) {
-            info.tick(n.id(), cluster.runnable(n.id()));
+            info.tick(n.id(), runnable[n.id()]);
         }
         for (Proc p : cluster.processes()) {
             if (p.alive()) {

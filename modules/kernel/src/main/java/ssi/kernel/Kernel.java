@@ -312,30 +312,38 @@ public final class Kernel implements AutoCloseable {
      * for which it reserved a CPU, per CPU of the standard processor) and its load index.
      */
     public synchronized List<NodeInfo> nodes() {
+        int[] here = new int[image.nodes().size() + 1];
+        int[] deputies = new int[image.nodes().size() + 1];
+        for (Proc p : procs.values()) {
+            if (p.alive()) {
+                here[p.where]++;
+                deputies[p.home] += p.where != p.home ? 1 : 0;
+            }
+        }
+        int[] runnable = runQueues();
         List<NodeInfo> out = new ArrayList<>();
         for (NodeSpec n : image.nodes()) {
-            int here = 0;
-            int deputies = 0;
-            for (Proc p : procs.values()) {
-                here += p.alive() && p.where == n.id() ? 1 : 0;
-                deputies += p.alive() && p.home == n.id() && p.where != n.id() ? 1 : 0;
-            }
-            out.add(new NodeInfo(n, runnable(n.id()) / (n.cpus() * n.speed()), balancer.loadIndex(n.id()), here, deputies,
-                    freeMemory(n.id())));
+            out.add(new NodeInfo(n, runnable[n.id()] / (n.cpus() * n.speed()), balancer.loadIndex(n.id()), here[n.id()],
+                    deputies[n.id()], freeMemory(n.id())));
         }
         return out;
     }
 
-    /** Processes that want a CPU of the node now: runnable ones, busy deputies, and ones migrating to it. */
-    private int runnable(int node) {
-        int runnable = 0;
+    /**
+     * What wants each node's CPUs now, by node id, in one pass over the processes: runnable ones,
+     * busy deputies, and ones migrating to it.
+     */
+    private int[] runQueues() {
+        int[] runnable = new int[image.nodes().size() + 1];
         for (Proc p : procs.values()) {
             if (!p.alive()) {
                 continue;
             }
-            runnable += p.where == node && p.state == ProcessState.RUNNING && p.move == null ? 1 : 0;
-            runnable += p.home == node && p.where != node && p.deputy.busy() ? 1 : 0;
-            runnable += p.move != null && p.move.reserved && p.move.to == node ? 1 : 0;
+            runnable[p.where] += p.state == ProcessState.RUNNING && p.move == null ? 1 : 0;
+            runnable[p.home] += p.where != p.home && p.deputy.busy() ? 1 : 0;
+            if (p.move != null && p.move.reserved) {
+                runnable[p.move.to]++; // the destination reserved a CPU for it
+            }
         }
         return runnable;
     }
@@ -778,8 +786,8 @@ public final class Kernel implements AutoCloseable {
         }
 
         @Override
-        public int runnable(int node) {
-            return Kernel.this.runnable(node);
+        public int[] runQueues() {
+            return Kernel.this.runQueues();
         }
 
         @Override
