@@ -51,19 +51,11 @@ final class Shell {
         commands.setOut(out);
         commands.setErr(out);
         commands.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            out.println(cmd.getCommandName() + ": " + (e instanceof java.nio.file.FileSystemException f ? describe(f) : e.getMessage()));
+            out.println(cmd.getCommandName() + ": " + (e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                    ? f.getFile() + ": " + f.getReason() // the namespace's errors name the path and say what is wrong
+                    : e.getMessage()));
             return 1;
         });
-    }
-
-    /** A file error as a user wants to read it: the path, and what is wrong with it. */
-    private static String describe(java.nio.file.FileSystemException f) {
-        String why = f.getReason() != null ? f.getReason()
-                : f instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
-                : f instanceof java.nio.file.NotDirectoryException ? "not a directory"
-                : f instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                : f.getClass().getSimpleName();
-        return f.getFile() + ": " + why;
     }
 
     /**

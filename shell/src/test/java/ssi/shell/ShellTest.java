@@ -180,6 +180,7 @@ class ShellTest {
             for (String[] bad : new String[][] {{"cat /nope", "cat: /nope: no such file or directory"}, {"cat /tmp", "cat: /tmp: is a directory"},
                     {"ls /bin/hello.js", "ls: /bin/hello.js: not a directory"}, {"echo x > /bin/x.js", "echo: /bin/x.js: read-only"},
                     {"rm /mfs/2", "rm: /mfs/2: a mount point"}, {"cd /nope", "cd: /nope: no such file or directory"},
+                    {"rm /tmp/none", "rm: /tmp/none: no such file or directory"}, {"mkdir /tmp", "mkdir: /tmp: a mount point"},
                     {"echo x > a b", "echo: want: echo TEXT > FILE (the file last, after a separate > or >>)"}}) {
                 text.getBuffer().setLength(0);
                 assertFalse(shell.run(Main.words(bad[0])), bad[0]);

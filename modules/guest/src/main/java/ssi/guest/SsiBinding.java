@@ -264,13 +264,8 @@ public final class SsiBinding {
     private static <T> T file(String call, String path, FileCall<T> body) {
         try {
             return body.run();
-        } catch (java.nio.file.FileSystemException e) {
-            String why = e.getReason() != null ? e.getReason()
-                    : e instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
-                    : e instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
-                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                    : e instanceof java.nio.file.DirectoryNotEmptyException ? "directory not empty"
-                    : e.getClass().getSimpleName();
+        } catch (java.nio.file.FileSystemException e) { // the namespace says what is wrong in its reason
+            String why = e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
             throw new SyscallException(call + ": " + (e.getFile() == null ? path : e.getFile()) + ": " + why);
         } catch (java.io.IOException | SecurityException | UnsupportedOperationException e) {
             throw new SyscallException(call + ": " + path + ": " + e.getMessage());

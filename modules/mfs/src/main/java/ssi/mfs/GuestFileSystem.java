@@ -55,7 +55,7 @@ public final class GuestFileSystem implements FileSystem {
             ns.checkWritable(g);
         }
         Path h = ns.host(g);
-        onHost(g, () -> {
+        HostErrors.onHost(g, () -> {
             h.getFileSystem().provider().checkAccess(h, modes.stream().filter(m -> m != AccessMode.WRITE).toArray(AccessMode[]::new));
             return null;
         });
@@ -66,7 +66,7 @@ public final class GuestFileSystem implements FileSystem {
         String g = guest(dir);
         ns.checkWritable(g);
         Path h = ns.host(g);
-        onHost(g, () -> Files.createDirectory(h));
+        HostErrors.onHost(g, () -> Files.createDirectory(h));
     }
 
     @Override
@@ -74,7 +74,7 @@ public final class GuestFileSystem implements FileSystem {
         String g = guest(path);
         ns.checkWritable(g);
         Path h = ns.host(g);
-        onHost(g, () -> {
+        HostErrors.onHost(g, () -> {
             Files.delete(h);
             return null;
         });
@@ -85,17 +85,17 @@ public final class GuestFileSystem implements FileSystem {
         String g = guest(path);
         Path h = ns.host(g);
         if (!options.contains(StandardOpenOption.WRITE) && !options.contains(StandardOpenOption.APPEND)) {
-            return onHost(g, () -> Files.newByteChannel(h, StandardOpenOption.READ));
+            return HostErrors.onHost(g, () -> Files.newByteChannel(h, StandardOpenOption.READ));
         }
         ns.checkWritable(g);
-        return onHost(g, () -> AtomicChannel.open(h, options));
+        return HostErrors.onHost(g, () -> AtomicChannel.open(h, options));
     }
 
     @Override
     public DirectoryStream<Path> newDirectoryStream(Path dir, DirectoryStream.Filter<? super Path> filter) throws IOException {
         String g = guest(dir);
         Path h = ns.host(g);
-        DirectoryStream<Path> host = onHost(g, () -> Files.newDirectoryStream(h, p -> !AtomicChannel.isTemporary(p)));
+        DirectoryStream<Path> host = HostErrors.onHost(g, () -> Files.newDirectoryStream(h, p -> !AtomicChannel.isTemporary(p)));
         Path base = Path.of(g);
         return new DirectoryStream<>() {
             @Override
@@ -135,32 +135,7 @@ public final class GuestFileSystem implements FileSystem {
     public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options) throws IOException {
         String g = guest(path);
         Path h = ns.host(g);
-        return onHost(g, () -> Files.readAttributes(h, attributes, LinkOption.NOFOLLOW_LINKS));
-    }
-
-    private interface HostCall<T> {
-        T run() throws IOException;
-    }
-
-    /** Runs a host operation; its errors name the guest's path, never the host's. */
-    private static <T> T onHost(String guestPath, HostCall<T> call) throws IOException {
-        try {
-            return call.run();
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new java.nio.file.NoSuchFileException(guestPath);
-        } catch (java.nio.file.FileAlreadyExistsException e) {
-            throw new java.nio.file.FileAlreadyExistsException(guestPath);
-        } catch (java.nio.file.DirectoryNotEmptyException e) {
-            throw new java.nio.file.DirectoryNotEmptyException(guestPath);
-        } catch (java.nio.file.NotDirectoryException e) {
-            throw new java.nio.file.NotDirectoryException(guestPath);
-        } catch (java.nio.file.AccessDeniedException e) {
-            throw new java.nio.file.AccessDeniedException(guestPath, null, e.getReason());
-        } catch (java.nio.file.FileSystemException e) {
-            throw new java.nio.file.FileSystemException(guestPath, null, e.getReason());
-        } catch (IOException e) {
-            throw new IOException(guestPath + ": input/output error"); // the host's message may name host paths
-        }
+        return HostErrors.onHost(g, () -> Files.readAttributes(h, attributes, LinkOption.NOFOLLOW_LINKS));
     }
 
     @Override

@@ -65,12 +65,12 @@ public final class Namespace {
         if (path.equals("/bin") || path.startsWith("/bin/")) {
             p = bin.resolve(path.substring(Math.min(path.length(), 5)));
             if (!p.normalize().startsWith(bin)) {
-                throw new AccessDeniedException(path);
+                throw new AccessDeniedException(path, null, "outside the namespace");
             }
         } else {
             p = state.resolve(path.substring(1));
             if (!p.normalize().startsWith(state)) {
-                throw new AccessDeniedException(path);
+                throw new AccessDeniedException(path, null, "outside the namespace");
             }
         }
         if (Files.isSymbolicLink(p)) {
@@ -95,28 +95,24 @@ public final class Namespace {
     /** The names in a directory, sorted, directories marked with a trailing {@code /}. */
     public java.util.List<String> list(String path) throws IOException {
         Path h = host(path);
-        if (!Files.exists(h)) {
-            throw new java.nio.file.NoSuchFileException(path);
+        if (Files.exists(h) && !Files.isDirectory(h)) {
+            throw HostErrors.notDirectory(path);
         }
-        if (!Files.isDirectory(h)) {
-            throw new java.nio.file.NotDirectoryException(path);
-        }
-        try (var entries = Files.list(h)) {
-            return entries.filter(p -> !AtomicChannel.isTemporary(p))
-                    .map(p -> p.getFileName().toString() + (Files.isDirectory(p) ? "/" : "")).sorted().toList();
-        }
+        return HostErrors.onHost(path, () -> {
+            try (var entries = Files.list(h)) {
+                return entries.filter(p -> !AtomicChannel.isTemporary(p))
+                        .map(p -> p.getFileName().toString() + (Files.isDirectory(p) ? "/" : "")).sorted().toList();
+            }
+        });
     }
 
     /** A file's content. */
     public byte[] read(String path) throws IOException {
         Path h = host(path);
         if (Files.isDirectory(h)) {
-            throw new IOException(path + ": is a directory");
+            throw new java.nio.file.FileSystemException(path, null, "is a directory");
         }
-        if (!Files.exists(h)) {
-            throw new java.nio.file.NoSuchFileException(path);
-        }
-        return Files.readAllBytes(h);
+        return HostErrors.onHost(path, () -> Files.readAllBytes(h));
     }
 
     /** Writes (or appends to) a file, atomically. */
@@ -126,30 +122,41 @@ public final class Namespace {
                 ? java.util.Set.of(java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)
                 : java.util.Set.of(java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.CREATE,
                         java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
-        try (var channel = AtomicChannel.open(host(path), options)) {
-            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(data);
-            while (buf.hasRemaining()) {
-                channel.write(buf);
+        Path h = host(path);
+        HostErrors.onHost(path, () -> {
+            try (var channel = AtomicChannel.open(h, options)) {
+                java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(data);
+                while (buf.hasRemaining()) {
+                    channel.write(buf);
+                }
             }
-        }
+            return null;
+        });
     }
 
     public void mkdir(String path) throws IOException {
         checkWritable(path);
-        Files.createDirectory(host(path));
+        Path h = host(path);
+        HostErrors.onHost(path, () -> Files.createDirectory(h));
     }
 
     /** Removes a file or an empty directory. */
     public void delete(String path) throws IOException {
         checkWritable(path);
-        Files.delete(host(path));
+        Path h = host(path);
+        HostErrors.onHost(path, () -> {
+            Files.delete(h);
+            return null;
+        });
     }
 
     /** Renames a file or directory (one atomic step, even between nodes' directories: they share one host disk). */
     public void move(String from, String to) throws IOException {
         checkWritable(from);
         checkWritable(to);
-        Files.move(host(from), host(to), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Path source = host(from);
+        Path target = host(to);
+        HostErrors.onHost(from, () -> Files.move(source, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE));
     }
 
     /** The node a file belongs to: N for {@code /mfs/N/...}, else 0 (the node of the process that uses it). */
