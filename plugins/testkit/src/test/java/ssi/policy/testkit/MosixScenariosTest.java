@@ -6,27 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import ssi.api.MigrationReason;
 import ssi.kernel.KernelException;
 import ssi.kernel.RunOptions;
 
-class MosixScenariosTest {
-    static final long S = 1_000_000_000L;
-    static PolicyKit kit;
-
-    @BeforeAll
-    static void start() throws Exception {
-        kit = new PolicyKit();
-    }
-
-    @AfterAll
-    static void stop() {
-        kit.close();
-    }
-
+class MosixScenariosTest extends KitTest {
     @Test
     void twentyCpuBoundProcessesSpreadOverTheClusterAndStaySpread() throws Exception {
         Figures f = kit.spread(PolicyKit.PAPER5, "mosix", Map.of(), "cpu.js", 20, 60, 1);

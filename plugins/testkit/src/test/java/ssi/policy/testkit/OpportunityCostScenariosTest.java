@@ -7,30 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import ssi.api.Migration;
 import ssi.api.MigrationReason;
 import ssi.kernel.KernelException;
 import ssi.kernel.RunOptions;
 
-class OpportunityCostScenariosTest {
-    static final long S = 1_000_000_000L;
-    static PolicyKit kit;
-
-    @BeforeAll
-    static void start() throws Exception {
-        kit = new PolicyKit();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (kit != null) {
-            kit.close();
-        }
-    }
-
+class OpportunityCostScenariosTest extends KitTest {
     @Test
     void twentyCpuBoundProcessesSpreadByMarginalCostAndStaySpread() throws Exception {
         Figures f = kit.spread(PolicyKit.PAPER5, "opportunity-cost", Map.of(), "cpu.js", 20, 60, 1);

@@ -1,6 +1,5 @@
 package ssi.policy.testkit;
 
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
