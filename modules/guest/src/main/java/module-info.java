@@ -3,6 +3,7 @@ module ssi.guest {
     requires transitive org.graalvm.polyglot; // Value appears in the system-call API
     requires org.graalvm.truffle;             // the work-meter instrument
     requires java.management;                 // guest threads' CPU time, for the watchdog
+    requires transitive ssi.mfs;              // file operations travel to the kernel as system calls
     exports ssi.guest;
     provides com.oracle.truffle.api.instrumentation.provider.TruffleInstrumentProvider
             with ssi.guest.meter.WorkMeterProvider;

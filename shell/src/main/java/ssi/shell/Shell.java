@@ -70,13 +70,13 @@ final class Shell {
         String dir = slash < 0 ? "" : word.substring(0, slash + 1);
         List<String> out = new ArrayList<>();
         try {
-            for (String name : kernel.files().list(Namespace.normalise(dir.isEmpty() ? "." : dir, cwd))) {
+            for (String name : files().list(Namespace.normalise(dir.isEmpty() ? "." : dir, cwd))) {
                 if ((dir + name).startsWith(word)) {
                     out.add(dir + name);
                 }
             }
             if (slash < 0) {
-                kernel.files().list("/bin").stream().filter(n -> n.startsWith(word) && !n.endsWith("/")).forEach(out::add);
+                files().list("/bin").stream().filter(n -> n.startsWith(word) && !n.endsWith("/")).forEach(out::add);
             }
         } catch (java.io.IOException e) {
             return List.of(); // nothing to offer under a path that does not exist
@@ -87,6 +87,11 @@ final class Shell {
     /** The names of the commands, for completion. */
     List<String> commandNames() {
         return new ArrayList<>(commands.getSubcommands().keySet());
+    }
+
+    /** The cluster's files as the shell's node sees them ({@code /home}, {@code /tmp} are its own). */
+    private ssi.mfs.FileView files() {
+        return kernel.files().view(shellNode);
     }
 
     boolean exitRequested() {
@@ -201,7 +206,7 @@ final class Shell {
 
         @Override
         public Integer call() throws java.io.IOException {
-            kernel.files().list(Namespace.normalise(path == null ? cwd : path, cwd)).forEach(out::println);
+            files().list(Namespace.normalise(path == null ? cwd : path, cwd)).forEach(out::println);
             return 0;
         }
     }
@@ -213,7 +218,7 @@ final class Shell {
 
         @Override
         public Integer call() throws java.io.IOException {
-            String text = new String(kernel.files().read(Namespace.normalise(path, cwd)), java.nio.charset.StandardCharsets.UTF_8);
+            String text = new String(files().read(Namespace.normalise(path, cwd)), java.nio.charset.StandardCharsets.UTF_8);
             out.print(text.endsWith("\n") || text.isEmpty() ? text : text + "\n");
             return 0;
         }
@@ -235,7 +240,7 @@ final class Shell {
                 throw new IllegalArgumentException("want: echo TEXT > FILE (the file last, after a separate > or >>)");
             }
             String text = String.join(" ", words.subList(0, redirect)) + "\n";
-            kernel.files().write(Namespace.normalise(words.getLast(), cwd), text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            files().write(Namespace.normalise(words.getLast(), cwd), text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     words.get(redirect).equals(">>"));
             return 0;
         }
@@ -251,7 +256,7 @@ final class Shell {
 
         @Override
         public Integer call() throws java.io.IOException {
-            kernel.files().write(Namespace.normalise(to, cwd), kernel.files().read(Namespace.normalise(from, cwd)), false);
+            files().write(Namespace.normalise(to, cwd), files().read(Namespace.normalise(from, cwd)), false);
             return 0;
         }
     }
@@ -266,7 +271,7 @@ final class Shell {
 
         @Override
         public Integer call() throws java.io.IOException {
-            kernel.files().move(Namespace.normalise(from, cwd), Namespace.normalise(to, cwd));
+            files().move(Namespace.normalise(from, cwd), Namespace.normalise(to, cwd));
             return 0;
         }
     }
@@ -278,7 +283,7 @@ final class Shell {
 
         @Override
         public Integer call() throws java.io.IOException {
-            kernel.files().delete(Namespace.normalise(path, cwd));
+            files().delete(Namespace.normalise(path, cwd));
             return 0;
         }
     }
@@ -290,7 +295,7 @@ final class Shell {
 
         @Override
         public Integer call() throws java.io.IOException {
-            kernel.files().mkdir(Namespace.normalise(path, cwd));
+            files().mkdir(Namespace.normalise(path, cwd));
             return 0;
         }
     }
@@ -303,7 +308,7 @@ final class Shell {
         @Override
         public Integer call() throws java.io.IOException {
             String target = Namespace.normalise(path, cwd);
-            kernel.files().list(target); // refuses what is not a directory
+            files().requireDirectory(target);
             cwd = target;
             return 0;
         }

@@ -7,13 +7,15 @@ package ssi.api;
  * @param dirty bytes a migration would have to send now
  * @param cpu the fraction of the time it wanted a CPU recently (0-1), decayed: 1 for a CPU-bound process,
  *     however many processes share its CPU
- * @param io I/O system calls (terminal writes; files once the file system comes) per virtual second, decayed,
- *     wherever they ran
+ * @param io terminal I/O calls per virtual second, decayed, wherever they ran: those its deputy serves when it is away
+ * @param files bytes of file I/O per virtual second, decayed, by the node holding the files: the bytes
+ *     that would cross the network if the process ran elsewhere
  * @param ipc bytes of messages per virtual second, decayed (0 until the IPC subsystem)
  * @param age virtual nanoseconds since it was created
  * @param resident virtual nanoseconds since it arrived at this node
  * @param movable false if a constraint or a lock keeps it here
  * @param hint what {@code mosrun -c} or {@code -i} said of it: {@code cpu}, {@code io}, or empty
  */
-public record ProcessView(int pid, int home, int where, long memory, long dirty, double cpu, double io, double ipc,
+public record ProcessView(int pid, int home, int where, long memory, long dirty, double cpu, double io,
+                          java.util.Map<Integer, Double> files, double ipc,
                           long age, long resident, int nmigs, boolean movable, String hint) {}

@@ -41,14 +41,15 @@ public final class GuestProcess {
     private volatile Meter meter;
     private long granted;       // budget of the current slice (guest thread)
     private volatile long slice; // serial of the current slice, so a late forced stop is ignored
-    private boolean dying;
+    private volatile boolean dying;
+    private volatile boolean running; // the program runs inside slices: its file calls can go to the kernel
     private boolean ended;
 
     GuestProcess(GuestRuntime runtime, GuestProgram program, SystemCalls calls) {
         this.runtime = runtime;
         this.program = program;
         this.calls = calls;
-        this.files = calls.fileSystem();
+        this.files = calls.fileSystem(this::fileCall);
         this.thread = Thread.ofPlatform()
                 .name("guest-" + calls.getpid())
                 .daemon()
@@ -181,6 +182,21 @@ public final class GuestProcess {
         return r.answer;
     }
 
+    /**
+     * A file operation (guest thread): to the kernel as a system call while the program runs in a
+     * slice; done at once while the context starts or closes, when the thread holds no slice.
+     */
+    private Object fileCall(ssi.mfs.FileCall call) throws IOException {
+        if (!running || dying || Thread.currentThread() != thread) {
+            return call.run();
+        }
+        Object answer = trap(new Syscall.File(call));
+        if (answer instanceof IOException e) {
+            throw e;
+        }
+        return answer;
+    }
+
     org.graalvm.polyglot.io.FileSystem files() {
         return files;
     }
@@ -210,7 +226,12 @@ public final class GuestProcess {
             m.start(gate, first.budget);
             context.leave();
             meter = m;
-            context.eval(source);
+            running = true;
+            try {
+                context.eval(source);
+            } finally {
+                running = false;
+            }
             end = new Yield.Exited(workInSlice(), 0, "");
         } catch (PolyglotException e) {
             if (dying || e.isCancelled()) {

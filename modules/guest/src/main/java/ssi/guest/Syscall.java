@@ -33,4 +33,7 @@ public sealed interface Syscall {
 
     /** Attaches a shared-memory segment; answered with nothing. */
     record ShmAt(int id) implements Syscall {}
+
+    /** A file operation, carried out by the kernel in virtual-time order; answered with its result or the IOException it threw. */
+    record File(ssi.mfs.FileCall call) implements Syscall {}
 }

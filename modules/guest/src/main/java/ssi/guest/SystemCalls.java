@@ -28,8 +28,12 @@ public interface SystemCalls {
     /** Locks the process against migration, or unlocks it. */
     void lock(boolean locked);
 
-    /** The files the process sees (the cluster's namespace); by default none. */
-    default org.graalvm.polyglot.io.FileSystem fileSystem() {
+    /**
+     * The files the process sees (the cluster's namespace); by default none.
+     *
+     * @param gate where its file operations must go: to the kernel, as {@link Syscall.File} calls
+     */
+    default org.graalvm.polyglot.io.FileSystem fileSystem(ssi.mfs.FileGate gate) {
         return org.graalvm.polyglot.io.FileSystem.newDenyIOFileSystem();
     }
 

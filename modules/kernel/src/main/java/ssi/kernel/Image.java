@@ -105,10 +105,11 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
         for (int i = 0; i < nodeList.size(); i++) {
             JsonNode n = nodeList.get(i);
             String at = "node[" + (i + 1) + "].";
-            f.only(n, at, Set.of("name", "speed", "cpus", "memory_mb"));
+            f.only(n, at, Set.of("name", "speed", "cpus", "memory_mb", "disk_mb", "nomfs"));
             nodes.add(new NodeSpec(i + 1, f.text(n, at + "name", "node" + (i + 1)),
                     f.number(n, at + "speed", 1.0, 0.001), (int) f.integer(n, at + "cpus", 1, 1),
-                    (long) (f.number(n, at + "memory_mb", 1024, 1) * (1 << 20))));
+                    (long) (f.number(n, at + "memory_mb", 1024, 1) * (1 << 20)),
+                    (long) (f.number(n, at + "disk_mb", 1024, 0) * (1 << 20)), f.bool(n, at + "nomfs", false)));
         }
         return new Image(name, dir, List.copyOf(nodes), seed, Math.round(quantumMs * 1e6), workRate,
                 Math.round(latencyUs * 1e3), bandwidthMbit * 1e6, (int) Math.round(pageKb * 1024),
@@ -224,6 +225,17 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
                 throw bad(field, "must be a non-empty string, got " + v);
             }
             return v.asText();
+        }
+
+        boolean bool(JsonNode table, String field, boolean dflt) throws ImageException {
+            JsonNode v = leaf(table, field);
+            if (v == null) {
+                return dflt;
+            }
+            if (!v.isBoolean()) {
+                throw bad(field, "must be true or false, got " + v);
+            }
+            return v.asBoolean();
         }
 
         double number(JsonNode table, String field, double dflt, double min) throws ImageException {

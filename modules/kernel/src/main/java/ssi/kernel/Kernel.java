@@ -2,6 +2,7 @@ package ssi.kernel;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import ssi.api.Link;
 import ssi.api.Migration;
 import ssi.api.MigrationReason;
 import ssi.api.NodeInfo;
@@ -31,9 +33,11 @@ import ssi.guest.SystemCalls;
 import ssi.guest.Yield;
 import ssi.migration.AddressSpace;
 import ssi.migration.CantMove;
+import ssi.migration.TransferCost;
+import ssi.mfs.FileCall;
+import ssi.mfs.FileGate;
 import ssi.mfs.GuestFileSystem;
 import ssi.mfs.Namespace;
-import ssi.migration.TransferCost;
 import ssi.scheduler.CpuShare;
 
 /**
@@ -50,6 +54,9 @@ public final class Kernel implements AutoCloseable {
             "MOSRUN: Shared memory (MAP_SHARED) not supported under MOSIX. (try 'mosrun -e' or 'mosrun -E')";
     /** The answer of a system call that blocked, froze or ended its process: nothing to resume with now. */
     private static final Object BLOCKED = new Object();
+
+    /** An answer that reaches the process only at {@code at} (a file operation served by another node). */
+    private record Later(Object answer, long at) {}
 
     private final Image image;
     private final long seed;
@@ -83,7 +90,7 @@ public final class Kernel implements AutoCloseable {
         this.policies = policies;
         this.ownsState = ownsState;
         try {
-            this.files = new Namespace(image.root().resolve("bin"), state, image.nodes().size());
+            this.files = new Namespace(image.root().resolve("bin"), state, image.nodes().stream().map(NodeSpec::disk).toList());
         } catch (IOException e) {
             throw new KernelException("cannot use the state directory " + state + ": " + e.getMessage());
         }
@@ -405,7 +412,7 @@ public final class Kernel implements AutoCloseable {
         List<Task> due = new ArrayList<>();
         for (Proc p : procs.values()) {
             if (p.alive() && p.move == null && p.readyAt < t1) {
-                joined[p.where]++;
+                join(p, t0);
                 due.add(p);
             }
             if (p.alive() && p.deputy.busy() && p.deputy.readyAt < t1) {
@@ -416,23 +423,54 @@ public final class Kernel implements AutoCloseable {
         for (Task t : due) {
             schedule(t, Math.max(t0, t.readyAt), t1, batch);
         }
-        while (!batch.isEmpty()) {
-            Map<Proc, Yield> yields = runSlices(batch);
+        // Rounds: run the batch's slices (in parallel: each ends on its own), then carry out what they
+        // led to in virtual-time order. An event later than the earliest start of the next round waits:
+        // that round could still make something happen before it (SimGrid's rule), so every effect of
+        // one process on another (a file written, a child spawned) happens in virtual-time order.
+        Map<Proc, Yield> yields = new HashMap<>();
+        List<Task> waiting = new ArrayList<>();
+        while (!batch.isEmpty() || !waiting.isEmpty()) {
+            yields.putAll(runSlices(batch));
             emitOutputs(batch);
-            batch.sort(Comparator.comparingLong((Task t) -> t instanceof Proc p ? p.timeAt(yields.get(p).work()) : t.readyAt)
+            waiting.addAll(batch);
+            waiting.sort(Comparator.comparingLong((Task t) -> eventTime(t, yields))
                     .thenComparingInt(Task::pid).thenComparing(t -> t instanceof Deputy));
             List<Task> next = new ArrayList<>();
-            for (Task t : batch) {
+            List<Task> later = new ArrayList<>();
+            long horizon = Long.MAX_VALUE;
+            for (Task t : waiting) {
+                if (eventTime(t, yields) > horizon) {
+                    later.add(t);
+                    continue;
+                }
+                int before = next.size();
                 switch (t) {
-                    case Proc p -> handle(p, yields.get(p), t1, next);
+                    case Proc p -> handle(p, yields.remove(p), t1, next);
                     case Deputy d -> serve(d, t1, next);
+                }
+                for (Task n : next.subList(before, next.size())) {
+                    horizon = Math.min(horizon, n.readyAt);
                 }
             }
             next.sort(Comparator.comparingInt(Task::pid).thenComparing(t -> t instanceof Deputy));
             batch = next;
+            waiting = later;
         }
         now = t1;
         balancer.endQuantum(t1);
+    }
+
+    /** Counts a process among those sharing its node's CPUs in the quantum from {@code t0}, once. */
+    private void join(Proc p, long t0) {
+        if (p.joined != t0) {
+            p.joined = t0;
+            joined[p.where]++;
+        }
+    }
+
+    /** When a task's event happens: a process's yield, a deputy's end of service. */
+    private static long eventTime(Task t, Map<Proc, Yield> yields) {
+        return t instanceof Proc p ? p.timeAt(yields.get(p).work()) : t.readyAt;
     }
 
     /**
@@ -474,7 +512,7 @@ public final class Kernel implements AutoCloseable {
     private void wake(Task task, long t, long t1, List<Task> next) {
         if (next != null && t < t1 && !frozen(task)) {
             if (task instanceof Proc p) {
-                joined[p.where]++;
+                join(p, t1 - image.quantumNanos());
             }
             schedule(task, t, t1, next);
         } else {
@@ -536,11 +574,14 @@ public final class Kernel implements AutoCloseable {
                 exit(p, e.status(), t, next, t1);
             }
             case Yield.Trapped trap -> {
-                if (p.where != p.home && siteDependent(trap.call())) {
+                if (p.where != p.home && siteDependent(p, trap.call())) {
                     forward(p, trap.call(), t, t1, next);
                 } else {
                     Object answer = execute(p, trap.call(), t, t1, next);
-                    if (answer != BLOCKED) {
+                    if (answer instanceof Later later) {
+                        p.state = ProcessState.SLEEPING; // waiting for the node that holds the file
+                        resume(p, later.answer(), later.at(), t1, next);
+                    } else if (answer != BLOCKED) {
                         resume(p, answer, t, t1, next);
                     }
                 }
@@ -551,10 +592,12 @@ public final class Kernel implements AutoCloseable {
     /**
      * Whether a call must run at the process's home node. Memory, sleep, time, exit and migration
      * requests run where the process is; terminal I/O, process control and IPC are site-dependent.
-     * (Attaching shared memory brings the process home instead: see {@link Syscall.ShmAt}.)
+     * (Attaching shared memory brings the process home instead: see {@link Syscall.ShmAt}.) A file
+     * operation runs where the process is if the file is there (DFSA), else at home.
      */
-    private static boolean siteDependent(Syscall call) {
+    private static boolean siteDependent(Proc p, Syscall call) {
         return switch (call) {
+            case Syscall.File f -> f.call().node() != 0 && f.call().node() != p.where;
             case Syscall.Spawn s -> true;
             case Syscall.Wait w -> true;
             case Syscall.Write w -> true;
@@ -568,9 +611,10 @@ public final class Kernel implements AutoCloseable {
         };
     }
 
-    /** Carries out a call at time {@code t}; returns its answer, or {@link #BLOCKED}. */
+    /** Carries out a call at time {@code t}; returns its answer, a {@link Later} one, or {@link #BLOCKED}. */
     private Object execute(Proc p, Syscall call, long t, long t1, List<Task> next) {
         return switch (call) {
+            case Syscall.File f -> fileIo(p, f.call(), t);
             case Syscall.Spawn s -> {
                 try {
                     Proc child = create(p.pid, p.home, p.where, load(s.path(), s.args()), p.mode, p.locked, p.hint, t);
@@ -655,6 +699,41 @@ public final class Kernel implements AutoCloseable {
         };
     }
 
+    /**
+     * Carries out a file operation at {@code t}, from where the process runs if the file is there,
+     * else from its home (directly, or by its deputy). A file on another node is reached through
+     * MFS: a request to that node, its CPU work there, and a reply, each message charged by its
+     * bytes; the answer comes back then.
+     */
+    private Object fileIo(Proc p, FileCall call, long t) {
+        int holder = call.node();
+        int site = holder == 0 || holder == p.where ? p.where : p.home;
+        if (holder != 0 && holder != site && (image.spec(site).nomfs() || image.spec(holder).nomfs())) {
+            int off = image.spec(holder).nomfs() ? holder : site;
+            return new AccessDeniedException(call.path(), null, "MFS is disabled on node " + off + " (nomfs)");
+        }
+        Object result;
+        try {
+            result = call.run();
+        } catch (IOException e) {
+            result = e;
+        } catch (RuntimeException e) { // a channel used the wrong way (read from a write-only file, ...)
+            result = new IOException(call.path() + ": " + (e.getMessage() != null ? e.getMessage() : "not allowed on this file"));
+        }
+        long sent = call.sent(), received = call.received(result);
+        if (holder != 0) {
+            p.fileBytes.merge(holder, TransferCost.CONTROL_BYTES + sent + received, Long::sum);
+        }
+        if (holder == 0 || holder == site) {
+            return result;
+        }
+        long serve = cpu.nanos(image.deputyWork(), image.spec(holder).speed());
+        owed[holder] += serve;
+        Link link = image.link();
+        return new Later(result, t + link.messageNanos(TransferCost.CONTROL_BYTES + sent) + serve
+                + link.messageNanos(TransferCost.CONTROL_BYTES + received));
+    }
+
     private Object refuseSharedMemory(Proc p, long t, long t1, List<Task> next) {
         emit(new Output(t, p.pid, true, SHARED_MEMORY_REFUSED + "\n"));
         exit(p, 1, t, next, t1);
@@ -672,7 +751,11 @@ public final class Kernel implements AutoCloseable {
         p.state = ProcessState.SLEEPING;
         p.readyAt = Long.MAX_VALUE;
         p.forwarded++;
-        long payload = call instanceof Syscall.Write w ? w.bytes().length : 0;
+        long payload = switch (call) {
+            case Syscall.Write w -> w.bytes().length;
+            case Syscall.File f -> f.call().sent();
+            default -> 0;
+        };
         long arrives = t + image.link().messageNanos(TransferCost.CONTROL_BYTES + payload);
         long service = cpu.nanos(image.deputyWork(), image.spec(p.home).speed());
         Deputy d = p.deputy;
@@ -692,8 +775,13 @@ public final class Kernel implements AutoCloseable {
         Syscall call = d.call;
         d.idle();
         Object answer = execute(p, call, t, t1, next);
+        if (answer instanceof Later later) {
+            answer = later.answer();
+            t = later.at();
+        }
         if (answer != BLOCKED) {
-            wake(p, answer, t + image.link().messageNanos(TransferCost.CONTROL_BYTES), t1, next);
+            long reply = call instanceof Syscall.File f ? f.call().received(answer) : 0;
+            wake(p, answer, t + image.link().messageNanos(TransferCost.CONTROL_BYTES + reply), t1, next);
         } else if (p.waitingFor >= 0) {
             p.answerViaDeputy = true; // the child's exit will be answered from home
         }
@@ -1021,8 +1109,8 @@ public final class Kernel implements AutoCloseable {
         }
 
         @Override
-        public org.graalvm.polyglot.io.FileSystem fileSystem() {
-            return new GuestFileSystem(files).forGuest();
+        public org.graalvm.polyglot.io.FileSystem fileSystem(FileGate gate) {
+            return new GuestFileSystem(files.view(p.home), gate).forGuest();
         }
 
         @Override

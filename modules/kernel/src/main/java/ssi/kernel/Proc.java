@@ -36,11 +36,14 @@ final class Proc extends Task {
     int nmigs;
     long forwarded;            // site-dependent calls its deputy served
     long ioCalls;              // I/O calls wherever they ran (the guest thread counts local ones)
+    final java.util.TreeMap<Integer, Long> fileBytes = new java.util.TreeMap<>(); // file I/O bytes, by the node holding the files
     final String hint;         // mosrun -c / -i
     final long created;
     long arrived;              // when it came to the node it runs on
     int cameFrom;              // the node it left last, 0 if none
     final Usage usage;
+
+    long joined = -1;          // the start of the last quantum in which it shared its node's CPUs
 
     // the current slice: from sliceStart, sliceBudget units at nanosPerUnit each
     long sliceStart;
@@ -99,7 +102,7 @@ final class Proc extends Task {
     ProcessView view(long t) {
         boolean movable = CantMove.refusal(MigrationReason.POLICY, confined, locked, false).isEmpty();
         return new ProcessView(pid, home, where, memory.bytes(), memory.dirtyPages() * memory.pageBytes(),
-                usage.cpu(), usage.io(), 0, t - created, t - arrived, nmigs, movable, hint);
+                usage.cpu(), usage.io(), usage.files(), 0, t - created, t - arrived, nmigs, movable, hint);
     }
 
     ProcessInfo info() {

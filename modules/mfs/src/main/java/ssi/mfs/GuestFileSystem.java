@@ -2,31 +2,37 @@ package ssi.mfs;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessMode;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
-import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.graalvm.polyglot.io.FileSystem;
 
 /**
- * The namespace as one guest process sees it: its own working directory, every path confined to
- * the namespace, writes made atomic ({@link AtomicChannel}). Wrap it with
+ * The namespace as one guest process sees it: its own working directory, its home's
+ * {@code /home} and {@code /tmp}, every path confined. Every operation on a file that may change
+ * goes through the process's {@link FileGate}, so that the kernel orders it in virtual time and
+ * charges it; reads of {@code /bin}, which never changes, are done at once. Wrap it with
  * {@link #forGuest} so that the languages can still read their own standard libraries.
  */
 public final class GuestFileSystem implements FileSystem {
-    private final Namespace ns;
+    private final FileView view;
+    private final FileGate gate;
     private volatile String cwd = "/";
 
-    public GuestFileSystem(Namespace ns) {
-        this.ns = ns;
+    public GuestFileSystem(FileView view, FileGate gate) {
+        this.view = view;
+        this.gate = gate;
     }
 
     /** This file system as a guest context needs it: plus read-only access to the languages' own homes and resources. */
@@ -36,6 +42,11 @@ public final class GuestFileSystem implements FileSystem {
 
     private String guest(Path path) throws IOException {
         return Namespace.normalise(path.toString(), cwd);
+    }
+
+    /** Runs an operation through the gate, or at once if it only reads {@code /bin}. */
+    private Object call(String path, FileCall.Kind kind, long bytes, FileCall.Operation op) throws IOException {
+        return view.readOnly(path) && kind != FileCall.Kind.WRITE ? op.run() : gate.pass(new FileCall(path, view.node(path), kind, bytes, op));
     }
 
     @Override
@@ -51,12 +62,17 @@ public final class GuestFileSystem implements FileSystem {
     @Override
     public void checkAccess(Path path, Set<? extends AccessMode> modes, LinkOption... options) throws IOException {
         String g = guest(path);
-        if (modes.contains(AccessMode.WRITE)) {
-            ns.checkWritable(g);
-        }
-        Path h = ns.host(g);
-        HostErrors.onHost(g, () -> {
-            h.getFileSystem().provider().checkAccess(h, modes.stream().filter(m -> m != AccessMode.WRITE).toArray(AccessMode[]::new));
+        call(g, FileCall.Kind.META, 0, () -> {
+            if (modes.contains(AccessMode.WRITE)) {
+                view.checkWritable(g);
+            }
+            if (!g.equals("/")) {
+                Path h = view.host(g);
+                HostErrors.onHost(g, () -> {
+                    h.getFileSystem().provider().checkAccess(h, modes.stream().filter(m -> m != AccessMode.WRITE).toArray(AccessMode[]::new));
+                    return null;
+                });
+            }
             return null;
         });
     }
@@ -64,18 +80,17 @@ public final class GuestFileSystem implements FileSystem {
     @Override
     public void createDirectory(Path dir, FileAttribute<?>... attrs) throws IOException {
         String g = guest(dir);
-        ns.checkWritable(g);
-        Path h = ns.host(g);
-        HostErrors.onHost(g, () -> Files.createDirectory(h));
+        call(g, FileCall.Kind.META, 0, () -> {
+            view.mkdir(g);
+            return null;
+        });
     }
 
     @Override
     public void delete(Path path) throws IOException {
         String g = guest(path);
-        ns.checkWritable(g);
-        Path h = ns.host(g);
-        HostErrors.onHost(g, () -> {
-            Files.delete(h);
+        call(g, FileCall.Kind.META, 0, () -> {
+            view.delete(g);
             return null;
         });
     }
@@ -83,40 +98,32 @@ public final class GuestFileSystem implements FileSystem {
     @Override
     public SeekableByteChannel newByteChannel(Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs) throws IOException {
         String g = guest(path);
-        Path h = ns.host(g);
-        if (!options.contains(StandardOpenOption.WRITE) && !options.contains(StandardOpenOption.APPEND)) {
-            return HostErrors.onHost(g, () -> Files.newByteChannel(h, StandardOpenOption.READ));
-        }
-        ns.checkWritable(g);
-        return HostErrors.onHost(g, () -> AtomicChannel.open(h, options));
+        SeekableByteChannel c = (SeekableByteChannel) call(g, FileCall.Kind.META, 0, () -> view.open(g, options));
+        return view.readOnly(g) ? c : new GatedChannel(g, c);
     }
 
     @Override
     public DirectoryStream<Path> newDirectoryStream(Path dir, DirectoryStream.Filter<? super Path> filter) throws IOException {
         String g = guest(dir);
-        Path h = ns.host(g);
-        DirectoryStream<Path> host = HostErrors.onHost(g, () -> Files.newDirectoryStream(h, p -> !AtomicChannel.isTemporary(p)));
+        @SuppressWarnings("unchecked")
+        List<String> names = (List<String>) call(g, FileCall.Kind.META, 0, () -> view.list(g));
         Path base = Path.of(g);
+        List<Path> entries = new ArrayList<>();
+        for (String name : names) {
+            Path p = base.resolve(name.endsWith("/") ? name.substring(0, name.length() - 1) : name);
+            if (filter.accept(p)) {
+                entries.add(p);
+            }
+        }
         return new DirectoryStream<>() {
             @Override
-            public Iterator<Path> iterator() {
-                Iterator<Path> it = host.iterator();
-                return new Iterator<>() {
-                    @Override
-                    public boolean hasNext() {
-                        return it.hasNext();
-                    }
-
-                    @Override
-                    public Path next() {
-                        return base.resolve(it.next().getFileName().toString());
-                    }
-                };
+            public java.util.Iterator<Path> iterator() {
+                return entries.iterator();
             }
 
             @Override
-            public void close() throws IOException {
-                host.close();
+            public void close() {
+                // nothing held: the listing was read whole
             }
         };
     }
@@ -132,22 +139,85 @@ public final class GuestFileSystem implements FileSystem {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options) throws IOException {
         String g = guest(path);
-        Path h = ns.host(g);
-        return HostErrors.onHost(g, () -> Files.readAttributes(h, attributes, LinkOption.NOFOLLOW_LINKS));
+        return (Map<String, Object>) call(g, FileCall.Kind.META, 0, () -> {
+            if (g.equals("/")) {
+                return HostErrors.onHost(g, () -> Files.readAttributes(view.host("/mfs"), attributes, LinkOption.NOFOLLOW_LINKS));
+            }
+            return view.attributes(g, attributes);
+        });
     }
 
     @Override
     public void setCurrentWorkingDirectory(Path dir) {
         try {
             String g = guest(dir);
-            if (!Files.isDirectory(ns.host(g))) {
-                throw new IllegalArgumentException(g + ": not a directory");
-            }
+            view.requireDirectory(g);
             cwd = g;
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(e.getFile() + ": " + e.getReason());
         } catch (IOException e) {
             throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    /** A channel whose every read and write goes through the gate: each is one call, charged by its bytes. */
+    private final class GatedChannel implements SeekableByteChannel {
+        private final String path;
+        private final SeekableByteChannel channel;
+
+        GatedChannel(String path, SeekableByteChannel channel) {
+            this.path = path;
+            this.channel = channel;
+        }
+
+        @Override
+        public int read(ByteBuffer dst) throws IOException {
+            return (Integer) call(path, FileCall.Kind.READ, dst.remaining(), () -> channel.read(dst));
+        }
+
+        @Override
+        public int write(ByteBuffer src) throws IOException {
+            return (Integer) call(path, FileCall.Kind.WRITE, src.remaining(), () -> channel.write(src));
+        }
+
+        @Override
+        public long position() throws IOException {
+            return channel.position(); // the opener's own: nothing to order
+        }
+
+        @Override
+        public SeekableByteChannel position(long newPosition) throws IOException {
+            channel.position(newPosition);
+            return this;
+        }
+
+        @Override
+        public long size() throws IOException {
+            return (Long) call(path, FileCall.Kind.META, 0, channel::size);
+        }
+
+        @Override
+        public SeekableByteChannel truncate(long size) throws IOException {
+            call(path, FileCall.Kind.META, 0, () -> channel.truncate(size));
+            return this;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return channel.isOpen();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (channel.isOpen()) {
+                call(path, FileCall.Kind.META, 0, () -> {
+                    channel.close();
+                    return null;
+                });
+            }
         }
     }
 }

@@ -4,36 +4,68 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * The one namespace of the cluster, as guests and the shell see it: {@code /bin} (the image's
- * programs, read-only), {@code /home} and {@code /tmp}, and {@code /mfs/N/...} (node N's own
- * files). Guest paths are normalised and confined: no {@code ..}, link or odd name reaches a host
- * file outside the state directory or the image's {@code bin}.
+ * The one namespace of the cluster: {@code /bin} (the image's programs, read-only, present on
+ * every node), and {@code /mfs/N/...}, node N's own files, kept on the host under the state
+ * directory. A process sees {@code /home} and {@code /tmp} as its home node's ({@link #view}).
+ * Guest paths are normalised and confined: no {@code ..}, link or odd name reaches a host file
+ * outside the state directory or the image's {@code bin}.
  */
 public final class Namespace {
     private final Path bin;
     private final Path state;
+    private final int nodes;
+    final Disks disks;
+    final OpenFiles open;
 
     /**
      * @param bin the image's {@code root/bin}
      * @param state the host directory holding this run's files (created if missing)
-     * @param nodes how many nodes the cluster has: {@code /mfs/1} to {@code /mfs/nodes}
+     * @param diskBytes the disk size of each node, 1 to n: {@code /mfs/1} to {@code /mfs/n}
      */
-    public Namespace(Path bin, Path state, int nodes) throws IOException {
+    public Namespace(Path bin, Path state, List<Long> diskBytes) throws IOException {
         this.bin = bin.toAbsolutePath().normalize();
         this.state = state.toAbsolutePath().normalize();
-        for (String dir : new String[] {"bin", "home", "tmp", "mfs"}) {
-            Files.createDirectories(this.state.resolve(dir)); // "bin" is only the mount point, shown in listings
+        this.nodes = diskBytes.size();
+        for (String dir : new String[] {"bin", "home", "tmp"}) {
+            Files.createDirectories(this.state.resolve(dir)); // only mount points, shown in listings of /
         }
         for (int n = 1; n <= nodes; n++) {
-            Files.createDirectories(this.state.resolve("mfs").resolve(String.valueOf(n)));
+            for (String dir : new String[] {"home", "tmp"}) {
+                Files.createDirectories(this.state.resolve("mfs").resolve(String.valueOf(n)).resolve(dir));
+            }
         }
+        this.disks = new Disks(this.state.resolve("mfs"), diskBytes);
+        this.open = new OpenFiles(disks);
     }
 
     /** The state directory. */
     public Path state() {
         return state;
+    }
+
+    /** The namespace as the processes of home node {@code home} see it (and the shell, for node 1). */
+    public FileView view(int home) {
+        if (home < 1 || home > nodes) {
+            throw new IllegalArgumentException("no node " + home);
+        }
+        return new FileView(this, home);
+    }
+
+    /** Bytes node {@code node}'s files take on its disk. */
+    public long diskUsed(int node) {
+        return disks.used(node);
+    }
+
+    /** The size of node {@code node}'s disk. */
+    public long diskSize(int node) {
+        return disks.capacity(node);
+    }
+
+    boolean isNode(String id) {
+        return id.matches("\\d{1,9}") && Integer.parseInt(id) >= 1 && Integer.parseInt(id) <= nodes;
     }
 
     /** A guest path made absolute against {@code cwd} and normalised; odd names are refused. */
@@ -59,113 +91,34 @@ public final class Namespace {
         return "/" + String.join("/", parts);
     }
 
-    /** Where a normalised guest path lives on the host. */
-    public Path host(String path) throws IOException {
+    /** Where a canonical path ({@code /bin/...} or {@code /mfs/N/...}) lives on the host; {@code shown} names it in errors. */
+    Path host(String canonical, String shown) throws IOException {
         Path p;
-        if (path.equals("/bin") || path.startsWith("/bin/")) {
-            p = bin.resolve(path.substring(Math.min(path.length(), 5)));
+        if (isBin(canonical)) {
+            p = bin.resolve(canonical.substring(Math.min(canonical.length(), 5)));
             if (!p.normalize().startsWith(bin)) {
-                throw new AccessDeniedException(path, null, "outside the namespace");
+                throw new AccessDeniedException(shown, null, "outside the namespace");
             }
         } else {
-            p = state.resolve(path.substring(1));
+            p = state.resolve(canonical.substring(1));
             if (!p.normalize().startsWith(state)) {
-                throw new AccessDeniedException(path, null, "outside the namespace");
+                throw new AccessDeniedException(shown, null, "outside the namespace");
             }
         }
         if (Files.isSymbolicLink(p)) {
-            throw new AccessDeniedException(path, null, "a link");
+            throw new AccessDeniedException(shown, null, "a link");
         }
         return p;
     }
 
-    /** Refuses writes where a guest may not write: {@code /bin}, the root, {@code /mfs} itself and the node directories. */
-    public void checkWritable(String path) throws IOException {
-        if (path.equals("/bin") || path.startsWith("/bin/")) {
-            throw new AccessDeniedException(path, null, "read-only");
-        }
-        if (path.equals("/") || path.equals("/mfs") || path.matches("/mfs/[^/]+") || path.equals("/home") || path.equals("/tmp")) {
-            throw new AccessDeniedException(path, null, "a mount point");
-        }
-        if (path.startsWith("/mfs/") && !Files.isDirectory(state.resolve("mfs").resolve(path.split("/")[2]))) {
-            throw new java.nio.file.NoSuchFileException(path, null, "no such node");
-        }
+    static boolean isBin(String path) {
+        return path.equals("/bin") || path.startsWith("/bin/");
     }
 
-    /** The names in a directory, sorted, directories marked with a trailing {@code /}. */
-    public java.util.List<String> list(String path) throws IOException {
-        Path h = host(path);
-        if (Files.exists(h) && !Files.isDirectory(h)) {
-            throw HostErrors.notDirectory(path);
-        }
-        return HostErrors.onHost(path, () -> {
-            try (var entries = Files.list(h)) {
-                return entries.filter(p -> !AtomicChannel.isTemporary(p))
-                        .map(p -> p.getFileName().toString() + (Files.isDirectory(p) ? "/" : "")).sorted().toList();
-            }
-        });
-    }
-
-    /** A file's content. */
-    public byte[] read(String path) throws IOException {
-        Path h = host(path);
-        if (Files.isDirectory(h)) {
-            throw new java.nio.file.FileSystemException(path, null, "is a directory");
-        }
-        return HostErrors.onHost(path, () -> Files.readAllBytes(h));
-    }
-
-    /** Writes (or appends to) a file, atomically. */
-    public void write(String path, byte[] data, boolean append) throws IOException {
-        checkWritable(path);
-        var options = append
-                ? java.util.Set.of(java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)
-                : java.util.Set.of(java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.CREATE,
-                        java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
-        Path h = host(path);
-        HostErrors.onHost(path, () -> {
-            try (var channel = AtomicChannel.open(h, options)) {
-                java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(data);
-                while (buf.hasRemaining()) {
-                    channel.write(buf);
-                }
-            }
-            return null;
-        });
-    }
-
-    public void mkdir(String path) throws IOException {
-        checkWritable(path);
-        Path h = host(path);
-        HostErrors.onHost(path, () -> Files.createDirectory(h));
-    }
-
-    /** Removes a file or an empty directory. */
-    public void delete(String path) throws IOException {
-        checkWritable(path);
-        Path h = host(path);
-        HostErrors.onHost(path, () -> {
-            Files.delete(h);
-            return null;
-        });
-    }
-
-    /** Renames a file or directory (one atomic step, even between nodes' directories: they share one host disk). */
-    public void move(String from, String to) throws IOException {
-        checkWritable(from);
-        checkWritable(to);
-        Path source = host(from);
-        Path target = host(to);
-        HostErrors.onHost(from, () -> Files.move(source, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE));
-    }
-
-    /** The node a file belongs to: N for {@code /mfs/N/...}, else 0 (the node of the process that uses it). */
-    public static int owner(String path) {
-        String[] parts = path.split("/");
-        if (parts.length > 2 && parts[1].equals("mfs") && parts[2].matches("\\d{1,9}")) {
-            return Integer.parseInt(parts[2]);
-        }
-        return 0;
+    /** The node holding a canonical path: N for {@code /mfs/N/...}, 0 for what every node has ({@code /bin}, the root). */
+    static int owner(String canonical) {
+        String[] parts = canonical.split("/");
+        return parts.length > 2 && parts[1].equals("mfs") && parts[2].matches("\\d{1,9}") ? Integer.parseInt(parts[2]) : 0;
     }
 
     private static String printable(String s) {
