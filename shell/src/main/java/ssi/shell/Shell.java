@@ -432,7 +432,7 @@ final class Shell {
         }
     }
 
-    @Command(name = "nodes", description = "List nodes: name, speed, CPUs, memory, load, processes.")
+    @Command(name = "nodes", description = "List nodes: name, speed, CPUs, memory, load, processes, deputies, disk used.")
     final class Nodes implements Callable<Integer> {
         @Option(names = "--json", description = "machine-readable output")
         boolean json;
@@ -444,13 +444,21 @@ final class Shell {
                 out.println(json(nodes));
                 return 0;
             }
-            out.printf("%3s %-8s %6s %4s %8s %8s %6s %7s %5s %8s%n", "ID", "NAME", "SPEED", "CPUS", "MEM", "FREE", "LOAD", "LOADIDX", "PROCS", "DEPUTIES");
+            out.printf("%3s %-8s %6s %4s %8s %8s %6s %7s %5s %8s %13s%n", "ID", "NAME", "SPEED", "CPUS", "MEM", "FREE", "LOAD", "LOADIDX", "PROCS",
+                    "DEPUTIES", "DISK");
             for (NodeInfo n : nodes) {
-                out.printf("%3d %-8s %6.2f %4d %7dM %7dM %6.2f %7.2f %5d %8d%n", n.spec().id(), n.spec().name(), n.spec().speed(), n.spec().cpus(),
-                        n.spec().memory() >> 20, n.freeMemory() >> 20, n.load(), n.loadIndex(), n.processes(), n.deputies());
+                out.printf("%3d %-8s %6.2f %4d %7dM %7dM %6.2f %7.2f %5d %8d %13s%n", n.spec().id(), n.spec().name(), n.spec().speed(), n.spec().cpus(),
+                        n.spec().memory() >> 20, n.freeMemory() >> 20, n.load(), n.loadIndex(), n.processes(), n.deputies(),
+                        megabytes(n.diskUsed()) + "/" + megabytes(n.spec().disk()) + (n.spec().nomfs() ? " nomfs" : ""));
             }
             return 0;
         }
+    }
+
+    /** Bytes in MB, with one decimal below 10 MB. */
+    private static String megabytes(long bytes) {
+        double mb = bytes / (double) (1 << 20);
+        return mb < 10 ? String.format("%.1fM", mb) : String.format("%dM", Math.round(mb));
     }
 
     @Command(name = "kill", description = "Send a signal (default SIGTERM) to a process.")

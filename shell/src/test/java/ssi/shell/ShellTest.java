@@ -170,7 +170,7 @@ class ShellTest {
                     "cp a b", "mv b ../c", "rm a", "pwd", "cat ../c", "ls", "ls /mfs/2")) {
                 assertTrue(shell.run(Main.words(command)), command + ": " + text);
             }
-            assertEquals(List.of("/mfs/2/notes", "hello cluster", "again", "c", "notes/"), text.toString().lines().toList());
+            assertEquals(List.of("/mfs/2/notes", "hello cluster", "again", "c", "home/", "notes/", "tmp/"), text.toString().lines().toList());
             assertEquals(List.of("mkdir", "mosrun"), shell.complete(true, "m").subList(2, 4));
             assertEquals(List.of("/mfs/"), shell.complete(false, "/mf"));
             assertEquals(List.of("/mfs/1/", "/mfs/2/", "/mfs/3/", "/mfs/4/", "/mfs/5/"), shell.complete(false, "/mfs/"));

@@ -8,5 +8,6 @@ package ssi.api;
  * @param processes processes running there
  * @param deputies deputies kept there for its processes that run elsewhere
  * @param freeMemory bytes not used or reserved by processes
+ * @param diskUsed bytes its files take on its disk
  */
-public record NodeInfo(NodeSpec spec, double load, double loadIndex, int processes, int deputies, long freeMemory) {}
+public record NodeInfo(NodeSpec spec, double load, double loadIndex, int processes, int deputies, long freeMemory, long diskUsed) {}

@@ -18,4 +18,24 @@ package ssi.api;
  */
 public record ProcessView(int pid, int home, int where, long memory, long dirty, double cpu, double io,
                           java.util.Map<Integer, Double> files, double ipc,
-                          long age, long resident, int nmigs, boolean movable, String hint) {}
+                          long age, long resident, int nmigs, boolean movable, String hint) {
+    public ProcessView {
+        files = java.util.Map.copyOf(files);
+    }
+
+    /** Bytes per second of its file I/O that would cross the network if it ran on {@code node}. */
+    public double remoteFileBytes(int node) {
+        double total = 0;
+        for (var e : files.entrySet()) {
+            total += e.getKey() == node ? 0 : e.getValue();
+        }
+        return total;
+    }
+
+    /** The node holding most of the files it uses lately, or 0 if it uses none. */
+    public int fileNode() {
+        return files.entrySet().stream().max(java.util.Map.Entry.<Integer, Double>comparingByValue()
+                .thenComparing(java.util.Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
+                .map(java.util.Map.Entry::getKey).orElse(0);
+    }
+}

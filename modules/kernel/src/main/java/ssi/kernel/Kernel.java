@@ -331,7 +331,7 @@ public final class Kernel implements AutoCloseable {
         List<NodeInfo> out = new ArrayList<>();
         for (NodeSpec n : image.nodes()) {
             out.add(new NodeInfo(n, runnable[n.id()] / (n.cpus() * n.speed()), balancer.loadIndex(n.id()), here[n.id()],
-                    deputies[n.id()], freeMemory(n.id())));
+                    deputies[n.id()], freeMemory(n.id()), files.diskUsed(n.id())));
         }
         return out;
     }
@@ -701,9 +701,10 @@ public final class Kernel implements AutoCloseable {
 
     /**
      * Carries out a file operation at {@code t}, from where the process runs if the file is there,
-     * else from its home (directly, or by its deputy). A file on another node is reached through
-     * MFS: a request to that node, its CPU work there, and a reply, each message charged by its
-     * bytes; the answer comes back then.
+     * else from its home (directly, or by its deputy). The node holding the file spends the
+     * operation's time (a fixed part and its bytes at the disk's rate); a file on another node is
+     * reached through MFS, adding a request, that node's CPU work and a reply, each message
+     * charged by its bytes. The answer comes back when all that is done.
      */
     private Object fileIo(Proc p, FileCall call, long t) {
         int holder = call.node();
@@ -721,16 +722,17 @@ public final class Kernel implements AutoCloseable {
             result = new IOException(call.path() + ": " + (e.getMessage() != null ? e.getMessage() : "not allowed on this file"));
         }
         long sent = call.sent(), received = call.received(result);
+        long done = t + image.fileCallNanos() + Math.round((sent + received) * 1e9 / image.diskBandwidth());
         if (holder != 0) {
             p.fileBytes.merge(holder, TransferCost.CONTROL_BYTES + sent + received, Long::sum);
         }
         if (holder == 0 || holder == site) {
-            return result;
+            return new Later(result, done);
         }
         long serve = cpu.nanos(image.deputyWork(), image.spec(holder).speed());
         owed[holder] += serve;
         Link link = image.link();
-        return new Later(result, t + link.messageNanos(TransferCost.CONTROL_BYTES + sent) + serve
+        return new Later(result, done + link.messageNanos(TransferCost.CONTROL_BYTES + sent) + serve
                 + link.messageNanos(TransferCost.CONTROL_BYTES + received));
     }
 

@@ -68,12 +68,13 @@ class FilesTest extends LabTest {
 
     /**
      * The lab's network: 100 us latency, 16 bytes per us; a node serves an MFS request with 2000 work
-     * units (500 us at speed 1). A 1600-byte write from home to node 3's disk: the request (64 + 1600
-     * bytes: 204 us), service (500 us), the reply (64 bytes: 104 us) = 808 us; a read likewise. Away
-     * on node 2 the call goes through the deputy at home: to home (204 us), the deputy's work (500 us),
-     * MFS to node 3 (808 us), back (104 us) = 1616 us. On node 3 the file is local (DFSA): no cost.
-     * (GraalPy asks for the file's size before it reads: one more call of no bytes, 708 us at home
-     * and 1416 us away.)
+     * units (500 us at speed 1); its disk takes 10 us per operation and 16 bytes per us. A 1600-byte
+     * write takes the disk 110 us wherever it is done. From home to node 3's disk it adds the request
+     * (64 + 1600 bytes: 204 us), service (500 us) and the reply (64 bytes: 104 us) = 808 us; a read
+     * likewise. Away on node 2 the call goes through the deputy at home: to home (204 us), the
+     * deputy's work (500 us), MFS to node 3 (808 us), back (104 us) = 1616 us. On node 3 the file is
+     * local (DFSA): the disk's time only. (GraalPy asks for the file's size before it reads: one more
+     * call of no bytes: 10 us on the disk, plus 708 us at home and 1416 us away.)
      */
     @ParameterizedTest
     @ValueSource(strings = {"fileio.py", "fileio.js"})
@@ -81,7 +82,7 @@ class FilesTest extends LabTest {
         try (LabRun r = new LabRun(lab, runtime, 1)) {
             int pid = r.kernel.spawn(1, program, List.of("/mfs/3/data", "1600", "2", "3"));
             assertEquals(0, r.finish(pid));
-            String[] lines = r.text(pid).strip().split("\n");
+            String[] lines = r.text(pid).strip().split("\\n");
             assertEquals(3, lines.length, r.text(pid));
             long[][] t = new long[4][];
             for (String line : lines) {
@@ -89,14 +90,48 @@ class FilesTest extends LabTest {
                 t[Integer.parseInt(f[0])] = new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])};
             }
             for (int op = 0; op < 2; op++) {
-                long local = t[3][op]; // the guest's own work around the call, at speed 1
                 boolean sizeFirst = op == 1 && program.endsWith(".py");
-                assertEquals(808_000 + (sizeFirst ? 708_000 : 0), t[1][op] - local, "at home, through MFS: " + r.text(pid));
-                assertEquals(1_616_000 + (sizeFirst ? 1_416_000 : 0), t[2][op] - local / 2,
+                long disk = 110_000 + (sizeFirst ? 10_000 : 0);
+                long work = t[3][op] - disk; // the guest's own work around the call, at speed 1
+                assertTrue(work >= 0 && work < 50_000, "on node 3 the file is local: " + r.text(pid));
+                assertEquals(disk + 808_000 + (sizeFirst ? 708_000 : 0), t[1][op] - work, "at home, through MFS: " + r.text(pid));
+                assertEquals(disk + 1_616_000 + (sizeFirst ? 1_416_000 : 0), t[2][op] - work / 2,
                         "away on the fast node, through the deputy: " + r.text(pid));
-                assertTrue(local < 50_000, "on node 3 the file is local: " + r.text(pid));
             }
-            assertEquals("1600", new String(r.kernel.files().view(1).read("/mfs/3/data")).length() + "");
+            assertEquals(1600, r.kernel.files().view(1).read("/mfs/3/data").length);
+        }
+    }
+
+    @Test
+    void aWriteIsSeenByEveryLaterReadWhereverItRuns() throws Exception {
+        try (LabRun r = new LabRun(lab, runtime, 1)) {
+            int writer = r.kernel.spawn(1, "share.js", List.of("writer", "/mfs/3/log"));
+            int reader = r.kernel.spawn(2, "share.js", List.of("reader", "/mfs/3/log"));
+            assertEquals(0, r.finish(writer));
+            assertEquals(0, r.finish(reader));
+            assertEquals("a\nab\nabc\n", r.text(reader), "the writer never closed in between: the reads see its writes through the one cache");
+        }
+    }
+
+    @Test
+    void aFullDiskAndNomfsAreErrorsThatNameThePath() throws Exception {
+        try (LabRun r = new LabRun(lab, runtime, 1)) {
+            int filler = r.kernel.spawn(4, "disk.py", List.of("/tmp", "4000"));
+            assertEquals(0, r.finish(filler));
+            assertEquals("""
+                    wrote 2 files; then OSError: [Errno 5] no space left on node 4's disk (10485 bytes, 8000 used, 4000 more wanted for /tmp/f2)
+                    ['f0', 'f1', 'f2'] [4000, 4000]
+                    """, r.text(filler), "the refused file is there, empty, and the others are whole");
+            int remote = r.kernel.spawn(1, "files.py", List.of("read", "/mfs/4/tmp/f0"));
+            assertEquals(1, r.finish(remote));
+            int fromTiny = r.kernel.spawn(4, "files.py", List.of("read", "/mfs/1/anything"));
+            assertEquals(1, r.finish(fromTiny));
+            assertEquals("""
+                    PermissionError: [Errno 13] Permission denied: '/mfs/4/tmp/f0'
+                        at <module> (/bin/files.py:9)
+                    |PermissionError: [Errno 13] Permission denied: '/mfs/1/anything'
+                        at <module> (/bin/files.py:9)
+                    """, r.text(remote) + "|" + r.text(fromTiny), "node 4 has nomfs: no MFS to or from it");
         }
     }
 }

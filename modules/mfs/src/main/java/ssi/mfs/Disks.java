@@ -41,7 +41,7 @@ final class Disks {
     synchronized void ensureRoom(int node, long extra, String path) throws FileSystemException {
         if (node > 0 && extra > 0 && used[node] + extra > capacity[node]) {
             throw new FileSystemException(path, null, "no space left on node " + node + "'s disk ("
-                    + capacity[node] + " bytes, " + used[node] + " used, " + extra + " more wanted)");
+                    + capacity[node] + " bytes, " + used[node] + " used, " + extra + " more wanted for " + path + ")");
         }
     }
 

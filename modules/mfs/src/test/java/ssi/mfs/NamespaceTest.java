@@ -92,7 +92,7 @@ class NamespaceTest {
         files.write("/tmp/a", new byte[60], false);
         assertEquals(60, ns.diskUsed(1));
         FileSystemException full = assertThrows(FileSystemException.class, () -> files.write("/tmp/b", new byte[60], false));
-        assertEquals("/tmp/b: no space left on node 1's disk (100 bytes, 60 used, 60 more wanted)", full.getMessage());
+        assertEquals("/tmp/b: no space left on node 1's disk (100 bytes, 60 used, 60 more wanted for /tmp/b)", full.getMessage());
         assertEquals(60, Files.size(dir.resolve("state/mfs/1/tmp/a")), "nothing lost");
         files.write("/tmp/a", new byte[90], false); // rewriting in place needs only the growth
         assertEquals(90, ns.diskUsed(1));

@@ -25,6 +25,10 @@ import ssi.api.Proposal;
  *     the migration's frozen time is not made, which keeps memory-heavy processes home;</li>
  * <li>ushering: when free memory falls below {@code usher_below} of the node's memory, the
  *     largest process that fits goes to the node with the most free memory, even if it is busier.</li>
+ * <li>I/O: a process that waits for file bytes to cross the network goes to the node holding its
+ *     files (where DFSA makes its I/O local) if it would gain at least {@code io_gain} of its time
+ *     there, the wait saved less any slower computing, and the gain repays the migration. The same
+ *     wait counts against any move for load that would take a process away from its files.</li>
  * </ul>
  * Information is at most a period old, so the node also counts the processes it sent to each node
  * since it last heard from it: otherwise a burst of new processes would all go to the same node.
@@ -35,12 +39,14 @@ final class MosixPolicy implements Policy {
     private final double margin;
     private final double usherBelow;
     private final double costFactor;
+    private final double ioGain;
     private final Map<Integer, Sent> sent = new HashMap<>();
 
-    MosixPolicy(double margin, double usherBelow, double costFactor) {
+    MosixPolicy(double margin, double usherBelow, double costFactor, double ioGain) {
         this.margin = margin;
         this.usherBelow = usherBelow;
         this.costFactor = costFactor;
+        this.ioGain = ioGain;
     }
 
     @Override
@@ -59,6 +65,10 @@ final class MosixPolicy implements Policy {
     @Override
     public List<Proposal> balance(ClusterView view) {
         double local = selfLoad(view);
+        Optional<Proposal> toFiles = towardsFiles(view, local);
+        if (toFiles.isPresent()) {
+            return List.of(toFiles.get());
+        }
         List<ProcessView> candidates = view.processes().stream().filter(ProcessView::movable)
                 .sorted(Comparator.comparingDouble(ProcessView::cpu).reversed()
                         .thenComparingLong(ProcessView::memory).thenComparingInt(ProcessView::pid))
@@ -96,11 +106,53 @@ final class MosixPolicy implements Policy {
                 .orElse(List.of());
     }
 
-    /** Does moving {@code p} to {@code n} gain more time than the migration costs, by {@code cost_factor}? */
+    /**
+     * The process that would gain most at the node holding its files, sent there if that pays. Its
+     * time here is {@code cpu} computing and the rest waiting, partly on the network; there the
+     * network wait goes, and the computing takes longer or shorter by the two nodes' progress rates.
+     */
+    private Optional<Proposal> towardsFiles(ClusterView view, double local) {
+        int self = view.self().node();
+        double rateHere = progress(view.self(), local);
+        ProcessView best = null;
+        NodeLoad bestNode = null;
+        double bestGain = 0;
+        for (ProcessView p : view.processes()) {
+            int holder = p.fileNode();
+            if (!p.movable() || holder == 0 || holder == self) {
+                continue;
+            }
+            double saving = ioTime(view, p, self) - ioTime(view, p, holder);
+            for (NodeLoad n : view.window()) {
+                if (n.node() != holder || n.freeMemory() < p.memory()) {
+                    continue;
+                }
+                double rateThere = progress(n, load(view, n) + p.cpu() / capacity(n));
+                double gain = saving - p.cpu() * (rateHere / rateThere - 1);
+                if (gain >= ioGain && gain > bestGain && gain * p.age() > costFactor * view.migrationNanos(p.dirty())) {
+                    best = p;
+                    bestNode = n;
+                    bestGain = gain;
+                }
+            }
+        }
+        return best == null ? Optional.empty() : Optional.of(new Proposal(best.pid(), send(view, bestNode), "io"));
+    }
+
+    /** The fraction of its time {@code p} would spend moving file bytes over the network at {@code node}. */
+    private static double ioTime(ClusterView view, ProcessView p, int node) {
+        return Math.min(1, p.remoteFileBytes(node) * 8 / view.link().bandwidth());
+    }
+
+    /**
+     * Does moving {@code p} to {@code n} gain more time than the migration costs, by {@code cost_factor}?
+     * Time its file I/O would spend on the network there, and does not here, counts against it.
+     */
     private boolean repays(ClusterView view, ProcessView p, double local, NodeLoad n) {
         double rateHere = progress(view.self(), local);
         double rateThere = progress(n, load(view, n) + p.cpu() / capacity(n));
-        double gain = p.age() * (1 - rateHere / rateThere); // its age predicts how long it will still run
+        double ioLoss = ioTime(view, p, n.node()) - ioTime(view, p, view.self().node());
+        double gain = p.age() * (1 - rateHere / rateThere - ioLoss); // its age predicts how long it will still run
         return gain > costFactor * view.migrationNanos(p.dirty());
     }
 

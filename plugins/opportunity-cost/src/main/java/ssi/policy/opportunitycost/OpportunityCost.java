@@ -25,6 +25,8 @@ import ssi.api.Proposal;
  *     them at home over the network, so we price them as a penalty for being away rather than as load
  *     on the home node: a node never knows its guests' rates at other nodes' homes, but it does know
  *     its own processes', which is all this decision needs.</li>
+ * <li>the network for file I/O, wherever the process is: the fraction of the time its file bytes
+ *     would take on the network at that node (none for the files it holds, which DFSA makes local).</li>
  * </ul>
  * A process's marginal cost at a node is what that node's cost rises by with it there. Placement
  * sends a new process where its marginal cost is least; reassignment moves the process that saves
@@ -125,7 +127,7 @@ final class OpportunityCost implements Policy {
             double ipcBytes = ipcCapacity > 0 ? ipcCapacity : view.link().bandwidth() / 8; // 0: the network's bytes per second
             m += cost(b, p.io() / ioCapacity) - 1 + cost(b, p.ipc() / ipcBytes) - 1;
         }
-        return m;
+        return m + cost(b, Math.min(1, p.remoteFileBytes(n.node()) * 8 / view.link().bandwidth())) - 1;
     }
 
     /** {@code beta}, or 2n for the n nodes this node has heard of (the papers' choice). */

@@ -72,4 +72,25 @@ class MosixScenariosTest extends KitTest {
         e = assertThrows(KernelException.class, () -> kit.spread(PolicyKit.PAPER5, "mosix", Map.of("speed", "2"), "cpu.js", 1, 1, 1));
         assertTrue(e.getMessage().startsWith("mosix: unknown setting(s) [speed]"), e.getMessage());
     }
+
+    @Test
+    void anIoBoundProcessMovesToTheNodeHoldingItsFile() throws Exception {
+        // reader.js at node 1 reads node 3's file over MFS, waiting on the network most of the time;
+        // at node 3 its reads are local (DFSA). Node 3 is no faster: only the I/O makes it move.
+        Figures f = kit.run(PolicyKit.PAPER5, "mosix", Map.of(), 1, k -> {
+            int reader = k.spawn(1, "reader.js", List.of("/mfs/3/data"));
+            k.advance(20 * S);
+            assertEquals(3, PolicyKit.process(k, reader).where(), "it runs where its file is");
+        });
+        System.out.println(f.summary());
+        assertEquals(1, f.migrations().size(), f.migrations().toString());
+        assertEquals(3, f.migrations().getFirst().to());
+        assertEquals(MigrationReason.POLICY, f.migrations().getFirst().reason());
+        Figures off = kit.run(PolicyKit.PAPER5, "mosix", Map.of("io_gain", "2"), 1, k -> {
+            k.spawn(1, "reader.js", List.of("/mfs/3/data"));
+            k.advance(20 * S);
+        });
+        assertTrue(off.migrations().stream().noneMatch(m -> m.to() == 3),
+                "without the I/O rule it only goes to a faster node, its reads still crossing the network: " + off.migrations());
+    }
 }

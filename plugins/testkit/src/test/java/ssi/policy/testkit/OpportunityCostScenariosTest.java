@@ -72,4 +72,19 @@ class OpportunityCostScenariosTest extends KitTest {
                 () -> kit.spread(PolicyKit.PAPER5, "opportunity-cost", Map.of("beta", "1"), "cpu.js", 1, 1, 1));
         assertEquals("opportunity-cost: setting 'beta' must be above 1 (or 0 for 2n), got 1.0", e.getMessage());
     }
+
+    @Test
+    void anIoBoundProcessMovesToTheNodeHoldingItsFile() throws Exception {
+        // reader.js at node 1 reads node 3's file over MFS, waiting on the network most of the time;
+        // at node 3 its reads are local (DFSA). Node 3 is no faster: only the I/O makes it move.
+        Figures f = kit.run(PolicyKit.PAPER5, "opportunity-cost", Map.of(), 1, k -> {
+            int reader = k.spawn(1, "reader.js", List.of("/mfs/3/data"));
+            k.advance(20 * S);
+            assertEquals(3, PolicyKit.process(k, reader).where(), "it runs where its file is");
+        });
+        System.out.println(f.summary());
+        assertEquals(1, f.migrations().size(), f.migrations().toString());
+        assertEquals(3, f.migrations().getFirst().to());
+        assertEquals(MigrationReason.POLICY, f.migrations().getFirst().reason());
+    }
 }
