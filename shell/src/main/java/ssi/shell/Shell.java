@@ -18,7 +18,7 @@ import ssi.kernel.Kernel;
 import ssi.kernel.KernelException;
 import ssi.mfs.Namespace;
 import ssi.kernel.RunOptions;
-import ssi.kernel.Signal;
+import ssi.ipc.Signal;
 
 /**
  * The shell's commands, parsed by picocli and run against the kernel's public API. One command

@@ -8,6 +8,8 @@ public enum ProcessState {
     SLEEPING("S"),
     /** Frozen while it migrates: it does not run anywhere until it resumes. */
     FROZEN("F"),
+    /** Stopped by SIGSTOP until SIGCONT. */
+    STOPPED("T"),
     /** Exited, not yet reaped by its parent. */
     ZOMBIE("Z");
 

@@ -10,23 +10,34 @@ package ssi.api;
  * @param io terminal I/O calls per virtual second, decayed, wherever they ran: those its deputy serves when it is away
  * @param files bytes of file I/O per virtual second, decayed, by the node holding the files: the bytes
  *     that would cross the network if the process ran elsewhere
- * @param ipc bytes of messages per virtual second, decayed (0 until the IPC subsystem)
+ * @param ipc bytes of IPC (pipes, messages) per virtual second, decayed, by the node they cross to: a pipe's
+ *     node (its creator's home, where the deputies serve it), a message's sending or receiving node
  * @param age virtual nanoseconds since it was created
  * @param resident virtual nanoseconds since it arrived at this node
  * @param movable false if a constraint or a lock keeps it here
  * @param hint what {@code mosrun -c} or {@code -i} said of it: {@code cpu}, {@code io}, or empty
  */
 public record ProcessView(int pid, int home, int where, long memory, long dirty, double cpu, double io,
-                          java.util.Map<Integer, Double> files, double ipc,
+                          java.util.Map<Integer, Double> files, java.util.Map<Integer, Double> ipc,
                           long age, long resident, int nmigs, boolean movable, String hint) {
     public ProcessView {
         files = java.util.Map.copyOf(files);
+        ipc = java.util.Map.copyOf(ipc);
+    }
+
+    /** Bytes per second of its IPC that would cross the network if it ran on {@code node}. */
+    public double remoteIpcBytes(int node) {
+        return remote(ipc, node);
     }
 
     /** Bytes per second of its file I/O that would cross the network if it ran on {@code node}. */
     public double remoteFileBytes(int node) {
+        return remote(files, node);
+    }
+
+    private static double remote(java.util.Map<Integer, Double> rates, int node) {
         double total = 0;
-        for (var e : files.entrySet()) {
+        for (var e : rates.entrySet()) {
             total += e.getKey() == node ? 0 : e.getValue();
         }
         return total;

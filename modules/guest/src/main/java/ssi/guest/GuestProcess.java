@@ -167,19 +167,58 @@ public final class GuestProcess {
         return m == null ? 0 : Math.max(0, granted - m.remaining());
     }
 
-    /** A system call the kernel must answer: hands the slice back and waits for the answer (guest thread). */
+    /** A system call of the program's own (an {@code ssi} call): signal handlers may run before it returns (guest thread). */
     Object trap(Syscall call) {
-        Meter m = meter;
-        Resume r = handOff(new Yield.Trapped(workInSlice(), call));
-        if (r.die) {
-            dying = true;
-            m.die(null);
+        return trap(call, true);
+    }
+
+    /**
+     * A system call the kernel must answer: hands the slice back and waits for the answer (guest
+     * thread). Signals that come with the answer run the program's handlers first, unless the call
+     * was made inside the language's own I/O (its files, terminal, stdin): they wait until the
+     * program's next {@code ssi} call, the language being in no state to run guest code there.
+     */
+    private Object trap(Syscall call, boolean handlersMayRun) {
+        while (true) {
+            Meter m = meter;
+            Resume r = handOff(new Yield.Trapped(workInSlice(), call));
+            if (r.die) {
+                dying = true;
+                m.die(null);
+            }
+            m.grant(r.budget);
+            Object answer = r.answer;
+            if (answer instanceof Signalled s) {
+                for (int sig : s.signals()) {
+                    caught.add(sig);
+                }
+                answer = s.answer();
+            }
+            if (handlersMayRun) {
+                runHandlers();
+            }
+            if (r.answer instanceof Signalled s && s.restart()) {
+                continue; // a blocking call the signal interrupted: make it again
+            }
+            if (answer instanceof SyscallException refused) {
+                throw new SyscallException(refused.getMessage());
+            }
+            return answer;
         }
-        m.grant(r.budget);
-        if (r.answer instanceof SyscallException refused) {
-            throw new SyscallException(refused.getMessage());
+    }
+
+    private final java.util.ArrayDeque<Integer> caught = new java.util.ArrayDeque<>();
+    private java.util.function.IntConsumer handler = sig -> {};
+
+    /** Who runs the program's signal handlers (set by its {@code ssi} binding). */
+    void onSignal(java.util.function.IntConsumer handler) {
+        this.handler = handler;
+    }
+
+    private void runHandlers() {
+        while (!caught.isEmpty()) {
+            handler.accept(caught.poll());
         }
-        return r.answer;
     }
 
     /**
@@ -190,7 +229,7 @@ public final class GuestProcess {
         if (!running || dying || Thread.currentThread() != thread) {
             return call.run();
         }
-        Object answer = trap(new Syscall.File(call));
+        Object answer = trap(new Syscall.File(call), false);
         if (answer instanceof IOException e) {
             throw e;
         }
@@ -210,9 +249,8 @@ public final class GuestProcess {
     }
 
     private void main() {
-        OutputStream out = new Terminal(false), err = new Terminal(true);
         Yield end;
-        try (Context context = runtime.sandbox(program.language(), out, err, files).build()) {
+        try (Context context = runtime.sandbox(program.language(), new StdIn(), out, err, files).build()) {
             Prelude.install(context, this);
             Source source = Source.newBuilder(program.language().id(), program.source(), program.path()).buildLiteral();
             toGuest.acquireUninterruptibly(); // the first slice
@@ -270,6 +308,14 @@ public final class GuestProcess {
         return b.toString();
     }
 
+    /** Writes to the process's stdout or stderr, as its language's own output does (guest thread). */
+    void print(boolean stderr, byte[] bytes) {
+        (stderr ? err : out).write(bytes, 0, bytes.length);
+    }
+
+    private final Terminal out = new Terminal(false);
+    private final Terminal err = new Terminal(true);
+
     /** The process's stdout or stderr: each write is stamped with the virtual time it happened at. */
     private final class Terminal extends OutputStream {
         private final boolean stderr;
@@ -288,9 +334,39 @@ public final class GuestProcess {
             if (len > 0) {
                 byte[] bytes = java.util.Arrays.copyOfRange(b, off, off + len);
                 if (!calls.output(stderr, bytes, workInSlice())) {
-                    trap(new Syscall.Write(stderr, bytes));
+                    Object answer = trap(new Syscall.Write(stderr, bytes), false);
+                    if (answer instanceof SyscallException broken) {
+                        throw new UncheckedIOException(new IOException(broken.getMessage()));
+                    }
                 }
             }
+        }
+    }
+
+    /** The process's stdin: the pipe end it was started with, read through the kernel; empty if none. */
+    private final class StdIn extends InputStream {
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            Integer end = calls.ends().get(0);
+            if (end == null || !running || Thread.currentThread() != thread) {
+                return -1;
+            }
+            if (len == 0) {
+                return 0;
+            }
+            Object answer = trap(new Syscall.PipeRead(end, len), false);
+            if (answer instanceof SyscallException e) {
+                throw new IOException(e.getMessage());
+            }
+            byte[] got = (byte[]) answer;
+            System.arraycopy(got, 0, b, off, got.length);
+            return got.length == 0 ? -1 : got.length;
         }
     }
 

@@ -48,7 +48,7 @@ public final class GuestRuntime implements AutoCloseable {
     public Thread warmUpInBackground() {
         Thread t = Thread.ofPlatform().daemon().name("ssi-warm-up").stackSize(GuestProcess.STACK_SIZE).start(() -> {
             for (Language l : Language.values()) {
-                try (Context c = sandbox(l, OutputStream.nullOutputStream(), OutputStream.nullOutputStream(), null).build()) {
+                try (Context c = sandbox(l, java.io.InputStream.nullInputStream(), OutputStream.nullOutputStream(), OutputStream.nullOutputStream(), null).build()) {
                     c.initialize(l.id());
                 } catch (RuntimeException e) {
                     // a failed warm-up only costs time: the process that needs the language reports the error
@@ -72,7 +72,8 @@ public final class GuestRuntime implements AutoCloseable {
      * code or environment, and files only through {@code files}; only the {@code ssi} system calls,
      * exported explicitly.
      */
-    Context.Builder sandbox(Language language, OutputStream out, OutputStream err, org.graalvm.polyglot.io.FileSystem files) {
+    Context.Builder sandbox(Language language, java.io.InputStream in, OutputStream out, OutputStream err,
+                            org.graalvm.polyglot.io.FileSystem files) {
         Context.Builder b = Context.newBuilder(language.id())
                 .engine(engine)
                 .allowHostAccess(HostAccess.EXPLICIT)
@@ -85,7 +86,7 @@ public final class GuestRuntime implements AutoCloseable {
                 .allowPolyglotAccess(PolyglotAccess.NONE)
                 .out(out)
                 .err(err)
-                .in(java.io.InputStream.nullInputStream())
+                .in(in)
                 .timeZone(java.time.ZoneOffset.UTC); // dates must not depend on the host's zone
         switch (language) {
             case JS -> b.option("js.print", "false");

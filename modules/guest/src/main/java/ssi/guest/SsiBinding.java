@@ -18,6 +18,14 @@ public final class SsiBinding {
     SsiBinding(GuestProcess process) {
         this.process = process;
         this.random = new SplittableRandom(process.program().seed() * 0x9E3779B97F4A7C15L + process.calls().getpid());
+        descriptors.put(0, TERMINAL); // stdin: empty unless a pipe end was given
+        descriptors.put(1, TERMINAL);
+        descriptors.put(2, TERMINAL);
+        process.calls().ends().forEach((fd, end) -> {
+            descriptors.put(fd, new End(end));
+            nextFd = Math.max(nextFd, fd + 1);
+        });
+        process.onSignal(this::runHandler);
     }
 
     @HostAccess.Export
@@ -55,8 +63,9 @@ public final class SsiBinding {
         return ProxyArray.fromList(new ArrayList<>(process.program().args()));
     }
 
+    /** Starts a child; {@code stdin} and {@code stdout} are descriptors of pipe ends (or -1), {@code fds} more to pass on. */
     @HostAccess.Export
-    public int spawn(String path, Value args) {
+    public int spawn(String path, Value args, int stdin, int stdout, Value fds) {
         List<String> list = new ArrayList<>();
         if (args != null && !args.isNull()) {
             if (!args.hasArrayElements()) {
@@ -67,7 +76,14 @@ public final class SsiBinding {
                 list.add(a.isString() ? a.asString() : a.toString());
             }
         }
-        return (Integer) process.trap(new Syscall.Spawn(path, list));
+        java.util.Map<Integer, Integer> passed = new java.util.TreeMap<>();
+        if (fds != null && fds.hasArrayElements()) {
+            for (long i = 0; i < fds.getArraySize(); i++) {
+                int fd = fds.getArrayElement(i).asInt();
+                passed.put(fd, end("spawn", fd));
+            }
+        }
+        return (Integer) process.trap(new Syscall.Spawn(path, list, stdin < 0 ? 0 : end("spawn", stdin), stdout < 0 ? 0 : end("spawn", stdout), passed));
     }
 
     @HostAccess.Export
@@ -132,6 +148,85 @@ public final class SsiBinding {
         process.trap(new Syscall.ShmAt(id));
     }
 
+    @HostAccess.Export
+    public void shmdt(int id) {
+        process.trap(new Syscall.ShmDt(id));
+    }
+
+    @HostAccess.Export
+    public String shmread(int id, double offset, double length) {
+        byte[] got = (byte[]) process.trap(new Syscall.ShmRead(id, (int) whole("shmread", "offset", offset), (int) whole("shmread", "length", length)));
+        return new String(got, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @HostAccess.Export
+    public void shmwrite(int id, double offset, String text) {
+        process.trap(new Syscall.ShmWrite(id, (int) whole("shmwrite", "offset", offset), text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** Sends text to a process. */
+    @HostAccess.Export
+    public void send(int pid, String data) {
+        process.trap(new Syscall.Send(pid, data.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** Waits for a message up to {@code timeout} seconds (forever if negative): {@code {from, data}}, or null. */
+    @HostAccess.Export
+    public Object recv(double timeout) {
+        if (Double.isNaN(timeout)) {
+            throw new SyscallException("recv: timeout must be a number of seconds, got NaN");
+        }
+        Received r = (Received) process.trap(new Syscall.Recv(timeout));
+        return r == null ? null : org.graalvm.polyglot.proxy.ProxyObject.fromMap(java.util.Map.of(
+                "from", r.from(), "data", new String(r.data(), java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** Asks for direct communication with processes that ask for it too (MOSIX's migratable sockets). */
+    @HostAccess.Export
+    public void direct(boolean on) {
+        process.calls().direct(on);
+    }
+
+    /** Sends a signal, by name ({@code SIGTERM}, {@code TERM}) or number. */
+    @HostAccess.Export
+    public void kill(int pid, Value signal) {
+        process.trap(new Syscall.Kill(pid, signal("kill", signal).number()));
+    }
+
+    private final java.util.Map<Integer, Value> handlers = new java.util.HashMap<>();
+
+    /** Sets the handler of a signal (a function of its name), or back to its default action with null. */
+    @HostAccess.Export
+    public void signal(Value signal, Value handler) {
+        ssi.ipc.Signal sig = signal("signal", signal);
+        if (!sig.catchable()) {
+            throw new SyscallException("signal: " + sig + " cannot be caught");
+        }
+        boolean caught = handler != null && !handler.isNull();
+        if (caught && !handler.canExecute()) {
+            throw new SyscallException("signal: the handler of " + sig + " must be a function, got " + handler);
+        }
+        if (caught) {
+            handlers.put(sig.number(), handler);
+        } else {
+            handlers.remove(sig.number());
+        }
+        process.calls().catches(sig.number(), caught);
+    }
+
+    private void runHandler(int signal) {
+        Value h = handlers.get(signal);
+        if (h != null) {
+            h.execute(ssi.ipc.Signal.of(signal).map(Enum::name).orElse(String.valueOf(signal)));
+        }
+    }
+
+    private static ssi.ipc.Signal signal(String call, Value v) {
+        String text = v == null || v.isNull() ? "" : v.isString() ? v.asString() : v.fitsInInt() ? String.valueOf(v.asInt()) : v.toString();
+        return ssi.ipc.Signal.parse(text).orElseThrow(() -> new SyscallException(call + ": no signal '" + text
+                + "' (known: " + java.util.Arrays.stream(ssi.ipc.Signal.values()).map(Enum::name).toList() + ")"));
+    }
+
     private static long whole(String call, String what, double v) {
         if (!(v >= 0) || v != Math.floor(v) || v > Long.MAX_VALUE) {
             throw new SyscallException(call + ": " + what + " must be a whole number >= 0, got " + v);
@@ -141,8 +236,25 @@ public final class SsiBinding {
 
     // ---- files (Python uses its own open, os.*: they reach the same file system) ----
 
-    private final java.util.Map<Integer, java.nio.channels.SeekableByteChannel> open = new java.util.HashMap<>();
+    /** What a descriptor stands for: a file's channel, a pipe end, or the process's terminal (0, 1, 2). */
+    private record End(int id) {}
+
+    private static final Object TERMINAL = new Object();
+    private final java.util.Map<Integer, Object> descriptors = new java.util.HashMap<>();
     private int nextFd = 3;
+
+    private int add(Object what) {
+        descriptors.put(nextFd, what);
+        return nextFd++;
+    }
+
+    /** The pipe end a descriptor stands for. */
+    private int end(String call, int fd) {
+        if (descriptors.get(fd) instanceof End e) {
+            return e.id();
+        }
+        throw new SyscallException(call + ": descriptor " + fd + " is not a pipe end");
+    }
 
     /** Opens a file: mode {@code r}, {@code w} (create or truncate) or {@code a} (create or append); returns a descriptor. */
     @HostAccess.Export
@@ -155,15 +267,36 @@ public final class SsiBinding {
                     java.nio.file.StandardOpenOption.APPEND);
             default -> throw new SyscallException("open: mode must be r, w or a, got '" + mode + "'");
         };
-        java.nio.channels.SeekableByteChannel c = file("open", path, () -> process.files().newByteChannel(absolute(path), options));
-        open.put(nextFd, c);
-        return nextFd++;
+        return add(file("open", path, () -> process.files().newByteChannel(absolute(path), options)));
     }
 
-    /** Reads up to {@code max} bytes (all that is left if negative) as UTF-8 text; empty at the end. */
+    /** Makes a pipe: returns its read end's descriptor and its write end's. */
+    @HostAccess.Export
+    public ProxyArray pipe() {
+        int[] ends = (int[]) process.trap(new Syscall.Pipe());
+        return ProxyArray.fromArray(add(new End(ends[0])), add(new End(ends[1])));
+    }
+
+    private Object descriptor(String call, int fd) {
+        Object d = descriptors.get(fd);
+        if (d == null) {
+            throw new SyscallException(call + ": no open descriptor " + fd);
+        }
+        return d;
+    }
+
+    /** Reads up to {@code max} bytes (all that is left if negative) as UTF-8 text; empty at the end. A pipe waits for some. */
     @HostAccess.Export
     public String read(int fd, double max) {
-        java.nio.channels.SeekableByteChannel c = channel("read", fd);
+        Object d = descriptor("read", fd);
+        if (d == TERMINAL) {
+            return fd == 0 ? "" : failRead(fd);
+        }
+        if (d instanceof End e) {
+            byte[] got = (byte[]) process.trap(new Syscall.PipeRead(e.id(), max < 0 ? Integer.MAX_VALUE : (int) Math.min(max, Integer.MAX_VALUE)));
+            return new String(got, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        java.nio.channels.SeekableByteChannel c = (java.nio.channels.SeekableByteChannel) d;
         return file("read", "descriptor " + fd, () -> {
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
             java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(8192);
@@ -181,11 +314,31 @@ public final class SsiBinding {
         });
     }
 
-    /** Writes text (UTF-8); returns the bytes written. */
+    private static String failRead(int fd) {
+        throw new SyscallException("read: descriptor " + fd + " is for writing");
+    }
+
+    /** Writes text (UTF-8); returns the bytes written. A pipe waits for room; 1 and 2 are the process's stdout and stderr. */
     @HostAccess.Export
     public int write(int fd, String text) {
-        java.nio.channels.SeekableByteChannel c = channel("write", fd);
+        Object d = descriptor("write", fd);
         byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (d == TERMINAL) {
+            if (fd == 0) {
+                throw new SyscallException("write: descriptor 0 is for reading");
+            }
+            process.print(fd == 2, bytes);
+            return bytes.length;
+        }
+        if (d instanceof End e) {
+            int done = 0;
+            while (done < bytes.length) { // a signal handler may have cut a write short: go on with the rest
+                byte[] rest = done == 0 ? bytes : java.util.Arrays.copyOfRange(bytes, done, bytes.length);
+                done += (Integer) process.trap(new Syscall.PipeWrite(e.id(), rest));
+            }
+            return done;
+        }
+        java.nio.channels.SeekableByteChannel c = (java.nio.channels.SeekableByteChannel) d;
         return file("write", "descriptor " + fd, () -> {
             java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
             while (buf.hasRemaining()) {
@@ -195,15 +348,19 @@ public final class SsiBinding {
         });
     }
 
-    /** Closes a descriptor: a file written through it now holds its new content. */
+    /** Closes a descriptor: a file written through it now holds its new content; a pipe's reader sees the end once every writer closed. */
     @HostAccess.Export
     public void close(int fd) {
-        java.nio.channels.SeekableByteChannel c = channel("close", fd);
-        open.remove(fd);
-        file("close", "descriptor " + fd, () -> {
-            c.close();
-            return null;
-        });
+        Object d = descriptor("close", fd);
+        descriptors.remove(fd);
+        if (d instanceof End e) {
+            process.trap(new Syscall.PipeClose(e.id()));
+        } else if (d instanceof java.nio.channels.SeekableByteChannel c) {
+            file("close", "descriptor " + fd, () -> {
+                c.close();
+                return null;
+            });
+        }
     }
 
     /** A file's size, whether it is a directory, and its modification time in seconds. */
@@ -246,14 +403,6 @@ public final class SsiBinding {
 
     private java.nio.file.Path absolute(String path) {
         return process.files().toAbsolutePath(process.files().parsePath(path));
-    }
-
-    private java.nio.channels.SeekableByteChannel channel(String call, int fd) {
-        java.nio.channels.SeekableByteChannel c = open.get(fd);
-        if (c == null) {
-            throw new SyscallException(call + ": no open descriptor " + fd);
-        }
-        return c;
     }
 
     private interface FileCall<T> {

@@ -4,8 +4,16 @@ import java.util.List;
 
 /** A system call that the guest cannot complete on its own: the kernel orders and answers it. */
 public sealed interface Syscall {
-    /** Starts a child process running the program at {@code path}; answered with its pid. */
-    record Spawn(String path, List<String> args) implements Syscall {}
+    /**
+     * Starts a child process running the program at {@code path}; answered with its pid. The child
+     * gets the pipe ends given: {@code stdin} and {@code stdout} (0 for none) and {@code ends}, by
+     * the descriptor numbers they will have in the child.
+     */
+    record Spawn(String path, List<String> args, int stdin, int stdout, java.util.Map<Integer, Integer> ends) implements Syscall {
+        public Spawn(String path, List<String> args) {
+            this(path, args, 0, 0, java.util.Map.of());
+        }
+    }
 
     /** Waits for a child to exit; answered with its exit status. */
     record Wait(int pid) implements Syscall {}
@@ -36,4 +44,34 @@ public sealed interface Syscall {
 
     /** A file operation, carried out by the kernel in virtual-time order; answered with its result or the IOException it threw. */
     record File(ssi.mfs.FileCall call) implements Syscall {}
+
+    /** Detaches a shared-memory segment; answered with nothing. */
+    record ShmDt(int id) implements Syscall {}
+
+    /** Reads bytes of an attached shared-memory segment; answered with them. */
+    record ShmRead(int id, int offset, int length) implements Syscall {}
+
+    /** Writes bytes into an attached shared-memory segment; answered with nothing. */
+    record ShmWrite(int id, int offset, byte[] bytes) implements Syscall {}
+
+    /** Makes a pipe; answered with its two ends, {@code int[] {read, write}}. */
+    record Pipe() implements Syscall {}
+
+    /** Reads up to {@code max} bytes from a pipe end, waiting for some; answered with them (none at the end of the data). */
+    record PipeRead(int end, int max) implements Syscall {}
+
+    /** Writes bytes to a pipe end, waiting for room; answered with how many it wrote. */
+    record PipeWrite(int end, byte[] bytes) implements Syscall {}
+
+    /** Closes a pipe end; answered with nothing. */
+    record PipeClose(int end) implements Syscall {}
+
+    /** Sends a message to a process; answered with nothing once it has left. */
+    record Send(int pid, byte[] data) implements Syscall {}
+
+    /** Waits up to {@code timeout} seconds (forever if negative) for a message; answered with a {@link Received} or null. */
+    record Recv(double timeout) implements Syscall {}
+
+    /** Sends a signal (by number) to a process; answered with nothing. */
+    record Kill(int pid, int signal) implements Syscall {}
 }

@@ -39,4 +39,15 @@ public interface SystemCalls {
 
     /** Dirties the pages of a memory block under {@code length} bytes from {@code offset} (to its end if negative). */
     void touch(int handle, long offset, long length);
+
+    /** The pipe ends the process was started with, by descriptor (0 its stdin, 1 its stdout, others passed). */
+    default java.util.Map<Integer, Integer> ends() {
+        return java.util.Map.of();
+    }
+
+    /** Whether the process catches {@code signal} with a handler of its own (false: the signal's default action). */
+    default void catches(int signal, boolean caught) {}
+
+    /** Asks for direct communication: messages between two processes that both ask go straight between their nodes. */
+    default void direct(boolean on) {}
 }

@@ -18,7 +18,7 @@ def __ssi_install(sys_):
     ssi.getpid = lambda: sys_.getpid()
     ssi.getppid = lambda: sys_.getppid()
     ssi.time = lambda: sys_.time()
-    ssi.spawn = syscall(lambda path, args=(): sys_.spawn(str(path), [str(a) for a in args]))
+    ssi.spawn = syscall(lambda path, args=(), stdin=-1, stdout=-1, fds=(): sys_.spawn(str(path), [str(a) for a in args], int(stdin), int(stdout), [int(f) for f in fds]))
     ssi.wait = syscall(lambda pid: sys_.wait(int(pid)))
     ssi.sleep = syscall(lambda seconds: sys_.sleep(float(seconds)))
     ssi.exit = syscall(lambda status=0: sys_.exit(int(status)))
@@ -30,6 +30,21 @@ def __ssi_install(sys_):
     ssi.touch = syscall(lambda handle, offset=0, length=-1: sys_.touch(int(handle), float(offset), float(length)))
     ssi.shmget = syscall(lambda key, nbytes: sys_.shmget(int(key), float(nbytes)))
     ssi.shmat = syscall(lambda shmid: sys_.shmat(int(shmid)))
+    ssi.shmdt = syscall(lambda shmid: sys_.shmdt(int(shmid)))
+    ssi.shmread = syscall(lambda shmid, offset, length: sys_.shmread(int(shmid), float(offset), float(length)))
+    ssi.shmwrite = syscall(lambda shmid, offset, text: sys_.shmwrite(int(shmid), float(offset), str(text)))
+    ssi.pipe = syscall(lambda: tuple(int(fd) for fd in sys_.pipe()))
+    ssi.read = syscall(lambda fd, n=-1: str(sys_.read(int(fd), float(n))))
+    ssi.write = syscall(lambda fd, text: sys_.write(int(fd), str(text)))
+    ssi.close = syscall(lambda fd: sys_.close(int(fd)))
+    ssi.send = syscall(lambda pid, data: sys_.send(int(pid), str(data)))
+    def recv(timeout=-1):
+        m = sys_.recv(float(timeout))
+        return None if m is None else {'from': int(getattr(m, 'from')), 'data': str(getattr(m, 'data'))}
+    ssi.recv = syscall(recv)
+    ssi.direct = syscall(lambda on=True: sys_.direct(bool(on)))
+    ssi.kill = syscall(lambda pid, signal='SIGTERM': sys_.kill(int(pid), signal))
+    ssi.signal = syscall(lambda signal, handler=None: sys_.signal(signal, handler))
     sys.modules['ssi'] = ssi
     builtins.ssi = ssi
     sys.argv = [sys_.path()] + ssi.args

@@ -91,7 +91,7 @@ final class Balancer implements AutoCloseable {
         }
         for (Proc p : cluster.processes()) {
             if (p.alive()) {
-                p.usage.period(period / 1e9, p.ioCalls, p.fileBytes);
+                p.usage.period(period / 1e9, p.ioCalls, p.fileBytes, p.ipcBytes);
             }
         }
         info.endPeriod(t, node -> new InfoWindow.Entry(node, image.spec(node).speed(), image.spec(node).cpus(),

@@ -29,11 +29,13 @@ import ssi.api.NodeSpec;
  *     on each file request it serves for another node)
  * @param fileCallNanos the time of one file operation at the node holding the file, besides its bytes
  * @param diskBandwidth bytes per second a node's disk reads or writes
+ * @param ipcCallNanos the time of one IPC call (pipe, message, signal) at the node that serves it
  * @param balancing the default policy and the information and balancing tunables
  */
 public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long quantumNanos,
                     double workRate, long latencyNanos, double bandwidth, int pageBytes, long processBytes,
-                    long migrationFixedNanos, long deputyWork, long fileCallNanos, double diskBandwidth, Balancing balancing) {
+                    long migrationFixedNanos, long deputyWork, long fileCallNanos, double diskBandwidth, long ipcCallNanos,
+                    Balancing balancing) {
 
     /**
      * How the cluster shares load.
@@ -64,7 +66,7 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
             throw new ImageException(file + ": cannot read: " + e.getMessage());
         }
         Fields f = new Fields(file);
-        f.only(root, "", Set.of("name", "description", "seed", "clock", "network", "memory", "migration", "files", "balancing", "node"));
+        f.only(root, "", Set.of("name", "description", "seed", "clock", "network", "memory", "migration", "files", "ipc", "balancing", "node"));
         String name = f.text(root, "name", dir.getFileName().toString());
         long seed = f.integer(root, "seed", 1, Long.MIN_VALUE);
         JsonNode clock = f.table(root, "clock");
@@ -87,6 +89,9 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
         f.only(files, "files.", Set.of("call_us", "disk_mbyte_s"));
         double callUs = f.number(files, "files.call_us", 20, 0);
         double diskMbyte = f.number(files, "files.disk_mbyte_s", 50, 0.001);
+        JsonNode ipc = f.table(root, "ipc");
+        f.only(ipc, "ipc.", Set.of("call_us"));
+        double ipcUs = f.number(ipc, "ipc.call_us", 5, 0);
         JsonNode bal = f.table(root, "balancing");
         f.only(bal, "balancing.", Set.of("policy", "period_ms", "window", "min_residence_ms", "settings"));
         String policy = f.text(bal, "balancing.policy", "none");
@@ -120,7 +125,7 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
         }
         return new Image(name, dir, List.copyOf(nodes), seed, Math.round(quantumMs * 1e6), workRate,
                 Math.round(latencyUs * 1e3), bandwidthMbit * 1e6, (int) Math.round(pageKb * 1024),
-                Math.round(processKb * 1024), Math.round(fixedMs * 1e6), deputyWork, Math.round(callUs * 1e3), diskMbyte * 1e6,
+                Math.round(processKb * 1024), Math.round(fixedMs * 1e6), deputyWork, Math.round(callUs * 1e3), diskMbyte * 1e6, Math.round(ipcUs * 1e3),
                 new Balancing(policy, Math.round(periodMs * 1e6),
                         window > 0 ? (int) window : defaultWindow(nodes.size()), Math.round(residenceMs * 1e6), Map.copyOf(settings)));
     }
@@ -152,7 +157,7 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
     /** This image with another default policy (and no settings for it). */
     public Image withPolicy(String policy) {
         return new Image(name, dir, nodes, seed, quantumNanos, workRate, latencyNanos, bandwidth, pageBytes, processBytes,
-                migrationFixedNanos, deputyWork, fileCallNanos, diskBandwidth, new Balancing(policy, balancing.periodNanos(), balancing.window(),
+                migrationFixedNanos, deputyWork, fileCallNanos, diskBandwidth, ipcCallNanos, new Balancing(policy, balancing.periodNanos(), balancing.window(),
                         balancing.minResidenceNanos(), Map.of()));
     }
 

@@ -25,6 +25,9 @@ import ssi.api.NodeSpec;
 import ssi.api.ProcessInfo;
 import ssi.api.ProcessState;
 import ssi.guest.GuestProgram;
+import ssi.guest.Received;
+import ssi.guest.Signalled;
+import ssi.ipc.Signal;
 import ssi.guest.GuestRuntime;
 import ssi.guest.Language;
 import ssi.guest.Syscall;
@@ -53,10 +56,11 @@ public final class Kernel implements AutoCloseable {
     public static final String SHARED_MEMORY_REFUSED =
             "MOSRUN: Shared memory (MAP_SHARED) not supported under MOSIX. (try 'mosrun -e' or 'mosrun -E')";
     /** The answer of a system call that blocked, froze or ended its process: nothing to resume with now. */
-    private static final Object BLOCKED = new Object();
+    /** What a call that blocks the process answers: it is answered later, by whoever unblocks it. */
+    static final Object BLOCKED = new Object();
 
-    /** An answer that reaches the process only at {@code at} (a file operation served by another node). */
-    private record Later(Object answer, long at) {}
+    /** An answer that reaches the process only at {@code at} (a file operation served by another node, an IPC call). */
+    record Later(Object answer, long at) {}
 
     private final Image image;
     private final long seed;
@@ -67,7 +71,8 @@ public final class Kernel implements AutoCloseable {
     private final ExecutorService workers;
     private final TreeMap<Integer, Proc> procs = new TreeMap<>();
     private final Map<Integer, Integer> reaped = new HashMap<>();
-    private final Map<Integer, Integer> shmByKey = new HashMap<>(); // SysV key -> segment id
+    private final Ipc ipc = new Ipc(this);
+    private final List<Delivery> deliveries = new ArrayList<>(); // signals arriving in later quanta
     private final List<Migration> migrations = new ArrayList<>();
     /** How many trace lines the kernel keeps in memory: a long run must not fill the heap with its history. */
     static final int TRACE_LIMIT = 200_000;
@@ -216,7 +221,7 @@ public final class Kernel implements AutoCloseable {
         if (options.mode() == RunOptions.Mode.NATIVE && start != home) {
             throw new KernelException("a native process (mosrun -E) runs at its home node, not node " + start);
         }
-        Proc p = create(0, home, start, program, options.mode(), options.locked(), options.hint(), now);
+        Proc p = create(0, home, start, program, options.mode(), options.locked(), options.hint(), Map.of(), now);
         return p.pid;
     }
 
@@ -227,7 +232,9 @@ public final class Kernel implements AutoCloseable {
             throw new KernelException("kill: no process " + pid);
         }
         log(now, "kill pid=" + pid + " signal=" + signal);
-        exit(p, 128 + signal.number(), now, null, now);
+        ipc.signal(p, signal, now, now, null);
+        deliveries.removeIf(d -> d.target == p && d.readyAt == now); // delivered at once, between quanta
+        ipc.deliver(p, now, now, null);
     }
 
     /**
@@ -411,12 +418,18 @@ public final class Kernel implements AutoCloseable {
         }
         List<Task> due = new ArrayList<>();
         for (Proc p : procs.values()) {
-            if (p.alive() && p.move == null && p.readyAt < t1) {
+            if (p.alive() && !p.stopped && p.move == null && p.readyAt < t1) {
                 join(p, t0);
                 due.add(p);
             }
             if (p.alive() && p.deputy.busy() && p.deputy.readyAt < t1) {
                 due.add(p.deputy);
+            }
+        }
+        for (Delivery d : List.copyOf(deliveries)) {
+            if (d.readyAt < t1) {
+                deliveries.remove(d);
+                due.add(d);
             }
         }
         List<Task> batch = new ArrayList<>();
@@ -443,12 +456,12 @@ public final class Kernel implements AutoCloseable {
                     later.add(t);
                     continue;
                 }
-                int before = next.size();
                 switch (t) {
                     case Proc p -> handle(p, yields.remove(p), t1, next);
                     case Deputy d -> serve(d, t1, next);
+                    case Delivery d -> ipc.deliver(d.target, d.readyAt, t1, next);
                 }
-                for (Task n : next.subList(before, next.size())) {
+                for (Task n : next) { // what it led to may happen as soon as that
                     horizon = Math.min(horizon, n.readyAt);
                 }
             }
@@ -483,11 +496,17 @@ public final class Kernel implements AutoCloseable {
             return; // a frozen process runs from then, or from the end of its migration if later
         }
         if (task instanceof Proc p) {
+            if (p.stopped) {
+                return; // SIGSTOP: it runs again from SIGCONT
+            }
             p.state = ProcessState.RUNNING;
             NodeSpec node = image.spec(p.where);
             double share = CpuShare.share(capacity[p.where], joined[p.where]);
-            long budget = share <= 0 ? 0 : cpu.budget(node.speed(), share, t1 - start);
-            if (budget < 1) {
+            long until = Math.min(t1, p.signalDue()); // a signal on its way: the slice ends when it arrives
+            long budget = share <= 0 ? 0 : cpu.budget(node.speed(), share, until - start);
+            if (budget < 1 && until < t1 && share > 0) {
+                budget = 1;
+            } else if (budget < 1) {
                 p.readyAt = t1; // too little time left in this quantum
                 return;
             }
@@ -535,17 +554,13 @@ public final class Kernel implements AutoCloseable {
         List<Proc> guests = batch.stream().filter(t -> t instanceof Proc).map(t -> (Proc) t).toList();
         if (guests.size() == 1) { // nothing to overlap: run it from this thread, saving two thread hand-offs
             Proc p = guests.getFirst();
-            Object answer = p.answer;
-            p.answer = null;
+            Object answer = takeAnswer(p);
             return Map.of(p, p.guest.resume(p.sliceBudget, answer));
         }
         Map<Proc, Future<Yield>> futures = new HashMap<>();
-        for (Task t : batch) {
-            if (t instanceof Proc p) {
-                Object answer = p.answer;
-                p.answer = null;
-                futures.put(p, workers.submit(() -> p.guest.resume(p.sliceBudget, answer)));
-            }
+        for (Proc p : guests) {
+            Object answer = takeAnswer(p);
+            futures.put(p, workers.submit(() -> p.guest.resume(p.sliceBudget, answer)));
         }
         Map<Proc, Yield> yields = new HashMap<>();
         for (Map.Entry<Proc, Future<Yield>> f : futures.entrySet()) {
@@ -561,7 +576,24 @@ public final class Kernel implements AutoCloseable {
         return yields;
     }
 
+    /** The answer a process resumes with; signals it caught come with the answer to its system call. */
+    private static Object takeAnswer(Proc p) {
+        Object answer = p.answer;
+        p.answer = null;
+        p.blockedOn = null;
+        p.answerViaDeputy = false;
+        if (p.inCall && !p.caught.isEmpty() && !(answer instanceof Signalled)) {
+            answer = new Signalled(p.caught.stream().mapToInt(Integer::intValue).toArray(), answer, false);
+            p.caught.clear();
+        }
+        p.inCall = false;
+        return answer;
+    }
+
     private void handle(Proc p, Yield y, long t1, List<Task> next) {
+        if (!p.alive()) {
+            return; // killed by a signal that arrived during its slice
+        }
         long t = p.timeAt(y.work());
         p.cpuSeconds += cpu.cpuSeconds(y.work(), image.spec(p.where).speed());
         p.work += y.work();
@@ -574,12 +606,13 @@ public final class Kernel implements AutoCloseable {
                 exit(p, e.status(), t, next, t1);
             }
             case Yield.Trapped trap -> {
+                p.inCall = true;
                 if (p.where != p.home && siteDependent(p, trap.call())) {
                     forward(p, trap.call(), t, t1, next);
                 } else {
                     Object answer = execute(p, trap.call(), t, t1, next);
                     if (answer instanceof Later later) {
-                        p.state = ProcessState.SLEEPING; // waiting for the node that holds the file
+                        p.state = ProcessState.SLEEPING; // waiting for the node that serves the call
                         resume(p, later.answer(), later.at(), t1, next);
                     } else if (answer != BLOCKED) {
                         resume(p, answer, t, t1, next);
@@ -595,9 +628,19 @@ public final class Kernel implements AutoCloseable {
      * (Attaching shared memory brings the process home instead: see {@link Syscall.ShmAt}.) A file
      * operation runs where the process is if the file is there (DFSA), else at home.
      */
-    private static boolean siteDependent(Proc p, Syscall call) {
+    private boolean siteDependent(Proc p, Syscall call) {
         return switch (call) {
             case Syscall.File f -> f.call().node() != 0 && f.call().node() != p.where;
+            case Syscall.Pipe x -> true;
+            case Syscall.PipeRead x -> true;
+            case Syscall.PipeWrite x -> true;
+            case Syscall.PipeClose x -> true;
+            case Syscall.Send s -> !ipc.direct(p, s.pid());
+            case Syscall.Recv r -> !p.direct;
+            case Syscall.Kill k -> true;
+            case Syscall.ShmDt x -> false;
+            case Syscall.ShmRead x -> false;
+            case Syscall.ShmWrite x -> false;
             case Syscall.Spawn s -> true;
             case Syscall.Wait w -> true;
             case Syscall.Write w -> true;
@@ -615,19 +658,35 @@ public final class Kernel implements AutoCloseable {
     private Object execute(Proc p, Syscall call, long t, long t1, List<Task> next) {
         return switch (call) {
             case Syscall.File f -> fileIo(p, f.call(), t);
+            case Syscall.Pipe x -> ipc.pipe(p, t);
+            case Syscall.PipeRead r -> ipc.read(p, r.end(), r.max(), t, t1, next);
+            case Syscall.PipeWrite w -> ipc.write(p, w.end(), w.bytes(), t, t1, next);
+            case Syscall.PipeClose c -> ipc.close(p, c.end(), t, t1, next);
+            case Syscall.Send m -> ipc.send(p, m.pid(), m.data(), t, t1, next);
+            case Syscall.Recv r -> ipc.recv(p, r.timeout(), t, t1, next);
+            case Syscall.Kill k -> ipc.kill(p, k.pid(), k.signal(), t, t1, next);
+            case Syscall.ShmDt d -> ipc.shmdt(p, d.id());
+            case Syscall.ShmRead r -> ipc.shmread(p, r.id(), r.offset(), r.length());
+            case Syscall.ShmWrite w -> ipc.shmwrite(p, w.id(), w.offset(), w.bytes());
             case Syscall.Spawn s -> {
                 try {
-                    Proc child = create(p.pid, p.home, p.where, load(s.path(), s.args()), p.mode, p.locked, p.hint, t);
+                    GuestProgram program = load(s.path(), s.args());
+                    Map<Integer, Integer> ends = ipc.passOn(p, s, nextPid);
+                    Proc child = create(p.pid, p.home, p.where, program, p.mode, p.locked, p.hint, ends, t);
+                    ipc.adopt(child);
                     wake(child, t, t1, next);
                     yield child.pid;
                 } catch (KernelException ex) {
                     yield new SyscallException("spawn: " + ex.getMessage());
+                } catch (SyscallException ex) {
+                    yield ex;
                 }
             }
             case Syscall.Wait w -> waitFor(p, w.pid());
             case Syscall.Sleep s -> {
                 p.state = ProcessState.SLEEPING;
                 resume(p, null, t + Math.round(s.seconds() * 1e9), t1, next);
+                p.blockedOn = Ipc.SLEEP; // a caught signal ends it early
                 yield BLOCKED;
             }
             case Syscall.Exit e -> {
@@ -636,6 +695,10 @@ public final class Kernel implements AutoCloseable {
             }
             case Syscall.Write w -> {
                 p.ioCalls++;
+                Optional<Integer> pipe = w.stderr() ? Optional.empty() : ipc.stdout(p);
+                if (pipe.isPresent()) {
+                    yield ipc.write(p, pipe.get(), w.bytes(), t, t1, next);
+                }
                 emit(new Output(t, p.pid, w.stderr(), new String(w.bytes(), StandardCharsets.UTF_8)));
                 yield null;
             }
@@ -676,13 +739,13 @@ public final class Kernel implements AutoCloseable {
                 if (p.mode == RunOptions.Mode.STRICT) {
                     yield refuseSharedMemory(p, t, t1, next);
                 }
-                yield shmByKey.computeIfAbsent(s.key(), k -> shmByKey.size() + 1);
+                yield ipc.shmget(s.key(), s.bytes());
             }
             case Syscall.ShmAt s -> {
                 if (p.mode == RunOptions.Mode.STRICT) {
                     yield refuseSharedMemory(p, t, t1, next);
                 }
-                if (!shmByKey.containsValue(s.id())) {
+                if (!ipc.exists(s.id())) {
                     yield new SyscallException("shmat: no shared-memory segment " + s.id());
                 }
                 if (p.where != p.home) { // SysV shared memory never migrates: go home first, then attach
@@ -694,6 +757,7 @@ public final class Kernel implements AutoCloseable {
                     p.confined = CantMove.MONKEY;
                     log(t, "confined pid=" + p.pid + " reason=" + CantMove.MONKEY.label());
                 }
+                ipc.attach(p, s.id());
                 yield null;
             }
         };
@@ -756,6 +820,8 @@ public final class Kernel implements AutoCloseable {
         long payload = switch (call) {
             case Syscall.Write w -> w.bytes().length;
             case Syscall.File f -> f.call().sent();
+            case Syscall.PipeWrite w -> w.bytes().length;
+            case Syscall.Send m -> m.data().length;
             default -> 0;
         };
         long arrives = t + image.link().messageNanos(TransferCost.CONTROL_BYTES + payload);
@@ -782,11 +848,77 @@ public final class Kernel implements AutoCloseable {
             t = later.at();
         }
         if (answer != BLOCKED) {
-            long reply = call instanceof Syscall.File f ? f.call().received(answer) : 0;
+            long reply = call instanceof Syscall.File f ? f.call().received(answer) : replyBytes(answer);
             wake(p, answer, t + image.link().messageNanos(TransferCost.CONTROL_BYTES + reply), t1, next);
-        } else if (p.waitingFor >= 0) {
-            p.answerViaDeputy = true; // the child's exit will be answered from home
+        } else if (p.alive()) {
+            p.answerViaDeputy = true; // whatever unblocks it answers from home: the answer travels to it
         }
+    }
+
+    /** Bytes an answer carries back to a process (data read from a pipe, a message). */
+    private static long replyBytes(Object answer) {
+        return switch (answer) {
+            case byte[] b -> b.length;
+            case Received r -> r.data().length;
+            case null, default -> 0;
+        };
+    }
+
+    /**
+     * Answers a process blocked in a call at {@code at}: from its home if its deputy made the call
+     * (the answer travels to it), else where it is. A later answer (a sooner message, a signal)
+     * replaces this one until it runs.
+     */
+    void answerBlocked(Proc q, Object answer, long at, long t1, List<Task> next) {
+        if (next != null) {
+            next.remove(q);
+        }
+        if (q.answerViaDeputy) {
+            at += image.link().messageNanos(TransferCost.CONTROL_BYTES + replyBytes(answer));
+        }
+        q.state = ProcessState.SLEEPING;
+        wake(q, answer, at, t1, next);
+    }
+
+    /** Signals reach {@code q} at {@code at}: an event now if it falls in this quantum, else in a later one. */
+    void deliverAt(Proc q, long at, long t1, List<Task> next) {
+        Delivery d = new Delivery(q, at);
+        if (next != null && at < t1) {
+            next.add(d);
+            if (next.remove(q)) { // its slice must now end when the signal arrives
+                schedule(q, q.readyAt, t1, next);
+            }
+        } else {
+            deliveries.add(d);
+        }
+    }
+
+    /** Ends a process by a signal. */
+    void terminate(Proc q, int status, long t, long t1, List<Task> next) {
+        exit(q, status, t, next, t1);
+    }
+
+    /** SIGSTOP and SIGCONT: a stopped process gets no CPU; continued, it goes on from where it was. */
+    void stop(Proc q, boolean stop, long t, long t1, List<Task> next) {
+        if (stop) {
+            q.stopped = true;
+            if (next != null) {
+                next.remove(q);
+            }
+        } else if (q.stopped) {
+            q.stopped = false;
+            if (q.readyAt != Long.MAX_VALUE) {
+                wake(q, Math.max(t, q.readyAt), t1, next);
+            }
+        }
+    }
+
+    Collection<Proc> processes() {
+        return procs.values();
+    }
+
+    Proc proc(int pid) {
+        return procs.get(pid);
     }
 
     // ---- migration ----
@@ -921,12 +1053,13 @@ public final class Kernel implements AutoCloseable {
         }
         p.state = ProcessState.SLEEPING;
         p.waitingFor = pid;
+        p.blockedOn = Ipc.CHILD;
         p.readyAt = Long.MAX_VALUE;
         return BLOCKED;
     }
 
     private Proc create(int ppid, int home, int where, GuestProgram program, RunOptions.Mode mode, boolean locked,
-                        String hint, long t) throws KernelException {
+                        String hint, Map<Integer, Integer> ends, long t) throws KernelException {
         AddressSpace memory = new AddressSpace(image.pageBytes(), baseBytes(program));
         long free = freeMemory(where);
         if (memory.bytes() > free) {
@@ -936,6 +1069,7 @@ public final class Kernel implements AutoCloseable {
         Proc p = new Proc(nextPid++, ppid, home, where, program, mode, hint, memory, t);
         p.locked = locked;
         p.readyAt = t;
+        p.fdEnds.putAll(ends); // before it starts: its ssi binding reads them
         procs.put(p.pid, p);
         p.guest = runtime.start(program, new Calls(p));
         log(t, "spawn pid=" + p.pid + " ppid=" + ppid + " node=" + where + (where == home ? "" : " home=" + home) + " " + p.command());
@@ -975,7 +1109,11 @@ public final class Kernel implements AutoCloseable {
         p.readyAt = Long.MAX_VALUE;
         p.move = null; // a migration in flight is dropped with its reservation
         p.deputy.idle();
+        if (next != null) {
+            next.remove(p);
+        }
         log(t, "exit pid=" + p.pid + " status=" + status);
+        ipc.exited(p, t, t1, next);
         for (Proc orphan : procs.values().stream().filter(c -> c.ppid == p.pid).toList()) {
             orphan.ppid = 0; // orphans are reaped by the kernel, as init would
             if (!orphan.alive()) {
@@ -988,12 +1126,11 @@ public final class Kernel implements AutoCloseable {
         } else if (parent.state == ProcessState.SLEEPING && parent.waitingFor == p.pid) {
             reap(p);
             parent.waitingFor = -1;
-            long at = t;
-            if (parent.answerViaDeputy) { // its deputy at home heard of the exit; the answer travels to it
-                parent.answerViaDeputy = false;
-                at += image.link().messageNanos(TransferCost.CONTROL_BYTES);
-            }
-            wake(parent, status, at, t1, next);
+            parent.blockedOn = null;
+            answerBlocked(parent, status, t, t1, next);
+        }
+        if (parent != null && parent.alive() && parent.catches.contains(Signal.SIGCHLD.number())) {
+            ipc.signal(parent, Signal.SIGCHLD, t, t1, next);
         }
     }
 
@@ -1064,7 +1201,7 @@ public final class Kernel implements AutoCloseable {
         }
     }
 
-    private void log(long t, String event) {
+    void log(long t, String event) {
         trace.add(String.format("%d.%09d %s", t / 1_000_000_000, t % 1_000_000_000, event));
         if (trace.size() > TRACE_LIMIT) {
             trace.removeFirst();
@@ -1118,6 +1255,25 @@ public final class Kernel implements AutoCloseable {
         @Override
         public void lock(boolean locked) {
             p.locked = locked;
+        }
+
+        @Override
+        public Map<Integer, Integer> ends() {
+            return p.fdEnds;
+        }
+
+        @Override
+        public void catches(int signal, boolean caught) {
+            if (caught) {
+                p.catches.add(signal);
+            } else {
+                p.catches.remove(signal);
+            }
+        }
+
+        @Override
+        public void direct(boolean on) {
+            p.direct = on;
         }
 
         @Override

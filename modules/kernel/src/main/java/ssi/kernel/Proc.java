@@ -45,6 +45,20 @@ final class Proc extends Task {
 
     long joined = -1;          // the start of the last quantum in which it shared its node's CPUs
 
+    // IPC
+    final java.util.Map<Integer, Integer> fdEnds = new java.util.TreeMap<>(); // pipe ends it started with, by descriptor
+    final java.util.Set<Integer> ends = new java.util.TreeSet<>();           // pipe ends it holds
+    final ssi.ipc.Mailbox mailbox = new ssi.ipc.Mailbox();
+    final java.util.TreeMap<Integer, Long> ipcBytes = new java.util.TreeMap<>();  // bytes sent and received, by the node they crossed to
+    final java.util.TreeMap<Integer, Long> peerBytes = new java.util.TreeMap<>(); // bytes of messages, by the other process
+    Object blockedOn;          // the blocking IPC call it waits in (an Ipc.Wait), or null
+    volatile boolean direct;   // asked for direct communication
+    final java.util.Set<Integer> catches = java.util.concurrent.ConcurrentHashMap.newKeySet(); // signals it has handlers for
+    final java.util.List<long[]> signals = new java.util.ArrayList<>(); // {signal, arrival} on their way to it
+    final java.util.List<Integer> caught = new java.util.ArrayList<>(); // signals for its handlers, at its next call
+    boolean inCall;            // its last yield was a system call, waiting for its answer
+    boolean stopped;           // SIGSTOP
+
     // the current slice: from sliceStart, sliceBudget units at nanosPerUnit each
     long sliceStart;
     long sliceBudget;
@@ -80,6 +94,15 @@ final class Proc extends Task {
         return pid;
     }
 
+    /** When the first signal on its way arrives, or never. */
+    long signalDue() {
+        long due = Long.MAX_VALUE;
+        for (long[] s : signals) {
+            due = Math.min(due, s[1]);
+        }
+        return due;
+    }
+
     /** The virtual time after {@code w} units of the current slice. */
     long timeAt(long w) {
         return sliceStart + Math.round(w * nanosPerUnit);
@@ -102,11 +125,11 @@ final class Proc extends Task {
     ProcessView view(long t) {
         boolean movable = CantMove.refusal(MigrationReason.POLICY, confined, locked, false).isEmpty();
         return new ProcessView(pid, home, where, memory.bytes(), memory.dirtyPages() * memory.pageBytes(),
-                usage.cpu(), usage.io(), usage.files(), 0, t - created, t - arrived, nmigs, movable, hint);
+                usage.cpu(), usage.io(), usage.files(), usage.ipc(), t - created, t - arrived, nmigs, movable, hint);
     }
 
     ProcessInfo info() {
-        return new ProcessInfo(pid, ppid, home, where, move != null ? ProcessState.FROZEN : state, cpuSeconds, work, deputy.cpuSeconds, forwarded,
+        return new ProcessInfo(pid, ppid, home, where, move != null ? ProcessState.FROZEN : stopped && alive() ? ProcessState.STOPPED : state, cpuSeconds, work, deputy.cpuSeconds, forwarded,
                 memory.bytes(), memory.dirtyPages() * memory.pageBytes(), nmigs, locked, cantmove(), command());
     }
 }

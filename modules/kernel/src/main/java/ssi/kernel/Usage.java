@@ -19,8 +19,8 @@ final class Usage {
     private double ioSum;
     private double weight;
     private long lastIoCalls;
-    private final java.util.TreeMap<Integer, Double> fileSums = new java.util.TreeMap<>(); // by node holding the files
-    private final java.util.TreeMap<Integer, Long> lastFileBytes = new java.util.TreeMap<>();
+    private final Rates files = new Rates();
+    private final Rates ipc = new Rates();
 
     Usage(boolean hinted) {
         this.decay = hinted ? SLOW_DECAY : FAST_DECAY;
@@ -34,16 +34,14 @@ final class Usage {
 
     /**
      * Ends a period of {@code seconds}; the process had made {@code ioCalls} I/O calls in all by
-     * then, and moved {@code fileBytes} bytes of file I/O in all, by the node holding the files.
+     * then, moved {@code fileBytes} bytes of file I/O in all, by the node holding the files, and
+     * {@code ipcBytes} of IPC, by the node they crossed to.
      */
-    void period(double seconds, long ioCalls, java.util.Map<Integer, Long> fileBytes) {
+    void period(double seconds, long ioCalls, java.util.Map<Integer, Long> fileBytes, java.util.Map<Integer, Long> ipcBytes) {
         cpuSum = cpuSum * decay + (quanta == 0 ? 0 : (double) runnable / quanta);
         ioSum = ioSum * decay + (ioCalls - lastIoCalls) / seconds;
-        fileSums.replaceAll((node, sum) -> sum * decay);
-        fileBytes.forEach((node, bytes) -> {
-            fileSums.merge(node, (bytes - lastFileBytes.getOrDefault(node, 0L)) / seconds, Double::sum);
-            lastFileBytes.put(node, bytes);
-        });
+        files.period(seconds, fileBytes);
+        ipc.period(seconds, ipcBytes);
         weight = weight * decay + 1;
         quanta = 0;
         runnable = 0;
@@ -62,12 +60,35 @@ final class Usage {
 
     /** File I/O bytes per second recently, by the node holding the files (nodes it has not used lately left out). */
     java.util.Map<Integer, Double> files() {
-        java.util.TreeMap<Integer, Double> rates = new java.util.TreeMap<>();
-        fileSums.forEach((node, sum) -> {
-            if (weight > 0 && sum / weight >= 1) {
-                rates.put(node, sum / weight);
-            }
-        });
-        return java.util.Collections.unmodifiableMap(rates);
+        return files.rates();
+    }
+
+    /** IPC bytes per second recently, by the node they crossed to. */
+    java.util.Map<Integer, Double> ipc() {
+        return ipc.rates();
+    }
+
+    /** Byte counts by node, turned into decayed rates each period. */
+    private final class Rates {
+        private final java.util.TreeMap<Integer, Double> sums = new java.util.TreeMap<>();
+        private final java.util.TreeMap<Integer, Long> last = new java.util.TreeMap<>();
+
+        void period(double seconds, java.util.Map<Integer, Long> totals) {
+            sums.replaceAll((node, sum) -> sum * decay);
+            totals.forEach((node, bytes) -> {
+                sums.merge(node, (bytes - last.getOrDefault(node, 0L)) / seconds, Double::sum);
+                last.put(node, bytes);
+            });
+        }
+
+        java.util.Map<Integer, Double> rates() {
+            java.util.TreeMap<Integer, Double> rates = new java.util.TreeMap<>();
+            sums.forEach((node, sum) -> { // weight is the period count of the enclosing Usage, decayed alike
+                if (weight > 0 && sum / weight >= 1) {
+                    rates.put(node, sum / weight);
+                }
+            });
+            return java.util.Collections.unmodifiableMap(rates);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package ssi.kernel;
 
+import ssi.ipc.Signal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,5 +1,6 @@
 package ssi.kernel;
 
+import ssi.ipc.Signal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -20,11 +20,12 @@ import ssi.api.Proposal;
  * <li>CPU: the load, runnable processes per standard processor; a process adds its CPU demand /
  *     (speed × CPUs);</li>
  * <li>memory: used / total; a process adds its memory / total;</li>
- * <li>I/O and IPC, for a process away from home only: its forwarded calls per second /
- *     {@code io_capacity} and its message bytes per second / {@code ipc_capacity}. Its deputy serves
- *     them at home over the network, so we price them as a penalty for being away rather than as load
- *     on the home node: a node never knows its guests' rates at other nodes' homes, but it does know
- *     its own processes', which is all this decision needs.</li>
+ * <li>terminal I/O, for a process away from home only: its forwarded calls per second /
+ *     {@code io_capacity}. Its deputy serves them at home over the network, so we price them as a
+ *     penalty for being away rather than as load on the home node: a node never knows its guests'
+ *     rates at other nodes' homes, but it does know its own processes', which is all this decision needs;</li>
+ * <li>IPC, wherever the process is: its pipe and message bytes per second that would cross the
+ *     network at that node / {@code ipc_capacity} (pipes live at home; messages at the peers' nodes);</li>
  * <li>the network for file I/O, wherever the process is: the fraction of the time its file bytes
  *     would take on the network at that node (none for the files it holds, which DFSA makes local).</li>
  * </ul>
@@ -124,9 +125,10 @@ final class OpportunityCost implements Policy {
             m += cost(b, with) - cost(b, with - added[r]);
         }
         if (n.node() != p.home()) {
-            double ipcBytes = ipcCapacity > 0 ? ipcCapacity : view.link().bandwidth() / 8; // 0: the network's bytes per second
-            m += cost(b, p.io() / ioCapacity) - 1 + cost(b, p.ipc() / ipcBytes) - 1;
+            m += cost(b, p.io() / ioCapacity) - 1;
         }
+        double ipcBytes = ipcCapacity > 0 ? ipcCapacity : view.link().bandwidth() / 8; // 0: the network's bytes per second
+        m += cost(b, p.remoteIpcBytes(n.node()) / ipcBytes) - 1;
         return m + cost(b, Math.min(1, p.remoteFileBytes(n.node()) * 8 / view.link().bandwidth())) - 1;
     }
 
