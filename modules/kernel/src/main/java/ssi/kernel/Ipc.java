@@ -233,6 +233,20 @@ final class Ipc {
         return copies;
     }
 
+    /** The ends of {@code n} processes from pid {@code firstPid} on, each one's stdout a pipe to the next one's stdin. */
+    List<Map<Integer, Integer>> pipeline(int node, int firstPid, int n) {
+        List<Map<Integer, Integer>> fds = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            fds.add(new TreeMap<>());
+        }
+        for (int i = 0; i + 1 < n; i++) {
+            Pipe pipe = new Pipe(nextPipe++);
+            fds.get(i).put(1, open(pipe, true, node, firstPid + i).id());
+            fds.get(i + 1).put(0, open(pipe, false, node, firstPid + i + 1).id());
+        }
+        return fds;
+    }
+
     /** The child took its ends: they are its own. */
     void adopt(Proc child) {
         child.ends.addAll(child.fdEnds.values());

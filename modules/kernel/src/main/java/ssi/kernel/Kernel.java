@@ -226,6 +226,31 @@ public final class Kernel implements AutoCloseable {
     }
 
     /** Sends a signal; SIGKILL and SIGTERM end the process at once, even in an endless loop. */
+    /**
+     * Starts a pipeline, as a shell does: each command's stdout is a pipe to the next one's stdin.
+     * Each command is a program's path and its arguments; returns their pids.
+     */
+    public synchronized List<Integer> pipeline(int home, List<List<String>> commands, RunOptions options) throws KernelException {
+        image.requireNode(home);
+        if (commands.size() < 2 || commands.stream().anyMatch(List::isEmpty)) {
+            throw new KernelException("a pipeline needs two commands or more, each a program and its arguments");
+        }
+        List<GuestProgram> programs = new ArrayList<>();
+        for (List<String> c : commands) {
+            programs.add(load(c.getFirst(), c.subList(1, c.size())));
+        }
+        List<Map<Integer, Integer>> ends = ipc.pipeline(home, nextPid, programs.size());
+        List<Integer> pids = new ArrayList<>();
+        for (int i = 0; i < programs.size(); i++) {
+            int start = options.start() == RunOptions.HOME ? home : options.start() == RunOptions.BEST
+                    ? bestNode(baseBytes(programs.get(i))) : image.requireNode(options.start());
+            Proc p = create(0, home, start, programs.get(i), options.mode(), options.locked(), options.hint(), ends.get(i), now);
+            ipc.adopt(p);
+            pids.add(p.pid);
+        }
+        return pids;
+    }
+
     public synchronized void kill(int pid, Signal signal) throws KernelException {
         Proc p = procs.get(pid);
         if (p == null || !p.alive()) {
@@ -1239,8 +1264,8 @@ public final class Kernel implements AutoCloseable {
 
         @Override
         public boolean output(boolean stderr, byte[] bytes, long workInSlice) {
-            if (p.where != p.home) {
-                return false; // the terminal is at home: the deputy writes it
+            if (p.where != p.home || !stderr && p.fdEnds.containsKey(1)) {
+                return false; // the terminal is at home (the deputy writes it), or stdout is a pipe: the kernel writes it
             }
             p.ioCalls++;
             p.outputs.add(new Output(p.timeAt(workInSlice), p.pid, stderr, new String(bytes, StandardCharsets.UTF_8)));
