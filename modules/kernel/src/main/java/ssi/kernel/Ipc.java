@@ -314,7 +314,7 @@ final class Ipc {
     private void awaitMessage(Proc q, long deadline, long t1, List<Task> next) {
         long arrival = q.mailbox.next().orElse(Long.MAX_VALUE);
         long wakeAt = Math.min(arrival, deadline);
-        Mailbox.Message taken = arrival <= deadline ? q.mailbox.take(arrival).orElseThrow() : null;
+        Mailbox.Message taken = arrival != Long.MAX_VALUE && arrival <= deadline ? q.mailbox.take(arrival).orElseThrow() : null;
         q.blockedOn = new Recv(deadline, taken, wakeAt);
         if (wakeAt != Long.MAX_VALUE) {
             kernel.answerBlocked(q, taken == null ? null : received(taken), wakeAt + (taken == null ? 0 : call()), t1, next);

@@ -867,7 +867,11 @@ public final class Kernel implements AutoCloseable {
         long t = d.readyAt;
         Syscall call = d.call;
         d.idle();
+        p.answerViaDeputy = true; // if the call blocks, or is answered at once from within, the answer travels from home
         Object answer = execute(p, call, t, t1, next);
+        if (answer != BLOCKED) {
+            p.answerViaDeputy = false;
+        }
         if (answer instanceof Later later) {
             answer = later.answer();
             t = later.at();
@@ -875,8 +879,6 @@ public final class Kernel implements AutoCloseable {
         if (answer != BLOCKED) {
             long reply = call instanceof Syscall.File f ? f.call().received(answer) : replyBytes(answer);
             wake(p, answer, t + image.link().messageNanos(TransferCost.CONTROL_BYTES + reply), t1, next);
-        } else if (p.alive()) {
-            p.answerViaDeputy = true; // whatever unblocks it answers from home: the answer travels to it
         }
     }
 

@@ -132,4 +132,51 @@ class IpcTest extends LabTest {
                     """, r.text(pid));
         }
     }
+
+    /**
+     * A 100-byte message from node 3 to node 2, both processes of home 1. Through the homes (MOSIX):
+     * the send goes to the sender's deputy (64 + 100 bytes: 110.25 us; 500 us of work at home), takes
+     * 10 us there, reaches the receiver's deputy at the same home, whose waiting receive takes 10 us
+     * and sends it on to node 2 (110.25 us): 740.5 us. Direct, when both ask: 10 us, one hop of
+     * 110.25 us, 10 us: 130.25 us.
+     */
+    @Test
+    void aMessageGoesThroughTheHomesUnlessBothAskForDirectCommunication() throws Exception {
+        for (boolean direct : new boolean[] {false, true}) {
+            try (LabRun r = new LabRun(lab, runtime, 1)) {
+                int sender = r.kernel.spawn(1, "msg.js", direct ? List.of("direct") : List.of());
+                assertEquals(0, r.finish(sender));
+                long sent = Long.parseLong(lines(r.text(sender), "sent").getFirst()[2]);
+                String[] got = lines(r.text(sender + 1), "got").getFirst();
+                assertEquals("100", got[1]);
+                assertEquals(String.valueOf(sender), got[3]);
+                long took = Long.parseLong(got[5]) - sent;
+                long want = direct ? 130_250 : 740_500;
+                assertTrue(took >= want && took < want + 3_000, (direct ? "direct: " : "through the homes: ") + took + " ns");
+            }
+        }
+    }
+
+    /** The seed paper's Test 8: an MPI-like ring, one rank per node of the five-node cluster, in each language. */
+    @Test
+    void anMpiRingSumsOverFiveNodes() throws Exception {
+        Image paper5 = Image.load(java.nio.file.Path.of("../../images/paper5")).withPolicy(Policies.NONE);
+        for (String program : List.of("ring.js", "ring.py")) {
+            try (LabRun r = new LabRun(paper5, runtime, 1)) {
+                int root = r.kernel.spawn(1, program, List.of());
+                assertEquals(0, r.finish(root));
+                StringBuilder all = new StringBuilder();
+                for (int pid = root; pid < root + 5; pid++) {
+                    all.append(r.text(pid));
+                }
+                assertEquals("""
+                        rank 0 on node 1: sum 15
+                        rank 1 on node 2: sum 15
+                        rank 2 on node 3: sum 15
+                        rank 3 on node 4: sum 15
+                        rank 4 on node 5: sum 15
+                        """, all.toString(), program);
+            }
+        }
+    }
 }
