@@ -88,7 +88,15 @@ public final class SsiBinding {
 
     @HostAccess.Export
     public int wait(int pid) {
-        return (Integer) process.trap(new Syscall.Wait(pid));
+        return ((ChildExit) process.trap(new Syscall.Wait(pid))).status();
+    }
+
+    /** Waits for a child; returns its status and what it used: {@code {status, cpu, work, nmigs, forwarded}}. */
+    @HostAccess.Export
+    public Object waitinfo(int pid) {
+        ChildExit e = (ChildExit) process.trap(new Syscall.Wait(pid));
+        return org.graalvm.polyglot.proxy.ProxyObject.fromMap(java.util.Map.of("status", e.status(), "cpu", e.cpuSeconds(),
+                "work", e.work(), "nmigs", e.nmigs(), "forwarded", e.forwarded()));
     }
 
     @HostAccess.Export

@@ -15,7 +15,7 @@ public sealed interface Syscall {
         }
     }
 
-    /** Waits for a child to exit; answered with its exit status. */
+    /** Waits for a child to exit; answered with a {@link ChildExit}. */
     record Wait(int pid) implements Syscall {}
 
     /** Sleeps for a span of virtual time; answered with nothing. */

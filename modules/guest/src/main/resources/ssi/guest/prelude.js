@@ -30,6 +30,7 @@
         time: () => sys.time(),
         spawn: (path, args = [], {stdin = -1, stdout = -1, fds = []} = {}) => sys.spawn(String(path), args, stdin, stdout, fds),
         wait: (pid) => sys.wait(pid),
+        waitinfo: (pid) => { const e = sys.waitinfo(pid); return {status: e.status, cpu: e.cpu, work: Number(e.work), nmigs: e.nmigs, forwarded: Number(e.forwarded)}; },
         sleep: (seconds) => sys.sleep(seconds),
         exit: (status = 0) => sys.exit(status),
         where: () => sys.where(),

@@ -20,6 +20,10 @@ def __ssi_install(sys_):
     ssi.time = lambda: sys_.time()
     ssi.spawn = syscall(lambda path, args=(), stdin=-1, stdout=-1, fds=(): sys_.spawn(str(path), [str(a) for a in args], int(stdin), int(stdout), [int(f) for f in fds]))
     ssi.wait = syscall(lambda pid: sys_.wait(int(pid)))
+    def waitinfo(pid):
+        e = sys_.waitinfo(int(pid))
+        return {k: getattr(e, k) for k in ('status', 'cpu', 'work', 'nmigs', 'forwarded')}
+    ssi.waitinfo = syscall(waitinfo)
     ssi.sleep = syscall(lambda seconds: sys_.sleep(float(seconds)))
     ssi.exit = syscall(lambda status=0: sys_.exit(int(status)))
     ssi.where = lambda: sys_.where()

@@ -1076,7 +1076,7 @@ public final class Kernel implements AutoCloseable {
         }
         if (!child.alive()) {
             reap(child);
-            return child.exitStatus;
+            return child.exited();
         }
         p.state = ProcessState.SLEEPING;
         p.waitingFor = pid;
@@ -1154,7 +1154,7 @@ public final class Kernel implements AutoCloseable {
             reap(p);
             parent.waitingFor = -1;
             parent.blockedOn = null;
-            answerBlocked(parent, status, t, t1, next);
+            answerBlocked(parent, p.exited(), t, t1, next);
         }
         if (parent != null && parent.alive() && parent.catches.contains(Signal.SIGCHLD.number())) {
             ipc.signal(parent, Signal.SIGCHLD, t, t1, next);

@@ -128,6 +128,11 @@ final class Proc extends Task {
                 usage.cpu(), usage.io(), usage.files(), usage.ipc(), t - created, t - arrived, nmigs, movable, hint);
     }
 
+    /** How it ended, for its parent's wait. */
+    ssi.guest.ChildExit exited() {
+        return new ssi.guest.ChildExit(exitStatus, cpuSeconds, work, nmigs, forwarded);
+    }
+
     ProcessInfo info() {
         return new ProcessInfo(pid, ppid, home, where, move != null ? ProcessState.FROZEN : stopped && alive() ? ProcessState.STOPPED : state, cpuSeconds, work, deputy.cpuSeconds, forwarded,
                 memory.bytes(), memory.dirtyPages() * memory.pageBytes(), nmigs, locked, cantmove(), command());

@@ -179,4 +179,19 @@ class IpcTest extends LabTest {
             }
         }
     }
+
+    /** The paper's Test 6: a child gets its parent's home, lock and mode, and the ends passed to it; wait reports its use. */
+    @Test
+    void aChildInheritsItsParentsFeaturesAndEnds() throws Exception {
+        try (LabRun r = new LabRun(lab, runtime, 1)) {
+            int parent = r.kernel.spawn(1, "inherit.js", List.of(), new RunOptions(RunOptions.HOME, true, RunOptions.Mode.NATIVE));
+            r.kernel.advance(LabRun.S / 2);
+            var child = r.info(parent + 1);
+            assertEquals(1, child.home());
+            assertTrue(child.locked(), "locked like its parent");
+            assertEquals("native", child.cantmove(), "native like its parent");
+            assertEquals(0, r.finish(parent));
+            assertEquals("child of " + parent + " on node 1\nstatus 3 work true nmigs 0 eof ''\n", r.text(parent));
+        }
+    }
 }
