@@ -103,6 +103,9 @@ final class Shell {
         if (words.isEmpty()) {
             return true;
         }
+        if (words.contains("|")) {
+            return pipeline(words);
+        }
         if (!commands.getSubcommands().containsKey(words.getFirst())) {
             out.println("unknown command '" + words.getFirst() + "' (try help)");
             out.flush();
@@ -145,7 +148,8 @@ final class Shell {
 
     @Command(name = "mosrun", description = "Start a guest program (JS or Python) with the shell's node as its home; print its pid.",
             footer = {"", "A program that asks for SysV shared memory under plain mosrun is stopped with MOSIX's message;",
-                    "under -e it may use it and is then confined to its home node; -E starts a native process that never migrates."})
+                    "under -e it may use it and is then confined to its home node; -E starts a native process that never migrates.",
+                    "mosrun A | mosrun B ... starts a pipeline: each one's stdout is a pipe to the next one's stdin."})
     final class Mosrun implements Callable<Integer> {
         @Option(names = "-h", description = "run at home, locked against migration")
         boolean home;
@@ -182,6 +186,12 @@ final class Shell {
 
         @Override
         public Integer call() throws KernelException {
+            out.println(kernel.spawn(shellNode, program, args, options()));
+            return 0;
+        }
+
+        /** What its options ask for. */
+        RunOptions options() throws KernelException {
             if ((home ? 1 : 0) + (node != null ? 1 : 0) + (best ? 1 : 0) > 1) {
                 throw new IllegalArgumentException("choose one of -h, -r NODE and -b");
             }
@@ -194,8 +204,39 @@ final class Shell {
                 throw new IllegalArgumentException("choose one of -c and -i");
             }
             String hint = cpuJob ? "cpu" : ioJob ? "io" : "";
-            out.println(kernel.spawn(shellNode, program, args, new RunOptions(start, home || lock, mode, hint)));
-            return 0;
+            return new RunOptions(start, home || lock, mode, hint);
+        }
+    }
+
+    /** {@code mosrun A | mosrun B ...}: each program's stdout a pipe to the next one's stdin; prints their pids. */
+    private boolean pipeline(List<String> words) {
+        List<List<String>> commands = new ArrayList<>();
+        List<RunOptions> options = new ArrayList<>();
+        try {
+            List<String> segment = new ArrayList<>();
+            for (String w : new ArrayList<String>(words) {{ add("|"); }}) {
+                if (!w.equals("|")) {
+                    segment.add(w);
+                    continue;
+                }
+                if (segment.isEmpty() || !segment.getFirst().equals("mosrun")) {
+                    throw new IllegalArgumentException("each part of a pipeline is a mosrun command, got '" + String.join(" ", segment) + "'");
+                }
+                Mosrun m = new Mosrun();
+                new CommandLine(m).parseArgs(mosrunNodeOptions(segment).subList(1, mosrunNodeOptions(segment).size()).toArray(String[]::new));
+                List<String> command = new ArrayList<>(List.of(m.program));
+                command.addAll(m.args);
+                commands.add(command);
+                options.add(m.options());
+                segment.clear();
+            }
+            out.println(kernel.pipeline(shellNode, commands, options).stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" ")));
+            return true;
+        } catch (CommandLine.ParameterException | IllegalArgumentException | KernelException e) {
+            out.println("mosrun: " + e.getMessage());
+            return false;
+        } finally {
+            out.flush();
         }
     }
 

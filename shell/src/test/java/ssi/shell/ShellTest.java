@@ -52,7 +52,7 @@ class ShellTest {
             text.getBuffer().setLength(0);
             assertTrue(shell.run(Main.words("nodes --json")));
             assertEquals(5, new ObjectMapper().readTree(text.toString()).size());
-            for (String bad : List.of("frobnicate", "advance 10x", "mosrun nope.js", "kill 999", "kill -s HUP 1", "mosrun -r 9 cpu.js")) {
+            for (String bad : List.of("frobnicate", "advance 10x", "mosrun nope.js", "kill 999", "kill -s BOGUS 1", "mosrun -r 9 cpu.js")) {
                 text.getBuffer().setLength(0);
                 assertFalse(shell.run(Main.words(bad)), bad);
                 assertFalse(text.toString().isBlank(), bad + " says why");
@@ -185,6 +185,32 @@ class ShellTest {
                 text.getBuffer().setLength(0);
                 assertFalse(shell.run(Main.words(bad[0])), bad[0]);
                 assertEquals(bad[1] + "\n", text.toString());
+            }
+        }
+    }
+
+    @Test
+    void aPipelineOfMosrunCommandsStreamsFromOneToTheNext() throws Exception {
+        Image paper5 = Image.load(Path.of("../images/paper5")).withPolicy("none");
+        StringWriter text = new StringWriter();
+        try (Kernel kernel = Kernel.boot(paper5, 1)) {
+            List<String> outputs = new java.util.ArrayList<>();
+            kernel.addListener(new ssi.kernel.KernelListener() {
+                @Override
+                public void output(ssi.kernel.Output o) {
+                    outputs.add(o.pid() + ": " + o.text());
+                }
+            });
+            Shell shell = new Shell(kernel, new PrintWriter(text));
+            assertTrue(shell.run(Main.words("mosrun producer.js 10 | mosrun -2 consumer.js")), text.toString());
+            assertEquals("1 2\n", text.toString());
+            assertTrue(shell.run(Main.words("advance 2s")));
+            assertEquals(List.of("2: consumed 40960 bytes\n"), outputs);
+            assertTrue(kernel.process(1).isEmpty() && kernel.process(2).isEmpty(), "both ended: the consumer saw the end of the data");
+            for (String bad : List.of("mosrun producer.js | ps", "mosrun producer.js |", "mosrun -r 9 producer.js | mosrun consumer.js")) {
+                text.getBuffer().setLength(0);
+                assertFalse(shell.run(Main.words(bad)), bad);
+                assertTrue(text.toString().startsWith("mosrun: "), bad + ": " + text);
             }
         }
     }

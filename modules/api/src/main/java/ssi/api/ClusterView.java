@@ -24,4 +24,10 @@ public interface ClusterView {
 
     /** Virtual nanoseconds a migration of {@code dirtyBytes} would keep a process frozen. */
     long migrationNanos(long dirtyBytes);
+
+    /**
+     * Virtual nanoseconds a system call of a process of home {@code home} takes more when it is
+     * away and its deputy serves it: the messages there and back, and the deputy's work at home.
+     */
+    long forwardNanos(int home);
 }

@@ -114,14 +114,25 @@ final class Balancer implements AutoCloseable {
         NodeLoad self = new NodeLoad(node, s.speed(), s.cpus(), info.load(node).local(), cluster.freeMemory(node), s.memory(), 0);
         List<ProcessView> here = cluster.processes().stream().filter(p -> p.alive() && p.where == node && p.move == null)
                 .map(p -> p.view(t)).toList();
-        return new View(self, info.window(node).view(t), here, t, image.link(), cost);
+        return new View(self, info.window(node).view(t), here, t, image, cost);
     }
 
-    private record View(NodeLoad self, List<NodeLoad> window, List<ProcessView> processes, long now, Link link,
+    private record View(NodeLoad self, List<NodeLoad> window, List<ProcessView> processes, long now, Image image,
                         TransferCost cost) implements ClusterView {
+        @Override
+        public Link link() {
+            return image.link();
+        }
+
         @Override
         public long migrationNanos(long dirtyBytes) {
             return cost.negotiationNanos() + cost.transferNanos((dirtyBytes + cost.pageBytes() - 1) / cost.pageBytes());
+        }
+
+        @Override
+        public long forwardNanos(int home) {
+            double deputy = image.deputyWork() / (image.workRate() * image.spec(home).speed()) * 1e9;
+            return 2 * image.link().messageNanos(TransferCost.CONTROL_BYTES) + Math.round(deputy);
         }
     }
 

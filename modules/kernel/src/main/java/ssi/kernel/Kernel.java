@@ -228,10 +228,13 @@ public final class Kernel implements AutoCloseable {
     /** Sends a signal; SIGKILL and SIGTERM end the process at once, even in an endless loop. */
     /**
      * Starts a pipeline, as a shell does: each command's stdout is a pipe to the next one's stdin.
-     * Each command is a program's path and its arguments; returns their pids.
+     * Each command is a program's path and its arguments, started with its options; returns their pids.
      */
-    public synchronized List<Integer> pipeline(int home, List<List<String>> commands, RunOptions options) throws KernelException {
+    public synchronized List<Integer> pipeline(int home, List<List<String>> commands, List<RunOptions> options) throws KernelException {
         image.requireNode(home);
+        if (commands.size() != options.size()) {
+            throw new IllegalArgumentException("one RunOptions per command");
+        }
         if (commands.size() < 2 || commands.stream().anyMatch(List::isEmpty)) {
             throw new KernelException("a pipeline needs two commands or more, each a program and its arguments");
         }
@@ -242,9 +245,10 @@ public final class Kernel implements AutoCloseable {
         List<Map<Integer, Integer>> ends = ipc.pipeline(home, nextPid, programs.size());
         List<Integer> pids = new ArrayList<>();
         for (int i = 0; i < programs.size(); i++) {
-            int start = options.start() == RunOptions.HOME ? home : options.start() == RunOptions.BEST
-                    ? bestNode(baseBytes(programs.get(i))) : image.requireNode(options.start());
-            Proc p = create(0, home, start, programs.get(i), options.mode(), options.locked(), options.hint(), ends.get(i), now);
+            RunOptions o = options.get(i);
+            int start = o.start() == RunOptions.HOME ? home : o.start() == RunOptions.BEST
+                    ? bestNode(baseBytes(programs.get(i))) : image.requireNode(o.start());
+            Proc p = create(0, home, start, programs.get(i), o.mode(), o.locked(), o.hint(), ends.get(i), now);
             ipc.adopt(p);
             pids.add(p.pid);
         }
@@ -632,7 +636,9 @@ public final class Kernel implements AutoCloseable {
             }
             case Yield.Trapped trap -> {
                 p.inCall = true;
-                if (p.where != p.home && siteDependent(p, trap.call())) {
+                boolean siteDependent = siteDependent(p, trap.call());
+                p.ioCalls += siteDependent ? 1 : 0; // a call its deputy serves when it is away
+                if (p.where != p.home && siteDependent) {
                     forward(p, trap.call(), t, t1, next);
                 } else {
                     Object answer = execute(p, trap.call(), t, t1, next);
@@ -719,7 +725,6 @@ public final class Kernel implements AutoCloseable {
                 yield BLOCKED;
             }
             case Syscall.Write w -> {
-                p.ioCalls++;
                 Optional<Integer> pipe = w.stderr() ? Optional.empty() : ipc.stdout(p);
                 if (pipe.isPresent()) {
                     yield ipc.write(p, pipe.get(), w.bytes(), t, t1, next);

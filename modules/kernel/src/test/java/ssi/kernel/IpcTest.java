@@ -57,7 +57,7 @@ class IpcTest extends LabTest {
     void aPipelineOfPythonProcessesStreamsEveryLineAndEnds() throws Exception {
         try (LabRun r = new LabRun(lab, runtime, 1)) {
             List<Integer> pids = r.kernel.pipeline(1, List.of(List.of("producer.py", "2000"), List.of("consumer.py")),
-                    new RunOptions(RunOptions.HOME, false, RunOptions.Mode.STRICT));
+                    List.of(RunOptions.DEFAULT, RunOptions.DEFAULT));
             assertEquals(0, r.finish(pids.get(1)));
             assertEquals("2000 lines, in order\n", r.text(pids.get(1)));
             assertEquals(0, r.finish(pids.get(0)));
@@ -96,7 +96,7 @@ class IpcTest extends LabTest {
     void sigkillEndsABlockedReader() throws Exception {
         try (LabRun r = new LabRun(lab, runtime, 1)) {
             List<Integer> pids = r.kernel.pipeline(1, List.of(List.of("sleepy.py"), List.of("pipecat.js")),
-                    new RunOptions(RunOptions.HOME, false, RunOptions.Mode.STRICT));
+                    List.of(RunOptions.DEFAULT, RunOptions.DEFAULT));
             r.kernel.advance(LabRun.S / 10);
             assertEquals(ProcessState.SLEEPING, r.info(pids.get(1)).state(), "blocked on an empty pipe");
             r.kernel.kill(pids.get(1), Signal.SIGKILL);

@@ -33,8 +33,10 @@ import ssi.api.Proposal;
  * sends a new process where its marginal cost is least; reassignment moves the process that saves
  * the most where its marginal cost is below {@code 1 - margin} times its cost here, if the
  * migration's frozen time is at most {@code freeze_limit} × its age (MOSIX's predictor of its
- * remaining time). Memory is a priced resource, so a node short of memory sheds processes through
- * reassignment: there is no separate ushering.
+ * remaining time), and if the process would go faster there, its share of the CPUs less the time it
+ * would wait on the network: a move that only puts its work on the network (the seed paper's Test 7,
+ * a pipeline split) is not made. Memory is a priced resource, so a node short of memory sheds
+ * processes through reassignment: there is no separate ushering.
  */
 final class OpportunityCost implements Policy {
     /** What this node sent a node since the news it has of it was made. */
@@ -90,6 +92,9 @@ final class OpportunityCost implements Policy {
                 if (!(there < (1 - margin) * stay)) {
                     continue; // not clearly cheaper there: news is stale, and a close call would ping-pong
                 }
+                if (!(progress(view, n, p, false) > progress(view, view.self(), p, true))) {
+                    continue; // it would go no faster: the move would only put its work on the network (Test 7)
+                }
                 // Ties: the node of lowest id, then the process longest here (the kernel refuses recent arrivals).
                 if (gain > bestGain || gain == bestGain
                         && (n.node() < bestN.node() || n.node() == bestN.node() && p.resident() > bestP.resident())) {
@@ -130,6 +135,18 @@ final class OpportunityCost implements Policy {
         double ipcBytes = ipcCapacity > 0 ? ipcCapacity : view.link().bandwidth() / 8; // 0: the network's bytes per second
         m += cost(b, p.remoteIpcBytes(n.node()) / ipcBytes) - 1;
         return m + cost(b, Math.min(1, p.remoteFileBytes(n.node()) * 8 / view.link().bandwidth())) - 1;
+    }
+
+    /**
+     * How fast {@code p} would go at {@code n}: its share of the node's CPUs, less the time it would
+     * wait there on the network for its files and IPC, and for its deputy if away from home.
+     */
+    private double progress(ClusterView view, NodeLoad n, ProcessView p, boolean here) {
+        double runnable = load(view, n) * capacity(n) + (here ? 0 : Math.max(p.cpu(), 0.01));
+        double share = n.speed() * Math.min(1, n.cpus() / Math.max(1, runnable));
+        double bytes = (p.remoteFileBytes(n.node()) + p.remoteIpcBytes(n.node())) * 8 / view.link().bandwidth();
+        double calls = n.node() == p.home() ? 0 : p.io() * view.forwardNanos(p.home()) / 1e9;
+        return share * (1 - Math.min(1, bytes + calls));
     }
 
     /** {@code beta}, or 2n for the n nodes this node has heard of (the papers' choice). */

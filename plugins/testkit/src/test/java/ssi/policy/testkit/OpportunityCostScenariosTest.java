@@ -50,7 +50,7 @@ class OpportunityCostScenariosTest extends KitTest {
         // Each move freezes one for about 4.3 s, so none goes before it is 4 times that old (freeze_limit 0.25).
         Figures f = kit.run(PolicyKit.PAPER5, "opportunity-cost", Map.of(), 1, k -> {
             for (int i = 0; i < 4; i++) {
-                k.spawn(1, "mem.js", List.of(String.valueOf(50 << 20)), new RunOptions(RunOptions.HOME, false, RunOptions.Mode.STRICT));
+                k.spawn(1, "mem.js", List.of(String.valueOf(50 << 20)), List.of(RunOptions.DEFAULT, RunOptions.DEFAULT));
             }
             k.advance(30 * S);
         });
@@ -86,5 +86,16 @@ class OpportunityCostScenariosTest extends KitTest {
         assertEquals(1, f.migrations().size(), f.migrations().toString());
         assertEquals(3, f.migrations().getFirst().to());
         assertEquals(MigrationReason.POLICY, f.migrations().getFirst().reason());
+    }
+
+    @Test
+    void aPipelineOfProducerAndConsumer() throws Exception {
+        Figures f = kit.run(PolicyKit.PAPER5, "opportunity-cost", Map.of(), 1, k -> {
+            k.pipeline(1, List.of(List.of("producer.js"), List.of("consumer.js")), List.of(RunOptions.DEFAULT, RunOptions.DEFAULT));
+            k.advance(20 * S);
+        });
+        System.out.println(f.summary());
+        // Each write away would wait on its deputy longer than the faster CPU saves: they stay together.
+        assertEquals(List.of(), f.migrations(), "the pipeline is not split");
     }
 }
