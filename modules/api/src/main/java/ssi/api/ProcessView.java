@@ -7,8 +7,8 @@ package ssi.api;
  * @param dirty bytes a migration would have to send now
  * @param cpu the fraction of the time it wanted a CPU recently (0-1), decayed: 1 for a CPU-bound process,
  *     however many processes share its CPU
- * @param io site-dependent calls (terminal, pipes, messages through home, remote files, process control) per
- *     virtual second, decayed, wherever they ran: those its deputy serves when it is away
+ * @param io site-dependent calls (terminal, pipes, messages through home, process control) per virtual
+ *     second, decayed, wherever they ran: those its deputy serves when it is away (file I/O is in {@code files})
  * @param files bytes of file I/O per virtual second, decayed, by the node holding the files: the bytes
  *     that would cross the network if the process ran elsewhere
  * @param ipc bytes of IPC (pipes, messages) per virtual second, decayed, by the node they cross to: a pipe's

@@ -72,6 +72,7 @@ public final class Kernel implements AutoCloseable {
     private final TreeMap<Integer, Proc> procs = new TreeMap<>();
     private final Map<Integer, Integer> reaped = new HashMap<>();
     private final Ipc ipc = new Ipc(this);
+    private final java.util.BitSet down = new java.util.BitSet(); // nodes that crashed
     private final List<Delivery> deliveries = new ArrayList<>(); // signals arriving in later quanta
     private final List<Migration> migrations = new ArrayList<>();
     /** How many trace lines the kernel keeps in memory: a long run must not fill the heap with its history. */
@@ -221,6 +222,8 @@ public final class Kernel implements AutoCloseable {
         if (options.mode() == RunOptions.Mode.NATIVE && start != home) {
             throw new KernelException("a native process (mosrun -E) runs at its home node, not node " + start);
         }
+        requireUp(home);
+        requireUp(start);
         Proc p = create(0, home, start, program, options.mode(), options.locked(), options.hint(), Map.of(), now);
         return p.pid;
     }
@@ -253,6 +256,31 @@ public final class Kernel implements AutoCloseable {
             pids.add(p.pid);
         }
         return pids;
+    }
+
+    /**
+     * Node {@code node} fails, as a MOSIX node that crashes: the processes running there die, and
+     * so do those whose home it was (their deputies are gone), wherever they run. Its files stay as
+     * they were last committed: what was written but not closed is lost, never torn; until it is
+     * back, its files are out of reach.
+     */
+    public synchronized void crash(int node) throws KernelException {
+        image.requireNode(node);
+        requireUp(node);
+        down.set(node);
+        log(now, "crash node=" + node);
+        for (Proc p : List.copyOf(procs.values())) {
+            if (p.alive() && (p.where == node || p.home == node)) {
+                exit(p, 128 + Signal.SIGKILL.number(), now, null, now);
+            }
+        }
+        files.crash(node);
+    }
+
+    private void requireUp(int node) throws KernelException {
+        if (down.get(node)) {
+            throw new KernelException("node " + node + " is down");
+        }
     }
 
     public synchronized void kill(int pid, Signal signal) throws KernelException {
@@ -637,7 +665,8 @@ public final class Kernel implements AutoCloseable {
             case Yield.Trapped trap -> {
                 p.inCall = true;
                 boolean siteDependent = siteDependent(p, trap.call());
-                p.ioCalls += siteDependent ? 1 : 0; // a call its deputy serves when it is away
+                // A call its deputy serves when it is away (file calls are counted by their bytes, per node: DFSA may make them local)
+                p.ioCalls += siteDependent && !(trap.call() instanceof Syscall.File) ? 1 : 0;
                 if (p.where != p.home && siteDependent) {
                     forward(p, trap.call(), t, t1, next);
                 } else {
@@ -803,6 +832,9 @@ public final class Kernel implements AutoCloseable {
     private Object fileIo(Proc p, FileCall call, long t) {
         int holder = call.node();
         int site = holder == 0 || holder == p.where ? p.where : p.home;
+        if (down.get(holder)) {
+            return new java.nio.file.FileSystemException(call.path(), null, "node " + holder + " is down");
+        }
         if (holder != 0 && holder != site && (image.spec(site).nomfs() || image.spec(holder).nomfs())) {
             int off = image.spec(holder).nomfs() ? holder : site;
             return new AccessDeniedException(call.path(), null, "MFS is disabled on node " + off + " (nomfs)");
@@ -959,6 +991,9 @@ public final class Kernel implements AutoCloseable {
     private String startMove(Proc p, int to, MigrationReason reason, long t, boolean byGuest, Syscall then) {
         if (p.move != null) {
             return "process " + p.pid + " is already migrating";
+        }
+        if (down.get(to)) {
+            return "node " + to + " is down";
         }
         Optional<CantMove> refusal = CantMove.refusal(reason, p.confined, p.locked, to == p.home);
         if (refusal.isPresent()) {

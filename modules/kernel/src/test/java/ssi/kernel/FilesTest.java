@@ -134,4 +134,25 @@ class FilesTest extends LabTest {
                     """, r.text(remote) + "|" + r.text(fromTiny), "node 4 has nomfs: no MFS to or from it");
         }
     }
+
+    @Test
+    void aNodeCrashLosesOnlyWhatWasNotClosedAndTheProcessesItHeld() throws Exception {
+        try (LabRun r = new LabRun(lab, runtime, 1)) {
+            int writer = r.kernel.spawn(1, "crashfile.js", List.of());
+            int there = r.kernel.spawn(1, "cpu.js", List.of(), new RunOptions(3, false, RunOptions.Mode.STRICT));
+            int homed = r.kernel.spawn(3, "cpu.js", List.of(), new RunOptions(2, false, RunOptions.Mode.STRICT));
+            r.kernel.advance(LabRun.S / 2);
+            r.kernel.crash(3);
+            assertEquals(137, r.finish(there), "it ran on the node that crashed");
+            assertEquals(137, r.finish(homed), "its home crashed: its deputy is gone");
+            assertEquals(0, r.finish(writer));
+            assertEquals("""
+                    write: /mfs/3/log: node 3 is down
+                    open: /mfs/3/log: node 3 is down
+                    """, r.text(writer));
+            assertEquals("committed", Files.readString(r.kernel.files().state().resolve("mfs/3/log")), "whole, as last closed");
+            assertEquals("node 3 is down", org.junit.jupiter.api.Assertions.assertThrows(KernelException.class,
+                    () -> r.kernel.spawn(1, "cpu.js", List.of(), new RunOptions(3, false, RunOptions.Mode.STRICT))).getMessage());
+        }
+    }
 }

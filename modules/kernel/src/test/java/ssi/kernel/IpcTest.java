@@ -107,7 +107,7 @@ class IpcTest extends LabTest {
     @Test
     void sharedMemoryIsSharedAndConfinesItsUsers() throws Exception {
         try (LabRun r = new LabRun(lab, runtime, 1)) {
-            int pid = r.kernel.spawn(1, "shm.js", List.of(), new RunOptions(RunOptions.HOME, false, RunOptions.Mode.CONFINE_ON_USE));
+            int pid = r.kernel.spawn(1, "shmshare.js", List.of(), new RunOptions(RunOptions.HOME, false, RunOptions.Mode.CONFINE_ON_USE));
             assertEquals(0, r.finish(pid));
             assertEquals("parent sees 'hello back'\n", r.text(pid));
             assertEquals("child saw 'hello'\n", r.text(pid + 1));

@@ -54,6 +54,11 @@ public final class Namespace {
         return new FileView(this, home);
     }
 
+    /** Node {@code node} crashed: its open files' unclosed writes are lost (what was closed is on its disk, whole). */
+    public void crash(int node) {
+        open.crash(node);
+    }
+
     /** Bytes node {@code node}'s files take on its disk. */
     public long diskUsed(int node) {
         return disks.used(node);

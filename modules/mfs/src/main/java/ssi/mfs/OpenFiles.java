@@ -41,6 +41,7 @@ final class OpenFiles {
         long onDisk;      // its size on the node's disk
         int openers;
         boolean deleted;  // unlinked while open: its writers' closes commit nothing
+        boolean lost;     // its node crashed
 
         Shared(String canonical, Path host, int node, byte[] data) {
             this.canonical = canonical;
@@ -100,6 +101,17 @@ final class OpenFiles {
         if (f != null) {
             f.deleted = true;
         }
+    }
+
+    /** A node crashed: the copies of its open files go, unwritten; their channels fail from now on. */
+    synchronized void crash(int node) {
+        files.values().removeIf(f -> {
+            if (f.node == node) {
+                f.deleted = true;
+                f.lost = true;
+            }
+            return f.node == node;
+        });
     }
 
     /** Whether a file is open anywhere (a rename of it is refused). */
@@ -248,9 +260,12 @@ final class OpenFiles {
             }
         }
 
-        private void ensureOpen() throws ClosedChannelException {
+        private void ensureOpen() throws IOException {
             if (!open) {
                 throw new ClosedChannelException();
+            }
+            if (f.lost) {
+                throw new FileSystemException(shown, null, "node " + f.node + " crashed: the file is as it was last closed");
             }
         }
     }

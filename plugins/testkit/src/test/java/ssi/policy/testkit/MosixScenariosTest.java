@@ -42,7 +42,7 @@ class MosixScenariosTest extends KitTest {
         // Four 50 MB processes fill node 1 (256 MB) to 78%: below 25% free, mosix sends the largest away.
         Figures f = kit.run(PolicyKit.PAPER5, "mosix", Map.of("margin", "100"), 1, k -> {
             for (int i = 0; i < 4; i++) {
-                k.spawn(1, "mem.js", List.of(String.valueOf(50 << 20)), List.of(RunOptions.DEFAULT, RunOptions.DEFAULT));
+                k.spawn(1, "mem.js", List.of(String.valueOf(50 << 20)), RunOptions.DEFAULT);
             }
             k.advance(30 * S);
         });

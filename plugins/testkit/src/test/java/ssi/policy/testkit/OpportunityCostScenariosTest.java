@@ -50,7 +50,7 @@ class OpportunityCostScenariosTest extends KitTest {
         // Each move freezes one for about 4.3 s, so none goes before it is 4 times that old (freeze_limit 0.25).
         Figures f = kit.run(PolicyKit.PAPER5, "opportunity-cost", Map.of(), 1, k -> {
             for (int i = 0; i < 4; i++) {
-                k.spawn(1, "mem.js", List.of(String.valueOf(50 << 20)), List.of(RunOptions.DEFAULT, RunOptions.DEFAULT));
+                k.spawn(1, "mem.js", List.of(String.valueOf(50 << 20)), RunOptions.DEFAULT);
             }
             k.advance(30 * S);
         });

@@ -1,15 +1,14 @@
-// Shares a segment with a child: usage: shm.js (parent) | shm.js child ID
-if (ssi.args[0] === 'child') {
-    const id = Number(ssi.args[1]);
-    ssi.shmat(id);
-    const seen = ssi.shmread(id, 0, 5);
-    ssi.shmwrite(id, 5, ' back');
-    console.log(`child saw '${seen}'`);
-} else {
-    const id = ssi.shmget(42, 16);
-    ssi.shmat(id);
-    ssi.shmwrite(id, 0, 'hello');
-    ssi.wait(ssi.spawn('shm.js', ['child', id]));
-    console.log(`parent sees '${ssi.shmread(id, 0, 10)}'`);
-    ssi.shmdt(id);
+// Attaches SysV shared memory, then computes: a process MOSIX cannot migrate.
+const id = ssi.shmget(42, 4096);
+ssi.shmat(id);
+console.log(`attached at ${ssi.where()}`);
+let acc = 0;
+for (let i = 0; i < 200000; i++) {
+    acc = (acc + i) % 1000003;
 }
+try {
+    ssi.migrate(2);
+} catch (e) {
+    console.log(String(e.message ?? e));
+}
+console.log(`acc=${acc}`);
