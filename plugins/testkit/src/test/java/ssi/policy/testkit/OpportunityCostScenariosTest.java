@@ -75,26 +75,12 @@ class OpportunityCostScenariosTest extends KitTest {
 
     @Test
     void anIoBoundProcessMovesToTheNodeHoldingItsFile() throws Exception {
-        // reader.js at node 1 reads node 3's file over MFS, waiting on the network most of the time;
-        // at node 3 its reads are local (DFSA). Node 3 is no faster: only the I/O makes it move.
-        Figures f = kit.run(PolicyKit.PAPER5, "opportunity-cost", Map.of(), 1, k -> {
-            int reader = k.spawn(1, "reader.js", List.of("/mfs/3/data"));
-            k.advance(20 * S);
-            assertEquals(3, PolicyKit.process(k, reader).where(), "it runs where its file is");
-        });
-        System.out.println(f.summary());
-        assertEquals(1, f.migrations().size(), f.migrations().toString());
-        assertEquals(3, f.migrations().getFirst().to());
-        assertEquals(MigrationReason.POLICY, f.migrations().getFirst().reason());
+        anIoBoundProcessGoesToItsFile("opportunity-cost");
     }
 
     @Test
     void aPipelineOfProducerAndConsumer() throws Exception {
-        Figures f = kit.run(PolicyKit.PAPER5, "opportunity-cost", Map.of(), 1, k -> {
-            k.pipeline(1, List.of(List.of("producer.js"), List.of("consumer.js")), List.of(RunOptions.DEFAULT, RunOptions.DEFAULT));
-            k.advance(20 * S);
-        });
-        System.out.println(f.summary());
+        Figures f = aPipeline("opportunity-cost");
         // Each write away would wait on its deputy longer than the faster CPU saves: they stay together.
         assertEquals(List.of(), f.migrations(), "the pipeline is not split");
     }
