@@ -38,6 +38,9 @@ final class Balancer implements AutoCloseable {
         void log(long t, String event);
 
         void notice(long t, String text);
+
+        /** Whether an admin switch of a node is on ({@code stay}, {@code lstay}, {@code quiet}). */
+        boolean admin(int node, String name);
     }
 
     private final Image image;
@@ -95,11 +98,14 @@ final class Balancer implements AutoCloseable {
             }
         }
         info.endPeriod(t, node -> new InfoWindow.Entry(node, image.spec(node).speed(), image.spec(node).cpus(),
-                info.load(node).exported(), cluster.freeMemory(node), image.spec(node).memory(), t));
+                info.load(node).exported(), cluster.freeMemory(node), image.spec(node).memory(), t), node -> cluster.admin(node, "quiet"));
         if (!policy.active()) {
             return;
         }
         for (NodeSpec n : image.nodes()) {
+            if (cluster.admin(n.id(), "stay")) {
+                continue; // no automatic migration away from it
+            }
             String owner = policy.name();
             List<Proposal> proposals = policy.propose(n.id(), view(n.id(), t), text -> cluster.notice(t, text));
             if (policy.name().equals(owner)) {
@@ -138,7 +144,7 @@ final class Balancer implements AutoCloseable {
 
     /** Initial placement: the policy of the node where a process is born may send it elsewhere at once. */
     void place(Proc p, long t) {
-        if (!policy.active() || !p.view(t).movable()) {
+        if (!policy.active() || !p.view(t).movable() || cluster.admin(p.home, "stay") || cluster.admin(p.home, "lstay")) {
             return;
         }
         String owner = policy.name();
@@ -168,6 +174,7 @@ final class Balancer implements AutoCloseable {
                 return;
             }
             if (pr.node() == node || p.move != null || t - p.arrived < image.balancing().minResidenceNanos()
+                    || p.home == node && cluster.admin(node, "lstay")
                     || pr.node() == p.cameFrom && pr.node() != p.home) {
                 continue;
             }

@@ -49,12 +49,15 @@ final class Information {
         loads[node].tick(runnable);
     }
 
-    /** Ends a period: updates every load index, then each node gossips its vector. */
-    void endPeriod(long t, IntFunction<InfoWindow.Entry> own) {
+    /** Ends a period: updates every load index, then each node gossips its vector, but quiet ones. */
+    void endPeriod(long t, IntFunction<InfoWindow.Entry> own, java.util.function.IntPredicate quiet) {
         for (NodeSpec n : nodes) {
             loads[n.id()].update(n.speed(), n.cpus());
         }
         for (Gossip.Message m : gossip.round(t, own)) {
+            if (quiet.test(m.from())) {
+                continue;
+            }
             long bytes = TransferCost.CONTROL_BYTES + 48L * m.entries().size();
             pending.add(new Pending(t + link.messageNanos(bytes), m));
         }

@@ -73,6 +73,7 @@ public final class Kernel implements AutoCloseable {
     private final Map<Integer, Integer> reaped = new HashMap<>();
     private final Ipc ipc = new Ipc(this);
     private final java.util.BitSet down = new java.util.BitSet(); // nodes that crashed
+    private final Admin admin;
     private final List<Delivery> deliveries = new ArrayList<>(); // signals arriving in later quanta
     private final List<Migration> migrations = new ArrayList<>();
     /** How many trace lines the kernel keeps in memory: a long run must not fill the heap with its history. */
@@ -101,6 +102,8 @@ public final class Kernel implements AutoCloseable {
             throw new KernelException("cannot use the state directory " + state + ": " + e.getMessage());
         }
         this.image = image;
+        this.admin = new Admin(image);
+        files.mountProc(new ssi.procfs.ProcFs(new ProcState()));
         this.seed = seed;
         this.runtime = runtime;
         this.ownsRuntime = ownsRuntime;
@@ -224,6 +227,9 @@ public final class Kernel implements AutoCloseable {
         }
         requireUp(home);
         requireUp(start);
+        if (start != home && admin.is(start, "block")) {
+            throw new KernelException("node " + start + " blocks guests");
+        }
         Proc p = create(0, home, start, program, options.mode(), options.locked(), options.hint(), Map.of(), now);
         return p.pid;
     }
@@ -835,8 +841,8 @@ public final class Kernel implements AutoCloseable {
         if (down.get(holder)) {
             return new java.nio.file.FileSystemException(call.path(), null, "node " + holder + " is down");
         }
-        if (holder != 0 && holder != site && (image.spec(site).nomfs() || image.spec(holder).nomfs())) {
-            int off = image.spec(holder).nomfs() ? holder : site;
+        if (holder != 0 && holder != site && (admin.is(site, "nomfs") || admin.is(holder, "nomfs"))) {
+            int off = admin.is(holder, "nomfs") ? holder : site;
             return new AccessDeniedException(call.path(), null, "MFS is disabled on node " + off + " (nomfs)");
         }
         Object result;
@@ -995,6 +1001,9 @@ public final class Kernel implements AutoCloseable {
         if (down.get(to)) {
             return "node " + to + " is down";
         }
+        if (admin.is(to, "block") && to != p.home) {
+            return "node " + to + " blocks guests";
+        }
         Optional<CantMove> refusal = CantMove.refusal(reason, p.confined, p.locked, to == p.home);
         if (refusal.isPresent()) {
             return "process " + p.pid + " cannot move: " + refusal.get().label();
@@ -1064,6 +1073,11 @@ public final class Kernel implements AutoCloseable {
 
     /** The kernel as the balancer sees it. */
     private final class BalancerView implements Balancer.Cluster {
+        @Override
+        public boolean admin(int node, String name) {
+            return admin.is(node, name);
+        }
+
         @Override
         public Collection<Proc> processes() {
             return procs.values();
@@ -1276,6 +1290,98 @@ public final class Kernel implements AutoCloseable {
         }
     }
 
+    /** The cluster as /proc shows it and acts on it. Called with the kernel's lock held (a guest's file call, or the shell's). */
+    private final class ProcState implements ssi.procfs.ProcSource {
+        @Override
+        public List<NodeInfo> nodes() {
+            return Kernel.this.nodes();
+        }
+
+        @Override
+        public boolean up(int node) {
+            return !down.get(node);
+        }
+
+        @Override
+        public List<Integer> pids() {
+            return procs.values().stream().filter(Proc::alive).map(p -> p.pid).toList();
+        }
+
+        @Override
+        public Optional<ProcessInfo> process(int pid) {
+            return Optional.ofNullable(procs.get(pid)).map(Proc::info);
+        }
+
+        @Override
+        public Optional<ssi.api.ProcessView> usage(int pid) {
+            return Optional.ofNullable(procs.get(pid)).map(p -> p.view(now));
+        }
+
+        @Override
+        public List<Migration> migrations(int pid) {
+            return migrations.stream().filter(m -> m.pid() == pid).toList();
+        }
+
+        @Override
+        public int standsOn(int reader) {
+            Proc p = procs.get(reader);
+            return p == null ? 1 : p.where;
+        }
+
+        @Override
+        public Map<String, String> admin(int node) {
+            return admin.files(node);
+        }
+
+        @Override
+        public void admin(int node, String name, String value) {
+            boolean on = ssi.procfs.ProcFs.flag(value);
+            switch (name) {
+                case "expel", "bring" -> {
+                    if (on) {
+                        homeComing(node, name.equals("expel"));
+                    }
+                }
+                default -> {
+                    if (!Admin.SWITCHES.containsKey(name)) {
+                        throw new IllegalArgumentException("no admin switch '" + name + "'");
+                    }
+                    admin.set(node, name, on);
+                    log(now, "admin node=" + node + " " + name + "=" + (on ? 1 : 0));
+                }
+            }
+        }
+
+        @Override
+        public void migrate(int pid, String target) {
+            try {
+                Kernel.this.migrate(pid, target);
+            } catch (KernelException e) {
+                throw new IllegalArgumentException(e.getMessage());
+            }
+        }
+
+        @Override
+        public void lock(int pid, boolean locked) {
+            procs.get(pid).locked = locked;
+        }
+    }
+
+    /** {@code expel}: a node's guests go home; {@code bring}: a node's processes elsewhere come home. */
+    private void homeComing(int node, boolean expel) {
+        for (Proc p : List.copyOf(procs.values())) {
+            if (p.alive() && p.move == null && (expel ? p.where == node && p.home != node : p.home == node && p.where != node)) {
+                String refused = startMove(p, p.home, MigrationReason.HOME_COMING, now, false, null);
+                log(now, (expel ? "expel" : "bring") + " pid=" + p.pid + (refused == null ? "" : " refused: " + refused));
+            }
+        }
+    }
+
+    /** Whether a node's admin switch is on (for the balancer and gossip). */
+    boolean admin(int node, String name) {
+        return admin.is(node, name);
+    }
+
     /** The local system calls of one process, answered on its guest thread. */
     private final class Calls implements SystemCalls {
         private final Proc p;
@@ -1316,7 +1422,7 @@ public final class Kernel implements AutoCloseable {
 
         @Override
         public org.graalvm.polyglot.io.FileSystem fileSystem(FileGate gate) {
-            return new GuestFileSystem(files.view(p.home), gate).forGuest();
+            return new GuestFileSystem(files.view(p.home, p.pid), gate).forGuest();
         }
 
         @Override

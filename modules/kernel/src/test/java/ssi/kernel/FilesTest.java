@@ -17,7 +17,7 @@ class FilesTest extends LabTest {
             int pid = r.kernel.spawn(1, "files.py", List.of("tour"));
             assertEquals(0, r.finish(pid));
             assertEquals("""
-                    root ['bin', 'home', 'mfs', 'tmp']
+                    root ['bin', 'home', 'mfs', 'proc', 'tmp']
                     mfs ['1', '2', '3', '4']
                     /etc/passwd refused: FileNotFoundError
                     /../../../etc/passwd refused: PermissionError

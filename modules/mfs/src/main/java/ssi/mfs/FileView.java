@@ -22,13 +22,24 @@ import java.util.Set;
  */
 public final class FileView {
     private static final List<String> ROOT = List.of("bin/", "home/", "mfs/", "tmp/");
+    private static final List<String> ROOT_WITH_PROC = List.of("bin/", "home/", "mfs/", "proc/", "tmp/");
 
     private final Namespace ns;
     private final int home;
+    private final int pid; // who looks: 0 for the shell
 
-    FileView(Namespace ns, int home) {
+    FileView(Namespace ns, int home, int pid) {
         this.ns = ns;
         this.home = home;
+        this.pid = pid;
+    }
+
+    /** The path under {@code /proc} ("" for /proc itself), if it is there and /proc is served. */
+    private java.util.Optional<String> proc(String path) {
+        if (ns.proc() == null || !(path.equals("/proc") || path.startsWith("/proc/"))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(path.length() <= 6 ? "" : path.substring(6));
     }
 
     public int home() {
@@ -62,6 +73,9 @@ public final class FileView {
 
     /** Refuses writes where a guest may not write: {@code /bin}, the root, mount points, unknown nodes. */
     public void checkWritable(String path) throws IOException {
+        if (proc(path).isPresent()) {
+            return; // /proc decides when the text is written
+        }
         if (readOnly(path)) {
             throw new AccessDeniedException(path, null, "read-only");
         }
@@ -81,7 +95,10 @@ public final class FileView {
     /** The names in a directory, sorted, directories marked with a trailing {@code /}. */
     public List<String> list(String path) throws IOException {
         if (path.equals("/")) {
-            return ROOT;
+            return ns.proc() == null ? ROOT : ROOT_WITH_PROC;
+        }
+        if (proc(path).isPresent()) {
+            return ns.proc().list(proc(path).get(), pid);
         }
         Path h = host(path);
         if (Files.exists(h) && !Files.isDirectory(h)) {
@@ -98,6 +115,13 @@ public final class FileView {
     /** Opens a file (options as for {@link Files#newByteChannel}); every writer's close commits it atomically. */
     public SeekableByteChannel open(String path, Set<? extends OpenOption> options) throws IOException {
         boolean write = options.contains(StandardOpenOption.WRITE) || options.contains(StandardOpenOption.APPEND);
+        if (proc(path).isPresent()) {
+            String rel = proc(path).get();
+            if (ns.proc().isDirectory(rel, pid)) {
+                throw new java.nio.file.FileSystemException(path, null, "is a directory");
+            }
+            return write ? TextChannel.writer(text -> ns.proc().write(rel, pid, text)) : TextChannel.reader(ns.proc().read(rel, pid));
+        }
         if (readOnly(path)) {
             if (write) {
                 throw new AccessDeniedException(path, null, "read-only");
@@ -140,6 +164,16 @@ public final class FileView {
 
     /** A file's attributes (as {@link Files#readAttributes(Path, String, java.nio.file.LinkOption...)}); an open file's size is its openers' view. */
     public Map<String, Object> attributes(String path, String attributes) throws IOException {
+        if (proc(path).isPresent()) { // a host stand-in of the same kind, with the file's size
+            String rel = proc(path).get();
+            boolean dir = ns.proc().isDirectory(rel, pid);
+            Path standIn = dir ? ns.state().resolve("proc") : ns.state().resolve("proc").resolve(".file");
+            Map<String, Object> a = new HashMap<>(Files.readAttributes(standIn, attributes, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+            if (a.containsKey("size")) {
+                a.put("size", dir ? 0L : (long) ns.proc().read(rel, pid).getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+            }
+            return a;
+        }
         Path h = host(path);
         Map<String, Object> a = new HashMap<>(HostErrors.onHost(path, () -> Files.readAttributes(h, attributes, java.nio.file.LinkOption.NOFOLLOW_LINKS)));
         long open = ns.open.size(canonical(path));
@@ -150,6 +184,7 @@ public final class FileView {
     }
 
     public void mkdir(String path) throws IOException {
+        refuseInProc(path);
         checkWritable(path);
         Path h = host(path);
         HostErrors.onHost(path, () -> Files.createDirectory(h));
@@ -157,6 +192,7 @@ public final class FileView {
 
     /** Removes a file or an empty directory. */
     public void delete(String path) throws IOException {
+        refuseInProc(path);
         checkWritable(path);
         Path h = host(path);
         long size = Files.isRegularFile(h) ? Files.size(h) : 0;
@@ -170,6 +206,8 @@ public final class FileView {
 
     /** Renames a file or directory in one atomic step, even between nodes (their disks share the host's). */
     public void move(String from, String to) throws IOException {
+        refuseInProc(from);
+        refuseInProc(to);
         checkWritable(from);
         checkWritable(to);
         if (ns.open.isOpen(canonical(from)) || ns.open.isOpen(canonical(to))) {
@@ -197,9 +235,21 @@ public final class FileView {
         }
     }
 
+    private void refuseInProc(String path) throws IOException {
+        if (proc(path).isPresent()) {
+            throw new AccessDeniedException(path, null, "/proc holds the cluster's state: its files can only be read and written");
+        }
+    }
+
     /** Checks that a path exists and is a directory. */
     public void requireDirectory(String path) throws IOException {
         if (path.equals("/")) {
+            return;
+        }
+        if (proc(path).isPresent()) {
+            if (!ns.proc().isDirectory(proc(path).get(), pid)) {
+                throw HostErrors.notDirectory(path);
+            }
             return;
         }
         Path h = host(path);

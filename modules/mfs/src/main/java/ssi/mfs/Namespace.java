@@ -19,6 +19,7 @@ public final class Namespace {
     private final int nodes;
     final Disks disks;
     final OpenFiles open;
+    private volatile ProcFiles proc;
 
     /**
      * @param bin the image's {@code root/bin}
@@ -29,8 +30,11 @@ public final class Namespace {
         this.bin = bin.toAbsolutePath().normalize();
         this.state = state.toAbsolutePath().normalize();
         this.nodes = diskBytes.size();
-        for (String dir : new String[] {"bin", "home", "tmp"}) {
+        for (String dir : new String[] {"bin", "home", "tmp", "proc"}) {
             Files.createDirectories(this.state.resolve(dir)); // only mount points, shown in listings of /
+        }
+        if (!Files.exists(this.state.resolve("proc/.file"))) {
+            Files.createFile(this.state.resolve("proc/.file")); // what /proc's files look like to stat
         }
         for (int n = 1; n <= nodes; n++) {
             for (String dir : new String[] {"home", "tmp"}) {
@@ -46,12 +50,26 @@ public final class Namespace {
         return state;
     }
 
-    /** The namespace as the processes of home node {@code home} see it (and the shell, for node 1). */
+    /** The namespace as the shell sees it, standing on node {@code home}: the cluster's administrator. */
     public FileView view(int home) {
+        return view(home, 0);
+    }
+
+    /** The namespace as process {@code pid} of home node {@code home} sees it. */
+    public FileView view(int home, int pid) {
         if (home < 1 || home > nodes) {
             throw new IllegalArgumentException("no node " + home);
         }
-        return new FileView(this, home);
+        return new FileView(this, home, pid);
+    }
+
+    /** Serves {@code /proc} from now on. */
+    public void mountProc(ProcFiles proc) {
+        this.proc = proc;
+    }
+
+    ProcFiles proc() {
+        return proc;
     }
 
     /** Node {@code node} crashed: its open files' unclosed writes are lost (what was closed is on its disk, whole). */

@@ -1,0 +1,50 @@
+package ssi.kernel;
+
+import java.util.BitSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The admin switches of each node, with openMosix's names: {@code block} (refuse guests),
+ * {@code stay} (no automatic migration away), {@code lstay} (its own processes stay), {@code quiet}
+ * (send no load information), {@code nomfs} (no MFS to or from it). {@code expel} and {@code bring}
+ * are actions, done by the kernel.
+ */
+final class Admin {
+    static final Map<String, Integer> SWITCHES = Map.of("block", 0, "stay", 1, "lstay", 2, "quiet", 3, "nomfs", 4);
+
+    private final Image image;
+    private final BitSet[] flags;
+
+    Admin(Image image) {
+        this.image = image;
+        this.flags = new BitSet[image.nodes().size() + 1];
+        for (int n = 1; n < flags.length; n++) {
+            flags[n] = new BitSet();
+            flags[n].set(SWITCHES.get("nomfs"), image.spec(n).nomfs());
+        }
+    }
+
+    boolean is(int node, String name) {
+        return flags[node].get(SWITCHES.get(name));
+    }
+
+    void set(int node, String name, boolean on) {
+        flags[node].set(SWITCHES.get(name), on);
+    }
+
+    /** Every admin file of a node and its value, as text. */
+    Map<String, String> files(int node) {
+        Map<String, String> out = new TreeMap<>();
+        SWITCHES.keySet().forEach(name -> out.put(name, is(node, name) ? "1" : "0"));
+        out.put("expel", "0");
+        out.put("bring", "0");
+        out.put("mospe", String.valueOf(node));
+        out.put("speed", String.format(Locale.ROOT, "%.2f", image.spec(node).speed()));
+        out.put("decay-interval", String.format(Locale.ROOT, "%.3f", image.balancing().periodNanos() / 1e9));
+        out.put("slow-decay", String.valueOf(Math.round(Usage.SLOW_DECAY * 1000)));
+        out.put("fast-decay", String.valueOf(Math.round(Usage.FAST_DECAY * 1000)));
+        return out;
+    }
+}

@@ -1,0 +1,72 @@
+package ssi.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import ssi.api.MigrationReason;
+import ssi.mfs.FileView;
+
+/** The /proc files, read and written by guests and by the shell (the namespace as node 1 sees it), and what the admin switches do. */
+class ProcTest extends LabTest {
+    private static String cat(FileView files, String path) throws Exception {
+        return new String(files.read(path), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aPythonGuestReadsAndWritesProc() throws Exception {
+        try (LabRun r = new LabRun(lab, runtime, 1)) {
+            int pid = r.kernel.spawn(2, "procs.py", List.of());
+            int other = r.kernel.spawn(1, "cpu.js", List.of());
+            assertEquals(0, r.finish(pid));
+            assertEquals("""
+                    speed of node 2: 2.00 cpus of node 3: 2
+                    where: 2 from: 2 admin here: 2
+                    now where: 3 nmigs: 1 ssi.where: 3
+                    /proc/mosix/admin/block refused: [Errno 5] permission denied: node admin files are for the shell (the cluster's administrator)
+                    /proc/2/where refused: [Errno 5] permission denied: process 1 may change only itself and its children
+                    /proc/self/lock refused: [Errno 5] want 0 or 1, got 'banana'
+                    /proc/mosix/nodes/1/speed refused: [Errno 5] read-only: a node's figures
+                    /proc/self/where refused: [Errno 5] no node 9 (nodes are 1-4)
+                    ['admin', 'nodes'] ['cantmove', 'from', 'goto', 'lock', 'migrations', 'nmigs', 'stat', 'status', 'where']
+                    """, r.text(pid));
+            r.kernel.kill(other, ssi.ipc.Signal.SIGKILL);
+        }
+    }
+
+    @Test
+    void theShellReadsNodesAndProcessesAndSetsTheAdminSwitches() throws Exception {
+        try (LabRun r = new LabRun(lab, runtime, 1)) {
+            FileView shell = r.kernel.files().view(1);
+            int guest = r.kernel.spawn(2, "cpu.js", List.of(), new RunOptions(1, false, RunOptions.Mode.STRICT)); // home 2, runs on 1
+            r.kernel.advance(LabRun.S / 10);
+            assertEquals("2\n", cat(shell, "/proc/mosix/nodes/3/cpus"));
+            assertEquals("2.00\n", cat(shell, "/proc/mosix/nodes/2/speed"));
+            assertEquals("up\n", cat(shell, "/proc/mosix/nodes/1/status"));
+            assertEquals("1\n", cat(shell, "/proc/" + guest + "/where"));
+            assertEquals("2\n", cat(shell, "/proc/" + guest + "/from"));
+            assertTrue(cat(shell, "/proc/" + guest + "/stat").contains("home 2\nwhere 1\n"), cat(shell, "/proc/" + guest + "/stat"));
+            assertEquals(List.of("admin/", "nodes/"), shell.list("/proc/mosix"));
+            FileSystemException banana = assertThrows(FileSystemException.class, () -> shell.write("/proc/mosix/admin/block", "banana\n".getBytes(), false));
+            assertEquals("/proc/mosix/admin/block: want 0 or 1, got 'banana'", banana.getMessage());
+            shell.write("/proc/mosix/admin/block", "1\n".getBytes(), false);
+            assertEquals("1\n", cat(shell, "/proc/mosix/admin/block"));
+            assertEquals("up block\n", cat(shell, "/proc/mosix/nodes/1/status"));
+            int visitor = r.kernel.spawn(3, "cpu.js", List.of());
+            KernelException blocked = assertThrows(KernelException.class, () -> r.kernel.migrate(visitor, "1"));
+            assertEquals("node 1 blocks guests", blocked.getMessage());
+            shell.write("/proc/mosix/admin/expel", "1\n".getBytes(), false); // the guest already there goes home
+            r.kernel.advance(LabRun.S / 2);
+            assertEquals(2, r.info(guest).where());
+            assertEquals(MigrationReason.HOME_COMING, r.moves.getLast().reason());
+            shell.write("/proc/" + visitor + "/where", "2\n".getBytes(), false);
+            r.kernel.advance(LabRun.S / 2);
+            assertEquals(2, r.info(visitor).where(), "moved by writing its where");
+            assertEquals("1\n", cat(shell, "/proc/" + visitor + "/nmigs"));
+        }
+    }
+}
