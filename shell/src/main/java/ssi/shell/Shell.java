@@ -27,7 +27,8 @@ import ssi.ipc.Signal;
 @Command(name = "", subcommands = {
         Shell.Mosrun.class, Shell.Ls.class, Shell.Cat.class, Shell.Echo.class, Shell.Cp.class, Shell.Mv.class, Shell.Rm.class,
         Shell.Mkdir.class, Shell.Cd.class, Shell.Pwd.class, Shell.Migrate.class, Shell.Migrations.class, Shell.PolicyCommand.class, Shell.Ps.class, Shell.Nodes.class, Shell.Kill.class, Shell.Advance.class,
-        Shell.Host.class, Shell.Bench.class, Shell.Trace.class, Shell.Help.class, Shell.Exit.class})
+        Shell.Host.class, Shell.Bench.class, Shell.Trace.class, Shell.Help.class, Shell.Exit.class,
+        MosixTools.Mosctl.class, MosixTools.Mps.class, MosixTools.Mon.class, MosixTools.NodeCommand.class})
 final class Shell {
     private final Kernel kernel;
     private final PrintWriter out;
@@ -43,6 +44,9 @@ final class Shell {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
                 if (cls.getEnclosingClass() == Shell.class && !cls.isInterface() && !java.lang.reflect.Modifier.isStatic(cls.getModifiers())) {
+                    return cls.getDeclaredConstructor(Shell.class).newInstance(Shell.this);
+                }
+                if (cls.getEnclosingClass() == MosixTools.class) {
                     return cls.getDeclaredConstructor(Shell.class).newInstance(Shell.this);
                 }
                 return CommandLine.defaultFactory().create(cls);
@@ -92,6 +96,19 @@ final class Shell {
     /** The cluster's files as the shell's node sees them ({@code /home}, {@code /tmp} are its own). */
     private ssi.mfs.FileView files() {
         return kernel.files().view(shellNode);
+    }
+
+    Kernel kernel() {
+        return kernel;
+    }
+
+    PrintWriter out() {
+        return out;
+    }
+
+    /** The node the shell stands on: the home of what it starts, the node its admin files are of. */
+    int node() {
+        return shellNode;
     }
 
     boolean exitRequested() {

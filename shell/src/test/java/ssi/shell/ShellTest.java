@@ -214,4 +214,83 @@ class ShellTest {
             }
         }
     }
+
+    @Test
+    void theMosixToolsAdministerNodesAndShowProcesses() throws Exception {
+        Image paper5 = Image.load(Path.of("../images/paper5")).withPolicy("none");
+        StringWriter text = new StringWriter();
+        try (Kernel kernel = Kernel.boot(paper5, 1)) {
+            Shell shell = new Shell(kernel, new PrintWriter(text));
+            for (String c : List.of("mosrun -r 2 cpu.js", "mosrun -3 cpu.js", "advance 2s")) {
+                assertTrue(shell.run(Main.words(c)), c + ": " + text);
+            }
+            text.getBuffer().setLength(0);
+            for (String c : List.of("mosctl getspeed 2", "mosctl getload 2", "mosctl whois 2", "mosctl whois node3", "mosctl block 4",
+                    "mosctl status 4", "mosctl -n 4 noblock", "mosctl status 4", "cat /proc/mosix/nodes/2/util")) {
+                assertTrue(shell.run(Main.words(c)), c + ": " + text);
+            }
+            assertEquals(List.of("2.40", "0.25", "node2", "3", "node 4 (node4): up, block", "node 4 (node4): up", "100"),
+                    text.toString().lines().toList());
+            text.getBuffer().setLength(0);
+            assertTrue(shell.run(Main.words("mps")));
+            List<String> mps = text.toString().lines().toList();
+            assertTrue(mps.get(1).matches("\\s+1\\s+1\\s+2 R\\s+0\\s+100.0\\s+\\d+K - +\\d+c  /bin/cpu.js"), mps.get(1));
+            text.getBuffer().setLength(0);
+            assertTrue(shell.run(Main.words("mon")));
+            List<String> mon = text.toString().lines().toList();
+            assertEquals("load (full bar: 1.00)", mon.getFirst());
+            assertTrue(mon.get(1).startsWith("  1 node1    |          "), mon.get(1));
+            assertEquals("  2 node2    |" + "#".repeat(10) + " ".repeat(30) + "|   0.25", mon.get(2), "a quarter of the bar");
+            text.getBuffer().setLength(0);
+            assertTrue(shell.run(Main.words("node crash 2")));
+            assertTrue(shell.run(Main.words("mon -u")));
+            assertTrue(text.toString().contains("DOWN"), text.toString());
+            assertTrue(shell.run(Main.words("node restart 2")));
+            for (String bad : List.of("mosctl frobnicate", "mosctl block 9", "node crash 9", "node restart 1", "node explode 2", "mosctl whois")) {
+                text.getBuffer().setLength(0);
+                assertFalse(shell.run(Main.words(bad)), bad);
+                assertFalse(text.toString().isBlank(), bad + " says why");
+            }
+        }
+    }
+
+    /** Thousands of random commands and /proc writes, many of them nonsense: each is answered, none breaks the emulator. */
+    @Test
+    void fuzzedCommandsNeverBreakTheEmulator() throws Exception {
+        Image paper5 = Image.load(Path.of("../images/paper5"));
+        StringWriter text = new StringWriter();
+        java.util.Random random = new java.util.Random(42);
+        String[] verbs = {"mosrun", "mosrun -r", "mosrun -b", "kill", "kill -9", "migrate", "echo", "cat", "ls", "rm", "mkdir", "cd", "mosctl",
+                "mosctl -n", "node", "advance", "ps", "mps", "mon", "nodes", "policy use", "migrations", "cp", "mv", "|", ">", "help"};
+        String[] words = {"cpu.js", "hello.py", "sleepy.py", "reader.js", "producer.js", "consumer.js", "1", "2", "5", "9", "-1", "home",
+                "balance", "banana", "/proc/mosix/admin/block", "/proc/1/where", "/proc/self/where", "/proc/mosix/nodes/2/load", "/proc/2/lock",
+                "/tmp/x", "/mfs/3/y", "/bin/cpu.js", "..", "crash", "restart", "block", "noblock", "expel", "bring", "status", "getload",
+                "10ms", "1s", "mosix", "none", ">", ">>", "|", "''", "\u0001", "-l", "-u", "-m"};
+        int commands = 3000;
+        try (Kernel kernel = Kernel.boot(paper5, 1)) {
+            Shell shell = new Shell(kernel, new PrintWriter(text));
+            for (int i = 0; i < commands; i++) {
+                StringBuilder line = new StringBuilder(verbs[random.nextInt(verbs.length)]);
+                for (int w = random.nextInt(4); w > 0; w--) {
+                    line.append(' ').append(words[random.nextInt(words.length)]);
+                }
+                try {
+                    shell.run(Main.words(line.toString()));
+                } catch (RuntimeException e) {
+                    throw new AssertionError("command " + i + " '" + line + "' broke the shell", e);
+                }
+                if (i % 500 == 0) {
+                    for (int n = 1; n <= 5; n++) { // keep nodes up now and then, so that processes keep coming
+                        if (!kernel.up(n)) {
+                            kernel.restart(n);
+                        }
+                    }
+                }
+            }
+            text.getBuffer().setLength(0);
+            assertTrue(shell.run(Main.words("advance 1s")), "the clock still runs");
+            assertTrue(shell.run(Main.words("ps --json")));
+            new ObjectMapper().readTree(text.toString().substring(text.toString().indexOf('[')));
+        }
+    }
 }

@@ -1335,21 +1335,7 @@ public final class Kernel implements AutoCloseable {
 
         @Override
         public void admin(int node, String name, String value) {
-            boolean on = ssi.procfs.ProcFs.flag(value);
-            switch (name) {
-                case "expel", "bring" -> {
-                    if (on) {
-                        homeComing(node, name.equals("expel"));
-                    }
-                }
-                default -> {
-                    if (!Admin.SWITCHES.containsKey(name)) {
-                        throw new IllegalArgumentException("no admin switch '" + name + "'");
-                    }
-                    admin.set(node, name, on);
-                    log(now, "admin node=" + node + " " + name + "=" + (on ? 1 : 0));
-                }
-            }
+            setAdmin(node, name, ssi.procfs.ProcFs.flag(value));
         }
 
         @Override
@@ -1365,6 +1351,59 @@ public final class Kernel implements AutoCloseable {
         public void lock(int pid, boolean locked) {
             procs.get(pid).locked = locked;
         }
+    }
+
+    /** The admin switches of a node, by their openMosix names, as text (as {@code /proc/mosix/admin} shows them). */
+    public synchronized Map<String, String> admin(int node) throws KernelException {
+        image.requireNode(node);
+        return admin.files(node);
+    }
+
+    /**
+     * Sets an admin switch of a node ({@code block}, {@code stay}, {@code lstay}, {@code quiet},
+     * {@code nomfs}), or runs {@code expel} (its guests go home) or {@code bring} (its processes
+     * elsewhere come home) when {@code on}.
+     */
+    public synchronized void setAdmin(int node, String name, boolean on) {
+        if (image.node(node).isEmpty()) {
+            throw new IllegalArgumentException("no node " + node);
+        }
+        switch (name) {
+            case "expel", "bring" -> {
+                if (on) {
+                    homeComing(node, name.equals("expel"));
+                }
+            }
+            default -> {
+                if (!Admin.SWITCHES.containsKey(name)) {
+                    throw new IllegalArgumentException("no admin switch '" + name + "' (known: block, stay, lstay, quiet, nomfs, expel, bring)");
+                }
+                admin.set(node, name, on);
+                log(now, "admin node=" + node + " " + name + "=" + (on ? 1 : 0));
+            }
+        }
+    }
+
+    /** A crashed node comes back, empty: its files are as they were last closed. */
+    public synchronized void restart(int node) throws KernelException {
+        image.requireNode(node);
+        if (!down.get(node)) {
+            throw new KernelException("node " + node + " is up");
+        }
+        down.clear(node);
+        log(now, "restart node=" + node);
+    }
+
+    /** Whether a node is up (it has not crashed, or it restarted). */
+    public synchronized boolean up(int node) {
+        return !down.get(node);
+    }
+
+    /** What policies see of each live process now (its recent CPU, I/O and IPC use), by pid. */
+    public synchronized Map<Integer, ssi.api.ProcessView> usage() {
+        Map<Integer, ssi.api.ProcessView> out = new TreeMap<>();
+        procs.values().stream().filter(Proc::alive).forEach(p -> out.put(p.pid, p.view(now)));
+        return out;
     }
 
     /** {@code expel}: a node's guests go home; {@code bring}: a node's processes elsewhere come home. */

@@ -1,0 +1,172 @@
+package ssi.shell;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import ssi.api.NodeInfo;
+import ssi.api.ProcessInfo;
+import ssi.api.ProcessView;
+import ssi.kernel.Kernel;
+import ssi.kernel.KernelException;
+
+/** The tools MOSIX users know: mosctl, mps, mon, and node failures. */
+final class MosixTools {
+    private MosixTools() {}
+
+    @Command(name = "mosctl", description = "Administer a node with openMosix's verbs.",
+            footer = {"", "Verbs: stay|nostay, lstay|nolstay, block|noblock, quiet|noquiet, expel, bring, getload|getspeed|getmem|getfree|getutil,",
+                    "status: each on NODE (or -n NODE; default the shell's node); whois NODE: an id gives its name, a name its id."})
+    static final class Mosctl implements Callable<Integer> {
+        private final Shell shell;
+
+        @Option(names = "-n", paramLabel = "NODE", description = "the node to administer (default: the shell's)")
+        String node;
+
+        @Parameters(index = "0", paramLabel = "VERB")
+        String verb;
+
+        @Parameters(index = "1", arity = "0..1", paramLabel = "NODE")
+        String argument;
+
+        Mosctl(Shell shell) {
+            this.shell = shell;
+        }
+
+        @Override
+        public Integer call() throws KernelException {
+            Kernel k = shell.kernel();
+            PrintWriter out = shell.out();
+            String which = node != null ? node : argument != null && !verb.equals("whois") ? argument : String.valueOf(shell.node());
+            int target = k.image().nodeId(which, shell.node());
+            switch (verb) {
+                case "stay", "lstay", "block", "quiet" -> k.setAdmin(target, verb, true);
+                case "nostay", "nolstay", "noblock", "noquiet" -> k.setAdmin(target, verb.substring(2), false);
+                case "expel", "bring" -> k.setAdmin(target, verb, true);
+                case "getload", "getspeed", "getmem", "getfree", "getutil" -> out.println(figure(k, target, verb.substring(3)));
+                case "status" -> {
+                    Map<String, String> a = k.admin(target);
+                    out.printf("node %d (%s): %s%s%n", target, k.image().spec(target).name(), k.up(target) ? "up" : "down",
+                            String.join("", List.of("block", "stay", "lstay", "quiet", "nomfs").stream()
+                                    .filter(s -> a.get(s).equals("1")).map(s -> ", " + s).toList()));
+                }
+                case "whois" -> {
+                    if (argument == null) {
+                        throw new IllegalArgumentException("whois needs a node: an id or a name");
+                    }
+                    int id = k.image().nodeId(argument, shell.node());
+                    out.println(argument.equals(String.valueOf(id)) ? k.image().spec(id).name() : String.valueOf(id));
+                }
+                default -> throw new IllegalArgumentException("no verb '" + verb + "' (see help mosctl)");
+            }
+            return 0;
+        }
+
+        private static String figure(Kernel k, int node, String what) {
+            NodeInfo n = k.nodes().get(node - 1);
+            return switch (what) {
+                case "load" -> String.format(Locale.ROOT, "%.2f", n.loadIndex());
+                case "speed" -> String.format(Locale.ROOT, "%.2f", n.spec().speed());
+                case "mem" -> String.valueOf(n.spec().memory());
+                case "free" -> String.valueOf(n.freeMemory());
+                default -> String.valueOf(Math.round(Math.min(1, n.load() * n.spec().speed()) * 100)); // util, %
+            };
+        }
+    }
+
+    @Command(name = "mps", description = "ps as MOSIX shows it: where each process runs and where it comes from, its migrations, CPU share, memory.")
+    static final class Mps implements Callable<Integer> {
+        private final Shell shell;
+
+        Mps(Shell shell) {
+            this.shell = shell;
+        }
+
+        @Override
+        public Integer call() {
+            PrintWriter out = shell.out();
+            Map<Integer, ProcessView> usage = shell.kernel().usage();
+            out.printf("%5s %4s %5s %1s %5s %5s %8s %-9s %7s  %s%n", "PID", "FROM", "WHERE", "S", "NMIGS", "%CPU", "MEM", "CANTMOVE", "DEPUTY", "COMMAND");
+            for (ProcessInfo p : shell.kernel().ps()) {
+                ProcessView v = usage.get(p.pid());
+                out.printf(Locale.ROOT, "%5d %4d %5s %1s %5d %5.1f %7dK %-9s %7s  %s%n", p.pid(), p.home(), String.valueOf(p.where()),
+                        p.state().letter(), p.nmigs(), v == null ? 0 : v.cpu() * 100, p.memory() >> 10,
+                        p.cantmove().isEmpty() ? "-" : p.cantmove(), p.away() ? p.forwarded() + "c" : "-", p.command());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "mon", description = "Each node as a bar (mosmon): load (-l, the default), speed and CPUs (-s), memory used (-m), utilisation (-u).")
+    static final class Mon implements Callable<Integer> {
+        private static final int WIDTH = 40;
+        private final Shell shell;
+
+        @Option(names = "-l", description = "load")
+        boolean load;
+
+        @Option(names = "-s", description = "speed and CPUs")
+        boolean speed;
+
+        @Option(names = "-m", description = "memory used")
+        boolean memory;
+
+        @Option(names = "-u", description = "utilisation")
+        boolean util;
+
+        Mon(Shell shell) {
+            this.shell = shell;
+        }
+
+        @Override
+        public Integer call() {
+            PrintWriter out = shell.out();
+            List<NodeInfo> nodes = shell.kernel().nodes();
+            String title = speed ? "speed x CPUs" : memory ? "memory used" : util ? "utilisation" : "load";
+            double[] values = nodes.stream().mapToDouble(n -> speed ? n.spec().speed() * n.spec().cpus()
+                    : memory ? (double) (n.spec().memory() - n.freeMemory()) / n.spec().memory()
+                    : util ? Math.min(1, n.load() * n.spec().speed()) : n.loadIndex()).toArray();
+            double scale = speed || load || !(memory || util) ? Math.max(1, java.util.Arrays.stream(values).max().orElse(1)) : 1;
+            out.println(title + (scale == 1 && (memory || util) ? " (full bar: 100%)" : String.format(Locale.ROOT, " (full bar: %.2f)", scale)));
+            for (int i = 0; i < nodes.size(); i++) {
+                int filled = (int) Math.round(values[i] / scale * WIDTH);
+                String label = memory || util ? String.format(Locale.ROOT, "%5.1f%%", values[i] * 100) : String.format(Locale.ROOT, "%6.2f", values[i]);
+                out.printf("%3d %-8s |%s%s| %s%s%n", nodes.get(i).spec().id(), nodes.get(i).spec().name(), "#".repeat(filled), " ".repeat(WIDTH - filled),
+                        label, shell.kernel().up(nodes.get(i).spec().id()) ? "" : "  DOWN");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "node", description = "Fail a node or bring it back: node crash NODE | node restart NODE.",
+            footer = {"", "A crash kills the processes running there and those whose home it was (as in MOSIX); the node's files",
+                    "stay as they were last closed. A restarted node comes back empty."})
+    static final class NodeCommand implements Callable<Integer> {
+        private final Shell shell;
+
+        @Parameters(index = "0", paramLabel = "crash|restart")
+        String action;
+
+        @Parameters(index = "1", paramLabel = "NODE")
+        String node;
+
+        NodeCommand(Shell shell) {
+            this.shell = shell;
+        }
+
+        @Override
+        public Integer call() throws KernelException {
+            int id = shell.kernel().image().nodeId(node, shell.node());
+            switch (action) {
+                case "crash" -> shell.kernel().crash(id);
+                case "restart" -> shell.kernel().restart(id);
+                default -> throw new IllegalArgumentException("want node crash NODE or node restart NODE, got '" + action + "'");
+            }
+            return 0;
+        }
+    }
+}
