@@ -381,12 +381,12 @@ final class Shell {
         }
     }
 
-    @Command(name = "migrate", description = "Migrate a process to a node (id or name) or home.")
+    @Command(name = "migrate", description = "Migrate a process to a node (id or name), home, or balance (the node where it would get the most CPU).")
     final class Migrate implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "PID")
         int pid;
 
-        @Parameters(index = "1", paramLabel = "NODE|home")
+        @Parameters(index = "1", paramLabel = "NODE|home|balance")
         String target;
 
         @Override

@@ -304,16 +304,17 @@ public final class Kernel implements AutoCloseable {
      * Migrates a process (as {@code migrate PID NODE|home} does): it is frozen now and moves in the
      * quanta that follow. Refused, with the reason, if it cannot move.
      *
-     * @param target a node id, a node name, or {@code home}
+     * @param target a node id, a node name, {@code home}, or {@code balance} (the node where it would get the most CPU)
      */
     public synchronized void migrate(int pid, String target) throws KernelException {
         Proc p = procs.get(pid);
         if (p == null || !p.alive()) {
             throw new KernelException("no process " + pid);
         }
-        int to = image.nodeId(target, p.home);
+        int to = target.strip().equals("balance") ? bestNode(p.memory.bytes(), p) : image.nodeId(target, p.home);
         if (to == p.where) {
-            throw new KernelException("process " + pid + " already runs on " + image.spec(to).name());
+            throw new KernelException("process " + pid + " already runs on " + image.spec(to).name()
+                    + (target.strip().equals("balance") ? ", the best node for it" : ""));
         }
         String refused = startMove(p, to, MigrationReason.MANUAL, now, false, null);
         if (refused != null) {
@@ -1241,14 +1242,21 @@ public final class Kernel implements AutoCloseable {
      * times its share), among those with memory for it; the lowest id on a tie.
      */
     private int bestNode(long bytes) throws KernelException {
+        return bestNode(bytes, null);
+    }
+
+    /** The node where a process ({@code self}, or a new one) would get the most CPU, among those up, open to it and with memory for it. */
+    private int bestNode(long bytes, Proc self) throws KernelException {
         int best = 0;
         double bestRate = -1;
         for (NodeSpec n : image.nodes()) {
-            if (freeMemory(n.id()) < bytes) {
+            boolean here = self != null && self.where == n.id();
+            boolean open = !admin.is(n.id(), "block") || here || self != null && n.id() == self.home;
+            if (!here && freeMemory(n.id()) < bytes || down.get(n.id()) || !open) {
                 continue;
             }
             int runnable = (int) procs.values().stream()
-                    .filter(p -> p.where == n.id() && p.state == ProcessState.RUNNING).count();
+                    .filter(p -> p != self && p.where == n.id() && p.state == ProcessState.RUNNING).count();
             double rate = n.speed() * CpuShare.share(n.cpus(), runnable + 1);
             if (rate > bestRate) {
                 best = n.id();

@@ -69,4 +69,32 @@ class ProcTest extends LabTest {
             assertEquals("1\n", cat(shell, "/proc/" + visitor + "/nmigs"));
         }
     }
+
+    @Test
+    void aJavaScriptGuestReadsAndWritesProc() throws Exception {
+        try (LabRun r = new LabRun(lab, runtime, 1)) {
+            int pid = r.kernel.spawn(1, "procs.js", List.of());
+            assertEquals(0, r.finish(pid));
+            assertEquals("""
+                    lock 0 status R (running)
+                    lock 1
+                    write: /proc/self/where: process %d cannot move: user_lock
+                    where 2 from 1 nmigs 1
+                    1 2 manual
+                    ["1","2","3","4"]
+                    """.formatted(pid), r.text(pid));
+        }
+    }
+
+    @Test
+    void migrateBalanceGoesWhereTheProcessGetsMostCpu() throws Exception {
+        try (LabRun r = new LabRun(lab, runtime, 1)) {
+            int pid = r.kernel.spawn(1, "cpu.js", List.of());
+            r.kernel.migrate(pid, "balance");
+            r.kernel.advance(LabRun.S / 2);
+            assertEquals(2, r.info(pid).where(), "the fast node");
+            KernelException there = assertThrows(KernelException.class, () -> r.kernel.migrate(pid, "balance"));
+            assertEquals("process " + pid + " already runs on fast, the best node for it", there.getMessage());
+        }
+    }
 }
