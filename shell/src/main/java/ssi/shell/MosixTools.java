@@ -142,13 +142,15 @@ final class MosixTools {
         }
     }
 
-    @Command(name = "node", description = "Fail a node or bring it back: node crash NODE | node restart NODE.",
-            footer = {"", "A crash kills the processes running there and those whose home it was (as in MOSIX); the node's files",
-                    "stay as they were last closed. A restarted node comes back empty."})
+    @Command(name = "node", description = "Take a node out of the cluster or bring it back: node shutdown|crash|restart NODE.",
+            footer = {"", "shutdown: its guests go home and its processes elsewhere come home, none lost; then it refuses guests,",
+                    "sends no load information and migrates nothing away (block, quiet, stay) until restarted.",
+                    "crash: the processes running there die, and those whose home it was (as in MOSIX); its files stay as they",
+                    "were last closed. restart: a crashed node comes back empty; a node shut down rejoins."})
     static final class NodeCommand implements Callable<Integer> {
         private final Shell shell;
 
-        @Parameters(index = "0", paramLabel = "crash|restart")
+        @Parameters(index = "0", paramLabel = "shutdown|crash|restart")
         String action;
 
         @Parameters(index = "1", paramLabel = "NODE")
@@ -162,9 +164,10 @@ final class MosixTools {
         public Integer call() throws KernelException {
             int id = shell.kernel().image().nodeId(node, shell.node());
             switch (action) {
+                case "shutdown" -> shell.kernel().shutdown(id);
                 case "crash" -> shell.kernel().crash(id);
                 case "restart" -> shell.kernel().restart(id);
-                default -> throw new IllegalArgumentException("want node crash NODE or node restart NODE, got '" + action + "'");
+                default -> throw new IllegalArgumentException("want node shutdown|crash|restart NODE, got '" + action + "'");
             }
             return 0;
         }

@@ -1392,13 +1392,34 @@ public final class Kernel implements AutoCloseable {
         }
     }
 
-    /** A crashed node comes back, empty: its files are as they were last closed. */
+    /**
+     * Node {@code node} leaves the cluster in order, as MOSIX shuts a node down: its guests are
+     * expelled to their homes and its processes elsewhere brought home, losing none; from then on it
+     * refuses guests, sends no load information and migrates nothing away (block, quiet, stay) until
+     * it is restarted. Its own processes go on running there.
+     */
+    public synchronized void shutdown(int node) throws KernelException {
+        image.requireNode(node);
+        requireUp(node);
+        for (String s : List.of("block", "quiet", "stay")) {
+            admin.set(node, s, true);
+        }
+        log(now, "shutdown node=" + node);
+        homeComing(node, true);
+        homeComing(node, false);
+    }
+
+    /** A crashed node comes back, empty (its files are as they were last closed); a node shut down rejoins. */
     public synchronized void restart(int node) throws KernelException {
         image.requireNode(node);
-        if (!down.get(node)) {
+        boolean left = admin.is(node, "block") && admin.is(node, "quiet") && admin.is(node, "stay");
+        if (!down.get(node) && !left) {
             throw new KernelException("node " + node + " is up");
         }
         down.clear(node);
+        for (String s : List.of("block", "quiet", "stay")) {
+            admin.set(node, s, false);
+        }
         log(now, "restart node=" + node);
     }
 

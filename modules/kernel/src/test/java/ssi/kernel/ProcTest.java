@@ -97,4 +97,24 @@ class ProcTest extends LabTest {
             assertEquals("process " + pid + " already runs on fast, the best node for it", there.getMessage());
         }
     }
+
+    @Test
+    void aNodeShutDownSendsItsGuestsHomeAndBringsItsOwnBackLosingNone() throws Exception {
+        try (LabRun r = new LabRun(lab, runtime, 1)) {
+            int guest = r.kernel.spawn(1, "cpu.js", List.of(), new RunOptions(3, false, RunOptions.Mode.STRICT)); // home 1, on node 3
+            int own = r.kernel.spawn(3, "cpu.js", List.of(), new RunOptions(2, false, RunOptions.Mode.STRICT));   // home 3, on node 2
+            int local = r.kernel.spawn(3, "cpu.js", List.of());                                                    // home 3, on node 3
+            r.kernel.advance(LabRun.S / 10);
+            r.kernel.shutdown(3);
+            r.kernel.advance(LabRun.S);
+            assertEquals(1, r.info(guest).where(), "expelled to its home");
+            assertEquals(3, r.info(own).where(), "brought home");
+            assertEquals(3, r.info(local).where());
+            assertEquals(3, r.kernel.ps().size(), "none lost");
+            assertEquals("up block quiet stay\n", cat(r.kernel.files().view(1), "/proc/mosix/nodes/3/status"));
+            assertEquals("node 3 blocks guests", assertThrows(KernelException.class, () -> r.kernel.migrate(guest, "3")).getMessage());
+            r.kernel.restart(3);
+            assertEquals("up\n", cat(r.kernel.files().view(1), "/proc/mosix/nodes/3/status"));
+        }
+    }
 }
