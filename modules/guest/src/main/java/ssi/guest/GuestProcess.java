@@ -268,6 +268,9 @@ public final class GuestProcess {
             try {
                 context.eval(source);
             } finally {
+                if (!dying) {
+                    flushQuietly(); // a last partial line goes out while the program still holds its slice
+                }
                 running = false;
             }
             end = new Yield.Exited(workInSlice(), 0, "");
@@ -282,6 +285,15 @@ public final class GuestProcess {
         if (!dying) {
             yield = end;
             toKernel.release();
+        }
+    }
+
+    private void flushQuietly() {
+        try {
+            out.drain();
+            err.drain();
+        } catch (RuntimeException e) {
+            // its stdout is a pipe no one reads any more: the rest of its output has nowhere to go
         }
     }
 
@@ -316,9 +328,15 @@ public final class GuestProcess {
     private final Terminal out = new Terminal(false);
     private final Terminal err = new Terminal(true);
 
-    /** The process's stdout or stderr: each write is stamped with the virtual time it happened at. */
+    /**
+     * The process's stdout or stderr, line by line (a partial line goes when its newline comes, or
+     * at the end; flushes do not split lines, GraalPy flushing after every write): each line is
+     * stamped with the virtual time it was completed, and a process away from home sends its deputy
+     * whole lines.
+     */
     private final class Terminal extends OutputStream {
         private final boolean stderr;
+        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
 
         Terminal(boolean stderr) {
             this.stderr = stderr;
@@ -331,8 +349,30 @@ public final class GuestProcess {
 
         @Override
         public void write(byte[] b, int off, int len) {
-            if (len > 0) {
-                byte[] bytes = java.util.Arrays.copyOfRange(b, off, off + len);
+            line.write(b, off, len);
+            byte[] pending = line.toByteArray();
+            int end = pending.length;
+            while (end > 0 && pending[end - 1] != '\n') {
+                end--;
+            }
+            if (end > 0) {
+                line.reset();
+                line.write(pending, end, pending.length - end);
+                emit(java.util.Arrays.copyOf(pending, end));
+            }
+        }
+
+        /** Sends a last partial line. */
+        void drain() {
+            if (line.size() > 0) {
+                byte[] pending = line.toByteArray();
+                line.reset();
+                emit(pending);
+            }
+        }
+
+        private void emit(byte[] bytes) {
+            if (bytes.length > 0) {
                 if (!calls.output(stderr, bytes, workInSlice())) {
                     Object answer = trap(new Syscall.Write(stderr, bytes), false);
                     if (answer instanceof SyscallException broken) {

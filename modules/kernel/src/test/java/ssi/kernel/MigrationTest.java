@@ -337,4 +337,15 @@ class MigrationTest extends LabTest {
             }
         }
     }
+
+    @Test
+    void aProcessAwaySendsItsDeputyWholeLines() throws Exception {
+        try (LabRun r = new LabRun(lab, runtime, 1)) {
+            int pid = r.kernel.spawn(1, "hello.py", List.of(), new RunOptions(2, false, RunOptions.Mode.STRICT));
+            assertEquals(0, r.finish(pid));
+            long lines = r.text(pid).lines().count();
+            assertEquals(lines, r.ended.get(pid).forwarded(), "one forwarded write per line (Python's print writes its text and its newline apart)");
+            assertEquals(lines, r.out.stream().filter(o -> o.pid() == pid).count());
+        }
+    }
 }
