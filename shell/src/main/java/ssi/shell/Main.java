@@ -150,6 +150,7 @@ public final class Main implements Callable<Integer> {
         Terminal terminal = TerminalBuilder.builder().system(true).build();
         PrintWriter out = terminal.writer();
         Shell shell = new Shell(kernel, out);
+        shell.useScreen(new Screen(terminal));
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("ssi")

@@ -88,20 +88,52 @@ final class MosixTools {
 
         @Override
         public Integer call() {
-            PrintWriter out = shell.out();
-            Map<Integer, ProcessView> usage = shell.kernel().usage();
-            out.printf("%5s %4s %5s %1s %5s %5s %8s %-9s %7s  %s%n", "PID", "FROM", "WHERE", "S", "NMIGS", "%CPU", "MEM", "CANTMOVE", "DEPUTY", "COMMAND");
-            for (ProcessInfo p : shell.kernel().ps()) {
+            shell.out().print(table(shell.kernel(), false));
+            return 0;
+        }
+
+        /** The processes, by pid, or the busiest first ({@code byCpu}, as top lists them). */
+        static String table(Kernel kernel, boolean byCpu) {
+            StringBuilder b = new StringBuilder();
+            Map<Integer, ProcessView> usage = kernel.usage();
+            b.append(String.format("%5s %4s %5s %1s %5s %5s %8s %-9s %7s  %s%n", "PID", "FROM", "WHERE", "S", "NMIGS", "%CPU", "MEM", "CANTMOVE", "DEPUTY", "COMMAND"));
+            List<ProcessInfo> ps = kernel.ps();
+            if (byCpu) {
+                ps = ps.stream().sorted(java.util.Comparator.comparingDouble((ProcessInfo p) -> usage.containsKey(p.pid()) ? -usage.get(p.pid()).cpu() : 0)
+                        .thenComparingInt(ProcessInfo::pid)).toList();
+            }
+            for (ProcessInfo p : ps) {
                 ProcessView v = usage.get(p.pid());
-                out.printf(Locale.ROOT, "%5d %4d %5s %1s %5d %5.1f %7dK %-9s %7s  %s%n", p.pid(), p.home(), String.valueOf(p.where()),
+                b.append(String.format(Locale.ROOT, "%5d %4d %5d %1s %5d %5.1f %7dK %-9s %7s  %s%n", p.pid(), p.home(), p.where(),
                         p.state().letter(), p.nmigs(), v == null ? 0 : v.cpu() * 100, p.memory() >> 10,
-                        p.cantmove().isEmpty() ? "-" : p.cantmove(), p.away() ? p.forwarded() + "c" : "-", p.command());
+                        p.cantmove().isEmpty() ? "-" : p.cantmove(), p.away() ? p.forwarded() + "c" : "-", p.command()));
+            }
+            return b.toString();
+        }
+    }
+
+    @Command(name = "mtop", description = "mps, live: the busiest processes first, redrawn while the clock runs (q to leave); once in a script.")
+    static final class Mtop implements Callable<Integer> {
+        private final Shell shell;
+
+        Mtop(Shell shell) {
+            this.shell = shell;
+        }
+
+        @Override
+        public Integer call() {
+            Kernel k = shell.kernel();
+            if (shell.screen() == null) {
+                shell.out().print(Mps.table(k, true));
+            } else {
+                shell.screen().live(() -> String.format("t=%.3fs%n", k.now() / 1e9) + Mps.table(k, true), key -> { });
             }
             return 0;
         }
     }
 
-    @Command(name = "mon", description = "Each node as a bar (mosmon): load (-l, the default), speed and CPUs (-s), memory used (-m), utilisation (-u).")
+    @Command(name = "mon", description = "Each node as a bar (mosmon): load (-l, the default), speed and CPUs (-s), memory used (-m), utilisation (-u).",
+            footer = {"", "In a terminal it stays, redrawn while the clock runs: keys l, s, m, u switch the view, q leaves. In a script it renders once."})
     static final class Mon implements Callable<Integer> {
         private static final int WIDTH = 40;
         private final Shell shell;
@@ -124,7 +156,22 @@ final class MosixTools {
 
         @Override
         public Integer call() {
-            PrintWriter out = shell.out();
+            if (shell.screen() == null) {
+                shell.out().print(frame());
+            } else {
+                shell.screen().live(this::frame, key -> {
+                    load = key == 'l';
+                    speed = key == 's';
+                    memory = key == 'm';
+                    util = key == 'u';
+                });
+            }
+            return 0;
+        }
+
+        private String frame() {
+            java.io.StringWriter text = new java.io.StringWriter();
+            PrintWriter out = new PrintWriter(text);
             List<NodeInfo> nodes = shell.kernel().nodes();
             String title = speed ? "speed x CPUs" : memory ? "memory used" : util ? "utilisation" : "load";
             double[] values = nodes.stream().mapToDouble(n -> speed ? n.spec().speed() * n.spec().cpus()
@@ -138,7 +185,8 @@ final class MosixTools {
                 out.printf("%3d %-8s |%s%s| %s%s%n", nodes.get(i).spec().id(), nodes.get(i).spec().name(), "#".repeat(filled), " ".repeat(WIDTH - filled),
                         label, shell.kernel().up(nodes.get(i).spec().id()) ? "" : "  DOWN");
             }
-            return 0;
+            out.flush();
+            return text.toString();
         }
     }
 

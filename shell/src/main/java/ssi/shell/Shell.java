@@ -28,7 +28,7 @@ import ssi.ipc.Signal;
         Shell.Mosrun.class, Shell.Ls.class, Shell.Cat.class, Shell.Echo.class, Shell.Cp.class, Shell.Mv.class, Shell.Rm.class,
         Shell.Mkdir.class, Shell.Cd.class, Shell.Pwd.class, Shell.Migrate.class, Shell.Migrations.class, Shell.PolicyCommand.class, Shell.Ps.class, Shell.Nodes.class, Shell.Kill.class, Shell.Advance.class,
         Shell.Host.class, Shell.Bench.class, Shell.Trace.class, Shell.Help.class, Shell.Exit.class,
-        MosixTools.Mosctl.class, MosixTools.Mps.class, MosixTools.Mon.class, MosixTools.NodeCommand.class})
+        MosixTools.Mosctl.class, MosixTools.Mps.class, MosixTools.Mtop.class, MosixTools.Mon.class, MosixTools.NodeCommand.class})
 final class Shell {
     private final Kernel kernel;
     private final PrintWriter out;
@@ -36,6 +36,7 @@ final class Shell {
     private final int shellNode = 1;
     private String cwd = "/";
     private boolean exitRequested;
+    private Screen screen; // the terminal live views may take over; null in scripts
 
     Shell(Kernel kernel, PrintWriter out) {
         this.kernel = kernel;
@@ -100,6 +101,16 @@ final class Shell {
 
     Kernel kernel() {
         return kernel;
+    }
+
+    /** Lets live views (mon, mtop) take over this terminal. */
+    void useScreen(Screen screen) {
+        this.screen = screen;
+    }
+
+    /** The terminal for live views, or null (a script: they render once). */
+    Screen screen() {
+        return screen;
     }
 
     PrintWriter out() {

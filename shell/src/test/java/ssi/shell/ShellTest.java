@@ -293,4 +293,34 @@ class ShellTest {
             new ObjectMapper().readTree(text.toString().substring(text.toString().indexOf('[')));
         }
     }
+
+    @Test
+    void monAndMtopRunLiveInATerminalUntilQ() throws Exception {
+        Image paper5 = Image.load(Path.of("../images/paper5")).withPolicy("none");
+        java.io.ByteArrayOutputStream screen = new java.io.ByteArrayOutputStream();
+        try (Kernel kernel = Kernel.boot(paper5, 1);
+             org.jline.terminal.Terminal terminal = new org.jline.terminal.impl.DumbTerminal("test", "dumb",
+                     new java.io.ByteArrayInputStream("muq".getBytes()), screen, java.nio.charset.StandardCharsets.UTF_8)) {
+            StringWriter said = new StringWriter();
+            Shell shell = new Shell(kernel, new PrintWriter(said));
+            shell.useScreen(new Screen(terminal));
+            assertTrue(shell.run(Main.words("mosrun -r 2 cpu.js")));
+            assertTrue(shell.run(Main.words("advance 2s")));
+            assertTrue(shell.run(Main.words("mon")), "left with q: " + said);
+            String shown = screen.toString();
+            assertTrue(shown.indexOf("load (full bar") < shown.indexOf("memory used") && shown.indexOf("memory used") < shown.indexOf("utilisation"),
+                    "m then u switched the view: " + shown);
+            assertTrue(shown.contains("(q to leave)"));
+            screen.reset();
+        }
+        try (Kernel kernel = Kernel.boot(paper5, 1);
+             org.jline.terminal.Terminal terminal = new org.jline.terminal.impl.DumbTerminal("test", "dumb",
+                     new java.io.ByteArrayInputStream("q".getBytes()), screen, java.nio.charset.StandardCharsets.UTF_8)) {
+            Shell shell = new Shell(kernel, new PrintWriter(new StringWriter()));
+            shell.useScreen(new Screen(terminal));
+            assertTrue(shell.run(Main.words("mosrun -r 2 cpu.js")));
+            assertTrue(shell.run(Main.words("mtop")));
+            assertTrue(screen.toString().contains("/bin/cpu.js"), screen.toString());
+        }
+    }
 }
