@@ -1417,6 +1417,7 @@ public final class Kernel implements AutoCloseable {
             throw new KernelException("node " + node + " is up");
         }
         down.clear(node);
+        files.restart(node);
         for (String s : List.of("block", "quiet", "stay")) {
             admin.set(node, s, false);
         }

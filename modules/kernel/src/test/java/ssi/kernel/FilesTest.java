@@ -151,6 +151,11 @@ class FilesTest extends LabTest {
                     open: /mfs/3/log: node 3 is down
                     """, r.text(writer));
             assertEquals("committed", Files.readString(r.kernel.files().state().resolve("mfs/3/log")), "whole, as last closed");
+            assertEquals("/mfs/3/log: node 3 is down", org.junit.jupiter.api.Assertions.assertThrows(java.nio.file.FileSystemException.class,
+                    () -> r.kernel.files().view(1).read("/mfs/3/log")).getMessage(), "the shell cannot reach it either");
+            r.kernel.restart(3);
+            assertEquals("committed", new String(r.kernel.files().view(1).read("/mfs/3/log")), "back, as last closed");
+            r.kernel.crash(3);
             assertEquals("node 3 is down", org.junit.jupiter.api.Assertions.assertThrows(KernelException.class,
                     () -> r.kernel.spawn(1, "cpu.js", List.of(), new RunOptions(3, false, RunOptions.Mode.STRICT))).getMessage());
         }

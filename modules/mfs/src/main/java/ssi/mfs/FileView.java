@@ -68,6 +68,10 @@ public final class FileView {
     }
 
     Path host(String path) throws IOException {
+        int node = Namespace.owner(canonical(path));
+        if (node > 0 && ns.isDown(node)) {
+            throw new java.nio.file.FileSystemException(path, null, "node " + node + " is down");
+        }
         return ns.host(canonical(path), path);
     }
 

@@ -20,6 +20,7 @@ public final class Namespace {
     final Disks disks;
     final OpenFiles open;
     private volatile ProcFiles proc;
+    private final java.util.Set<Integer> down = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * @param bin the image's {@code root/bin}
@@ -72,9 +73,19 @@ public final class Namespace {
         return proc;
     }
 
-    /** Node {@code node} crashed: its open files' unclosed writes are lost (what was closed is on its disk, whole). */
+    /** Node {@code node} crashed: its open files' unclosed writes are lost (what was closed is on its disk, whole); its files are out of reach until it restarts. */
     public void crash(int node) {
+        down.add(node);
         open.crash(node);
+    }
+
+    /** Node {@code node} is back: its files are reachable again, as they were last closed. */
+    public void restart(int node) {
+        down.remove(node);
+    }
+
+    boolean isDown(int node) {
+        return down.contains(node);
     }
 
     /** Bytes node {@code node}'s files take on its disk. */
