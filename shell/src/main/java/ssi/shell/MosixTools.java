@@ -20,7 +20,8 @@ final class MosixTools {
 
     @Command(name = "mosctl", description = "Administer a node with openMosix's verbs.",
             footer = {"", "Verbs: stay|nostay, lstay|nolstay, block|noblock, quiet|noquiet, expel, bring, getload|getspeed|getmem|getfree|getutil,",
-                    "status: each on NODE (or -n NODE; default the shell's node); whois NODE: an id gives its name, a name its id."})
+                    "status: each on NODE (or -n NODE; default the shell's node); setspeed SPEED (of -n NODE or the shell's node);",
+                    "whois NODE: an id gives its name, a name its id."})
     static final class Mosctl implements Callable<Integer> {
         private final Shell shell;
 
@@ -41,7 +42,8 @@ final class MosixTools {
         public Integer call() throws KernelException {
             Kernel k = shell.kernel();
             PrintWriter out = shell.out();
-            String which = node != null ? node : argument != null && !verb.equals("whois") ? argument : String.valueOf(shell.node());
+            boolean argumentIsNode = !verb.equals("whois") && !verb.equals("setspeed");
+            String which = node != null ? node : argument != null && argumentIsNode ? argument : String.valueOf(shell.node());
             int target = k.image().nodeId(which, shell.node());
             switch (verb) {
                 case "stay", "lstay", "block", "quiet" -> k.setAdmin(target, verb, true);
@@ -53,6 +55,12 @@ final class MosixTools {
                     out.printf("node %d (%s): %s%s%n", target, k.image().spec(target).name(), k.up(target) ? "up" : "down",
                             String.join("", List.of("block", "stay", "lstay", "quiet", "nomfs").stream()
                                     .filter(s -> a.get(s).equals("1")).map(s -> ", " + s).toList()));
+                }
+                case "setspeed" -> {
+                    if (argument == null || !argument.matches("\\d+(\\.\\d+)?")) {
+                        throw new IllegalArgumentException("setspeed needs a speed (1.0 is the standard processor), got " + argument);
+                    }
+                    k.setSpeed(target, Double.parseDouble(argument));
                 }
                 case "whois" -> {
                     if (argument == null) {

@@ -226,10 +226,11 @@ class ShellTest {
             }
             text.getBuffer().setLength(0);
             for (String c : List.of("mosctl getspeed 2", "mosctl getload 2", "mosctl whois 2", "mosctl whois node3", "mosctl block 4",
-                    "mosctl status 4", "mosctl -n 4 noblock", "mosctl status 4", "cat /proc/mosix/nodes/2/util")) {
+                    "mosctl status 4", "mosctl -n 4 noblock", "mosctl status 4", "cat /proc/mosix/nodes/2/util", "mosctl -n 3 setspeed 3.6",
+                    "cat /proc/mosix/nodes/3/speed", "echo 1.8 > /proc/mosix/admin/speed", "mosctl getspeed 1")) {
                 assertTrue(shell.run(Main.words(c)), c + ": " + text);
             }
-            assertEquals(List.of("2.40", "0.25", "node2", "3", "node 4 (node4): up, block", "node 4 (node4): up", "100"),
+            assertEquals(List.of("2.40", "0.25", "node2", "3", "node 4 (node4): up, block", "node 4 (node4): up", "100", "3.60", "1.80"),
                     text.toString().lines().toList());
             text.getBuffer().setLength(0);
             assertTrue(shell.run(Main.words("mps")));
@@ -246,7 +247,8 @@ class ShellTest {
             assertTrue(shell.run(Main.words("mon -u")));
             assertTrue(text.toString().contains("DOWN"), text.toString());
             assertTrue(shell.run(Main.words("node restart 2")));
-            for (String bad : List.of("mosctl frobnicate", "mosctl block 9", "node crash 9", "node restart 1", "node explode 2", "mosctl whois")) {
+            for (String bad : List.of("mosctl frobnicate", "mosctl block 9", "node crash 9", "node restart 1", "node explode 2", "mosctl whois",
+                    "mosctl setspeed fast", "echo banana > /proc/mosix/admin/speed", "echo 0 > /proc/mosix/admin/speed")) {
                 text.getBuffer().setLength(0);
                 assertFalse(shell.run(Main.words(bad)), bad);
                 assertFalse(text.toString().isBlank(), bad + " says why");

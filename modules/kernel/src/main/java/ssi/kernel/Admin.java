@@ -34,14 +34,14 @@ final class Admin {
         flags[node].set(SWITCHES.get(name), on);
     }
 
-    /** Every admin file of a node and its value, as text. */
-    Map<String, String> files(int node) {
+    /** Every admin file of a node and its value, as text; {@code speed} is its speed now. */
+    Map<String, String> files(int node, double speed) {
         Map<String, String> out = new TreeMap<>();
         SWITCHES.keySet().forEach(name -> out.put(name, is(node, name) ? "1" : "0"));
         out.put("expel", "0");
         out.put("bring", "0");
         out.put("mospe", String.valueOf(node));
-        out.put("speed", String.format(Locale.ROOT, "%.2f", image.spec(node).speed()));
+        out.put("speed", String.format(Locale.ROOT, "%.2f", speed));
         out.put("decay-interval", String.format(Locale.ROOT, "%.3f", image.balancing().periodNanos() / 1e9));
         out.put("slow-decay", String.valueOf(Math.round(Usage.SLOW_DECAY * 1000)));
         out.put("fast-decay", String.valueOf(Math.round(Usage.FAST_DECAY * 1000)));

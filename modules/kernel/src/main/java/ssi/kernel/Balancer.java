@@ -41,6 +41,9 @@ final class Balancer implements AutoCloseable {
 
         /** Whether an admin switch of a node is on ({@code stay}, {@code lstay}, {@code quiet}). */
         boolean admin(int node, String name);
+
+        /** A node as it is now (its speed may have been changed). */
+        NodeSpec spec(int node);
     }
 
     private final Image image;
@@ -97,8 +100,8 @@ final class Balancer implements AutoCloseable {
                 p.usage.period(period / 1e9, p.ioCalls, p.fileBytes, p.ipcBytes);
             }
         }
-        info.endPeriod(t, node -> new InfoWindow.Entry(node, image.spec(node).speed(), image.spec(node).cpus(),
-                info.load(node).exported(), cluster.freeMemory(node), image.spec(node).memory(), t), node -> cluster.admin(node, "quiet"));
+        info.endPeriod(t, cluster::spec, node -> new InfoWindow.Entry(node, cluster.spec(node).speed(), cluster.spec(node).cpus(),
+                info.load(node).exported(), cluster.freeMemory(node), cluster.spec(node).memory(), t), node -> cluster.admin(node, "quiet"));
         if (!policy.active()) {
             return;
         }
@@ -116,14 +119,14 @@ final class Balancer implements AutoCloseable {
 
     /** The cluster as {@code node} sees it at {@code t}: its own figures, its window, its processes. */
     private ClusterView view(int node, long t) {
-        NodeSpec s = image.spec(node);
+        NodeSpec s = cluster.spec(node);
         NodeLoad self = new NodeLoad(node, s.speed(), s.cpus(), info.load(node).local(), cluster.freeMemory(node), s.memory(), 0);
         List<ProcessView> here = cluster.processes().stream().filter(p -> p.alive() && p.where == node && p.move == null)
                 .map(p -> p.view(t)).toList();
-        return new View(self, info.window(node).view(t), here, t, image, cost);
+        return new View(self, info.window(node).view(t), here, t, image, cluster, cost);
     }
 
-    private record View(NodeLoad self, List<NodeLoad> window, List<ProcessView> processes, long now, Image image,
+    private record View(NodeLoad self, List<NodeLoad> window, List<ProcessView> processes, long now, Image image, Cluster cluster,
                         TransferCost cost) implements ClusterView {
         @Override
         public Link link() {
@@ -137,7 +140,7 @@ final class Balancer implements AutoCloseable {
 
         @Override
         public long forwardNanos(int home) {
-            double deputy = image.deputyWork() / (image.workRate() * image.spec(home).speed()) * 1e9;
+            double deputy = image.deputyWork() / (image.workRate() * cluster.spec(home).speed()) * 1e9;
             return 2 * image.link().messageNanos(TransferCost.CONTROL_BYTES) + Math.round(deputy);
         }
     }

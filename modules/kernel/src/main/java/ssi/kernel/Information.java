@@ -50,9 +50,9 @@ final class Information {
     }
 
     /** Ends a period: updates every load index, then each node gossips its vector, but quiet ones. */
-    void endPeriod(long t, IntFunction<InfoWindow.Entry> own, java.util.function.IntPredicate quiet) {
+    void endPeriod(long t, IntFunction<NodeSpec> spec, IntFunction<InfoWindow.Entry> own, java.util.function.IntPredicate quiet) {
         for (NodeSpec n : nodes) {
-            loads[n.id()].update(n.speed(), n.cpus());
+            loads[n.id()].update(spec.apply(n.id()).speed(), n.cpus());
         }
         for (Gossip.Message m : gossip.round(t, own)) {
             if (quiet.test(m.from())) {

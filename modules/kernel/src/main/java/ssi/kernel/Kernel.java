@@ -74,6 +74,7 @@ public final class Kernel implements AutoCloseable {
     private final Ipc ipc = new Ipc(this);
     private final java.util.BitSet down = new java.util.BitSet(); // nodes that crashed
     private final Admin admin;
+    private final NodeSpec[] specs; // the nodes as they are now: an administrator may change a node's speed
     private final List<Delivery> deliveries = new ArrayList<>(); // signals arriving in later quanta
     private final List<Migration> migrations = new ArrayList<>();
     /** How many trace lines the kernel keeps in memory: a long run must not fill the heap with its history. */
@@ -102,6 +103,8 @@ public final class Kernel implements AutoCloseable {
             throw new KernelException("cannot use the state directory " + state + ": " + e.getMessage());
         }
         this.image = image;
+        this.specs = new NodeSpec[image.nodes().size() + 1];
+        image.nodes().forEach(n -> specs[n.id()] = n);
         this.admin = new Admin(image);
         files.mountProc(new ssi.procfs.ProcFs(new ProcState()));
         this.seed = seed;
@@ -313,7 +316,7 @@ public final class Kernel implements AutoCloseable {
         }
         int to = target.strip().equals("balance") ? bestNode(p.memory.bytes(), p) : image.nodeId(target, p.home);
         if (to == p.where) {
-            throw new KernelException("process " + pid + " already runs on " + image.spec(to).name()
+            throw new KernelException("process " + pid + " already runs on " + spec(to).name()
                     + (target.strip().equals("balance") ? ", the best node for it" : ""));
         }
         String refused = startMove(p, to, MigrationReason.MANUAL, now, false, null);
@@ -401,6 +404,7 @@ public final class Kernel implements AutoCloseable {
         int[] runnable = runQueues();
         List<NodeInfo> out = new ArrayList<>();
         for (NodeSpec n : image.nodes()) {
+            n = spec(n.id());
             out.add(new NodeInfo(n, runnable[n.id()] / (n.cpus() * n.speed()), balancer.loadIndex(n.id()), here[n.id()],
                     deputies[n.id()], freeMemory(n.id()), files.diskUsed(n.id())));
         }
@@ -564,7 +568,7 @@ public final class Kernel implements AutoCloseable {
                 return; // SIGSTOP: it runs again from SIGCONT
             }
             p.state = ProcessState.RUNNING;
-            NodeSpec node = image.spec(p.where);
+            NodeSpec node = spec(p.where);
             double share = CpuShare.share(capacity[p.where], joined[p.where]);
             long until = Math.min(t1, p.signalDue()); // a signal on its way: the slice ends when it arrives
             long budget = share <= 0 ? 0 : cpu.budget(node.speed(), share, until - start);
@@ -659,7 +663,7 @@ public final class Kernel implements AutoCloseable {
             return; // killed by a signal that arrived during its slice
         }
         long t = p.timeAt(y.work());
-        p.cpuSeconds += cpu.cpuSeconds(y.work(), image.spec(p.where).speed());
+        p.cpuSeconds += cpu.cpuSeconds(y.work(), spec(p.where).speed());
         p.work += y.work();
         switch (y) {
             case Yield.BudgetSpent b -> p.readyAt = t1;
@@ -772,7 +776,7 @@ public final class Kernel implements AutoCloseable {
                 long need = p.memory.pagesFor(a.bytes()) * p.memory.pageBytes();
                 long free = freeMemory(p.where);
                 yield need > free
-                        ? new SyscallException("alloc: out of memory: " + image.spec(p.where).name() + " has " + free
+                        ? new SyscallException("alloc: out of memory: " + spec(p.where).name() + " has " + free
                                 + " bytes free, asked " + a.bytes())
                         : p.memory.alloc(a.bytes());
             }
@@ -862,7 +866,7 @@ public final class Kernel implements AutoCloseable {
         if (holder == 0 || holder == site) {
             return new Later(result, done);
         }
-        long serve = cpu.nanos(image.deputyWork(), image.spec(holder).speed());
+        long serve = cpu.nanos(image.deputyWork(), spec(holder).speed());
         owed[holder] += serve;
         Link link = image.link();
         return new Later(result, done + link.messageNanos(TransferCost.CONTROL_BYTES + sent) + serve
@@ -894,7 +898,7 @@ public final class Kernel implements AutoCloseable {
             default -> 0;
         };
         long arrives = t + image.link().messageNanos(TransferCost.CONTROL_BYTES + payload);
-        long service = cpu.nanos(image.deputyWork(), image.spec(p.home).speed());
+        long service = cpu.nanos(image.deputyWork(), spec(p.home).speed());
         Deputy d = p.deputy;
         d.call = call;
         d.cpuSeconds += service / 1e9;
@@ -1026,7 +1030,7 @@ public final class Kernel implements AutoCloseable {
                 long need = p.memory.bytes();
                 long free = freeMemory(m.to);
                 if (need > free) {
-                    m.refusal = image.spec(m.to).name() + " has " + free + " bytes free, the process needs " + need;
+                    m.refusal = spec(m.to).name() + " has " + free + " bytes free, the process needs " + need;
                 } else {
                     m.reserved = true;
                     m.pages = p.memory.dirtyPages();
@@ -1074,6 +1078,11 @@ public final class Kernel implements AutoCloseable {
 
     /** The kernel as the balancer sees it. */
     private final class BalancerView implements Balancer.Cluster {
+        @Override
+        public NodeSpec spec(int node) {
+            return Kernel.this.spec(node);
+        }
+
         @Override
         public boolean admin(int node, String name) {
             return admin.is(node, name);
@@ -1145,7 +1154,7 @@ public final class Kernel implements AutoCloseable {
         AddressSpace memory = new AddressSpace(image.pageBytes(), baseBytes(program));
         long free = freeMemory(where);
         if (memory.bytes() > free) {
-            throw new KernelException("out of memory: " + image.spec(where).name() + " has " + free + " bytes free, "
+            throw new KernelException("out of memory: " + spec(where).name() + " has " + free + " bytes free, "
                     + program.path() + " needs " + memory.bytes());
         }
         Proc p = new Proc(nextPid++, ppid, home, where, program, mode, hint, memory, t);
@@ -1234,7 +1243,7 @@ public final class Kernel implements AutoCloseable {
                 used += p.memory.bytes();
             }
         }
-        return image.spec(node).memory() - used;
+        return spec(node).memory() - used;
     }
 
     /**
@@ -1257,7 +1266,7 @@ public final class Kernel implements AutoCloseable {
             }
             int runnable = (int) procs.values().stream()
                     .filter(p -> p != self && p.where == n.id() && p.state == ProcessState.RUNNING).count();
-            double rate = n.speed() * CpuShare.share(n.cpus(), runnable + 1);
+            double rate = spec(n.id()).speed() * CpuShare.share(n.cpus(), runnable + 1);
             if (rate > bestRate) {
                 best = n.id();
                 bestRate = rate;
@@ -1338,11 +1347,19 @@ public final class Kernel implements AutoCloseable {
 
         @Override
         public Map<String, String> admin(int node) {
-            return admin.files(node);
+            return admin.files(node, spec(node).speed());
         }
 
         @Override
         public void admin(int node, String name, String value) {
+            if (name.equals("speed")) {
+                try {
+                    setSpeed(node, Double.parseDouble(value));
+                } catch (NumberFormatException | KernelException e) {
+                    throw new IllegalArgumentException("a speed must be a number of at least 0.001 (1.0 is the standard processor), got '" + value + "'");
+                }
+                return;
+            }
             setAdmin(node, name, ssi.procfs.ProcFs.flag(value));
         }
 
@@ -1364,7 +1381,7 @@ public final class Kernel implements AutoCloseable {
     /** The admin switches of a node, by their openMosix names, as text (as {@code /proc/mosix/admin} shows them). */
     public synchronized Map<String, String> admin(int node) throws KernelException {
         image.requireNode(node);
-        return admin.files(node);
+        return admin.files(node, spec(node).speed());
     }
 
     /**
@@ -1407,6 +1424,22 @@ public final class Kernel implements AutoCloseable {
         log(now, "shutdown node=" + node);
         homeComing(node, true);
         homeComing(node, false);
+    }
+
+    /** A node as it is now. */
+    NodeSpec spec(int node) {
+        return specs[node];
+    }
+
+    /** Sets a node's speed (relative to the standard processor), as openMosix's {@code mosctl setspeed} does: from the next quantum on. */
+    public synchronized void setSpeed(int node, double speed) throws KernelException {
+        image.requireNode(node);
+        if (!(speed >= 0.001) || Double.isInfinite(speed)) {
+            throw new KernelException("a speed must be a number of at least 0.001 (1.0 is the standard processor), got " + speed);
+        }
+        NodeSpec n = specs[node];
+        specs[node] = new NodeSpec(n.id(), n.name(), speed, n.cpus(), n.memory(), n.disk(), n.nomfs());
+        log(now, "admin node=" + node + " speed=" + speed);
     }
 
     /** A crashed node comes back, empty (its files are as they were last closed); a node shut down rejoins. */

@@ -117,4 +117,18 @@ class ProcTest extends LabTest {
             assertEquals("up\n", cat(r.kernel.files().view(1), "/proc/mosix/nodes/3/status"));
         }
     }
+
+    /** Doubling node 1's speed doubles what its process gets from then on. */
+    @Test
+    void aNodeRunsAtTheSpeedItIsSetTo() throws Exception {
+        try (LabRun r = new LabRun(lab, runtime, 1)) {
+            int pid = r.kernel.spawn(1, "cpu.js", List.of());
+            r.kernel.advance(LabRun.S);
+            long before = r.info(pid).work();
+            r.kernel.files().view(1).write("/proc/mosix/admin/speed", "2\n".getBytes(), false);
+            r.kernel.advance(LabRun.S);
+            assertEquals(2 * before, r.info(pid).work() - before, "twice the work in the second second");
+            assertEquals("2.00\n", cat(r.kernel.files().view(1), "/proc/mosix/nodes/1/speed"));
+        }
+    }
 }
