@@ -198,19 +198,24 @@ final class MosixTools {
         }
     }
 
-    @Command(name = "node", description = "Take a node out of the cluster or bring it back: node shutdown|crash|restart NODE.",
-            footer = {"", "shutdown: its guests go home and its processes elsewhere come home, none lost; then it refuses guests,",
+    @Command(name = "node", description = "Add a node, take one out of the cluster or bring it back: node add NAME speed=S cpus=C mem=MB [disk=MB]"
+            + " | node shutdown|crash|restart NODE.",
+            footer = {"", "add: it joins while processes run; gossip finds it and balancing uses it.",
+                    "shutdown: its guests go home and its processes elsewhere come home, none lost; then it refuses guests,",
                     "sends no load information and migrates nothing away (block, quiet, stay) until restarted.",
                     "crash: the processes running there die, and those whose home it was (as in MOSIX); its files stay as they",
                     "were last closed. restart: a crashed node comes back empty; a node shut down rejoins."})
     static final class NodeCommand implements Callable<Integer> {
         private final Shell shell;
 
-        @Parameters(index = "0", paramLabel = "shutdown|crash|restart")
+        @Parameters(index = "0", paramLabel = "add|shutdown|crash|restart")
         String action;
 
         @Parameters(index = "1", paramLabel = "NODE")
         String node;
+
+        @Parameters(index = "2..*", paramLabel = "KEY=VALUE", description = "for add: speed=S cpus=C mem=MB disk=MB")
+        List<String> settings = new java.util.ArrayList<>();
 
         NodeCommand(Shell shell) {
             this.shell = shell;
@@ -218,12 +223,29 @@ final class MosixTools {
 
         @Override
         public Integer call() throws KernelException {
+            if (action.equals("add")) {
+                Map<String, Double> values = new java.util.TreeMap<>(Map.of("speed", 1.0, "cpus", 1.0, "mem", 1024.0, "disk", 1024.0));
+                for (String kv : settings) {
+                    String[] p = kv.split("=", 2);
+                    if (p.length != 2 || !values.containsKey(p[0]) || !p[1].matches("\\d+(\\.\\d+)?")) {
+                        throw new IllegalArgumentException("node add NAME speed=S cpus=C mem=MB disk=MB: bad setting '" + kv + "'");
+                    }
+                    values.put(p[0], Double.parseDouble(p[1]));
+                }
+                int id = shell.kernel().addNode(node, values.get("speed"), (int) Math.round(values.get("cpus")),
+                        Math.round(values.get("mem") * (1 << 20)), Math.round(values.get("disk") * (1 << 20)));
+                shell.out().println(id);
+                return 0;
+            }
+            if (!settings.isEmpty()) {
+                throw new IllegalArgumentException("node " + action + " takes only a node, got " + settings);
+            }
             int id = shell.kernel().image().nodeId(node, shell.node());
             switch (action) {
                 case "shutdown" -> shell.kernel().shutdown(id);
                 case "crash" -> shell.kernel().crash(id);
                 case "restart" -> shell.kernel().restart(id);
-                default -> throw new IllegalArgumentException("want node shutdown|crash|restart NODE, got '" + action + "'");
+                default -> throw new IllegalArgumentException("want node add NAME ... or node shutdown|crash|restart NODE, got '" + action + "'");
             }
             return 0;
         }

@@ -15,7 +15,7 @@ final class Admin {
     static final Map<String, Integer> SWITCHES = Map.of("block", 0, "stay", 1, "lstay", 2, "quiet", 3, "nomfs", 4);
 
     private final Image image;
-    private final BitSet[] flags;
+    private BitSet[] flags;
 
     Admin(Image image) {
         this.image = image;
@@ -24,6 +24,13 @@ final class Admin {
             flags[n] = new BitSet();
             flags[n].set(SWITCHES.get("nomfs"), image.spec(n).nomfs());
         }
+    }
+
+    /** A node joined, with its switches off (but nomfs if it says so). */
+    void addNode(ssi.api.NodeSpec n) {
+        flags = java.util.Arrays.copyOf(flags, n.id() + 1);
+        flags[n.id()] = new BitSet();
+        flags[n.id()].set(SWITCHES.get("nomfs"), n.nomfs());
     }
 
     boolean is(int node, String name) {

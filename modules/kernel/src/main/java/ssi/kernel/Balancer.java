@@ -46,7 +46,7 @@ final class Balancer implements AutoCloseable {
         NodeSpec spec(int node);
     }
 
-    private final Image image;
+    private Image image;
     private final TransferCost cost;
     private final Cluster cluster;
     private final PolicyHost policy;
@@ -72,6 +72,13 @@ final class Balancer implements AutoCloseable {
 
     String policyName() {
         return policy.name();
+    }
+
+    /** A node joined: the image now has it. */
+    void addNode(Image grown, NodeSpec n) throws KernelException {
+        policy.addNode();
+        info.addNode(n);
+        image = grown;
     }
 
     /** A node's load index (MOSIX's local value) as of the last period. */

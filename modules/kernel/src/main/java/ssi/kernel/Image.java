@@ -161,6 +161,14 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
                         balancing.minResidenceNanos(), Map.of()));
     }
 
+    /** This image with one more node (the next id), named {@code name}. */
+    public Image withNode(String name, double speed, int cpus, long memory, long disk) {
+        List<NodeSpec> grown = new ArrayList<>(nodes);
+        grown.add(new NodeSpec(nodes.size() + 1, name, speed, cpus, memory, disk, false));
+        return new Image(this.name, dir, List.copyOf(grown), seed, quantumNanos, workRate, latencyNanos, bandwidth, pageBytes, processBytes,
+                migrationFixedNanos, deputyWork, fileCallNanos, diskBandwidth, ipcCallNanos, balancing);
+    }
+
     /** The network between any two nodes. */
     public Link link() {
         return new Link(latencyNanos, bandwidth);

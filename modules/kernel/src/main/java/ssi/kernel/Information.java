@@ -20,13 +20,13 @@ final class Information {
     private record Pending(long arrives, Gossip.Message message) {}
 
     private final List<NodeSpec> nodes;
-    private final LoadIndex[] loads;
+    private LoadIndex[] loads;
     private final Gossip gossip;
     private final Link link;
     private final List<Pending> pending = new ArrayList<>();
 
     Information(List<NodeSpec> nodes, Image.Balancing balancing, Link link, long seed) {
-        this.nodes = nodes;
+        this.nodes = new ArrayList<>(nodes);
         this.link = link;
         this.loads = new LoadIndex[nodes.size() + 1];
         this.gossip = new Gossip(balancing.window(), 4L * Math.max(4, nodes.size()) * balancing.periodNanos(), seed);
@@ -34,6 +34,14 @@ final class Information {
             loads[n.id()] = new LoadIndex();
             gossip.join(n.id());
         }
+    }
+
+    /** A node joins: a fresh load index, an empty window; gossip finds it. */
+    void addNode(NodeSpec n) {
+        nodes.add(n);
+        loads = java.util.Arrays.copyOf(loads, n.id() + 1);
+        loads[n.id()] = new LoadIndex();
+        gossip.join(n.id());
     }
 
     LoadIndex load(int node) {

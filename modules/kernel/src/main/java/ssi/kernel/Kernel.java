@@ -62,7 +62,7 @@ public final class Kernel implements AutoCloseable {
     /** An answer that reaches the process only at {@code at} (a file operation served by another node, an IPC call). */
     record Later(Object answer, long at) {}
 
-    private final Image image;
+    private Image image; // grows when a node joins
     private final long seed;
     private final GuestRuntime runtime;
     private final boolean ownsRuntime;
@@ -74,7 +74,7 @@ public final class Kernel implements AutoCloseable {
     private final Ipc ipc = new Ipc(this);
     private final java.util.BitSet down = new java.util.BitSet(); // nodes that crashed
     private final Admin admin;
-    private final NodeSpec[] specs; // the nodes as they are now: an administrator may change a node's speed
+    private NodeSpec[] specs; // the nodes as they are now: an administrator may change a node's speed, nodes may join
     private final List<Delivery> deliveries = new ArrayList<>(); // signals arriving in later quanta
     private final List<Migration> migrations = new ArrayList<>();
     /** How many trace lines the kernel keeps in memory: a long run must not fill the heap with its history. */
@@ -86,9 +86,9 @@ public final class Kernel implements AutoCloseable {
     private final Balancer balancer;
     private final Namespace files;
     private final boolean ownsState; // a temporary state directory, removed at close
-    private final int[] joined;        // processes sharing each node's CPUs in the current quantum
-    private final double[] capacity;   // CPUs of each node left to processes in the current quantum
-    private final long[] owed;         // CPU time deputies took at each node, to be taken from its processes
+    private int[] joined;        // processes sharing each node's CPUs in the current quantum
+    private double[] capacity;   // CPUs of each node left to processes in the current quantum
+    private long[] owed;         // CPU time deputies took at each node, to be taken from its processes
     private int nextPid = 1;
     private long now;
     private volatile Clock clock;
@@ -1424,6 +1424,38 @@ public final class Kernel implements AutoCloseable {
         log(now, "shutdown node=" + node);
         homeComing(node, true);
         homeComing(node, false);
+    }
+
+    /**
+     * A node joins the running cluster (openMosix's auto-discovery): it gets the next id, an empty
+     * disk ({@code /mfs/N}), its own instance of the policy in use, and is found by the others'
+     * gossip, after which balancing uses it. Returns its id.
+     */
+    public synchronized int addNode(String name, double speed, int cpus, long memory, long disk) throws KernelException {
+        if (!name.matches("[A-Za-z][A-Za-z0-9_-]{0,31}") || image.nodes().stream().anyMatch(n -> n.name().equals(name))) {
+            throw new KernelException("a new node needs a name of its own (a letter, then letters, digits, _ or -), got '" + name + "'");
+        }
+        if (!(speed >= 0.001) || Double.isInfinite(speed) || cpus < 1 || cpus > 1024 || memory < (1 << 20) || disk < 0) {
+            throw new KernelException("a new node needs speed >= 0.001, 1-1024 CPUs, at least 1 MB of memory and a disk >= 0, got speed="
+                    + speed + " cpus=" + cpus + " mem=" + memory + " disk=" + disk);
+        }
+        Image grown = image.withNode(name, speed, cpus, memory, disk);
+        NodeSpec n = grown.spec(grown.nodes().size());
+        try {
+            files.addNode(disk);
+        } catch (IOException e) {
+            throw new KernelException("node " + name + ": cannot make its disk: " + e.getMessage());
+        }
+        balancer.addNode(grown, n);
+        admin.addNode(n);
+        image = grown;
+        specs = java.util.Arrays.copyOf(specs, n.id() + 1);
+        specs[n.id()] = n;
+        joined = java.util.Arrays.copyOf(joined, n.id() + 1);
+        capacity = java.util.Arrays.copyOf(capacity, n.id() + 1);
+        owed = java.util.Arrays.copyOf(owed, n.id() + 1);
+        log(now, "node add id=" + n.id() + " name=" + name + " speed=" + speed + " cpus=" + cpus + " mem=" + memory);
+        return n.id();
     }
 
     /** A node as it is now. */

@@ -33,7 +33,7 @@ final class PolicyHost implements AutoCloseable {
     }
 
     private final Policies policies;
-    private final int nodes;
+    private int nodes;
     private ExecutorService runner = newRunner();
     private Choice current = new Choice(Policies.NONE, Map.of());
     private Choice previous = current;
@@ -76,6 +76,20 @@ final class PolicyHost implements AutoCloseable {
 
     String describe() {
         return current.describe();
+    }
+
+    /** A node joined: it gets its own instance of the policy in use. */
+    void addNode() throws KernelException {
+        nodes++;
+        if (instances != null) {
+            Policy[] grown = java.util.Arrays.copyOf(instances, nodes + 1);
+            try {
+                grown[nodes] = policies.provider(current.name()).create(current.settings());
+            } catch (PolicyException | RuntimeException e) {
+                throw new KernelException("policy '" + current.name() + "' failed to start on the new node: " + e.getMessage());
+            }
+            instances = grown;
+        }
     }
 
     String name() {

@@ -131,4 +131,27 @@ class ProcTest extends LabTest {
             assertEquals("2.00\n", cat(r.kernel.files().view(1), "/proc/mosix/nodes/1/speed"));
         }
     }
+
+    /** A node added while processes run takes processes, files and /proc entries like the others. */
+    @Test
+    void aNodeAddedWhileProcessesRunWorksLikeTheOthers() throws Exception {
+        try (LabRun r = new LabRun(lab, runtime, 1)) {
+            int pid = r.kernel.spawn(1, "cpu.js", List.of());
+            r.kernel.advance(LabRun.S);
+            int big = r.kernel.addNode("big", 4.0, 2, 512L << 20, 64L << 20);
+            assertEquals(5, big);
+            assertEquals(List.of("1/", "2/", "3/", "4/", "5/"), r.kernel.files().view(1).list("/proc/mosix/nodes"));
+            assertEquals("4.00\n", cat(r.kernel.files().view(1), "/proc/mosix/nodes/5/speed"));
+            assertEquals(List.of("home/", "tmp/"), r.kernel.files().view(1).list("/mfs/5"));
+            assertThrows(KernelException.class, () -> r.kernel.addNode("big", 1, 1, 1L << 30, 0), "names are unique");
+            long before = r.info(pid).work();
+            r.kernel.migrate(pid, "big");
+            r.kernel.advance(LabRun.S);
+            assertEquals(big, r.info(pid).where());
+            r.kernel.advance(LabRun.S);
+            long second = r.info(pid).work();
+            r.kernel.advance(LabRun.S);
+            assertEquals(4 * (before / 1), r.info(pid).work() - second, "a whole second on the new node: four times node 1's work");
+        }
+    }
 }

@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 
 /** Each node's disk: its size, and the bytes its files take (counted at boot, kept up to date by every change). */
 final class Disks {
-    private final long[] capacity;
-    private final long[] used;
+    private long[] capacity;
+    private long[] used;
 
     /** @param capacities disk bytes of nodes 1, 2, ...; {@code nodes.resolve("N")} holds node N's files */
     Disks(Path nodes, List<Long> capacities) throws IOException {
@@ -35,6 +35,14 @@ final class Disks {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /** A node joined with a disk of {@code bytes}, holding what its directory holds already. */
+    synchronized void addNode(Path dir, long bytes) throws IOException {
+        capacity = java.util.Arrays.copyOf(capacity, capacity.length + 1);
+        used = java.util.Arrays.copyOf(used, used.length + 1);
+        capacity[capacity.length - 1] = bytes;
+        used[used.length - 1] = sizeOf(dir);
     }
 
     /** Refuses to let {@code node}'s files grow by {@code extra} bytes if its disk cannot hold them. */

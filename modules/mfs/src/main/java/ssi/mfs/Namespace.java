@@ -16,7 +16,7 @@ import java.util.List;
 public final class Namespace {
     private final Path bin;
     private final Path state;
-    private final int nodes;
+    private volatile int nodes;
     final Disks disks;
     final OpenFiles open;
     private volatile ProcFiles proc;
@@ -86,6 +86,17 @@ public final class Namespace {
 
     boolean isDown(int node) {
         return down.contains(node);
+    }
+
+    /** A node joins the cluster with a disk of {@code diskBytes}: {@code /mfs/N} for the next N. Returns N. */
+    public synchronized int addNode(long diskBytes) throws IOException {
+        int n = nodes + 1;
+        for (String dir : new String[] {"home", "tmp"}) {
+            Files.createDirectories(state.resolve("mfs").resolve(String.valueOf(n)).resolve(dir));
+        }
+        disks.addNode(state.resolve("mfs").resolve(String.valueOf(n)), diskBytes);
+        nodes = n;
+        return n;
     }
 
     /** Bytes node {@code node}'s files take on its disk. */

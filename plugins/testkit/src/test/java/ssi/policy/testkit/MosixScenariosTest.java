@@ -91,4 +91,20 @@ class MosixScenariosTest extends KitTest {
         // the pathology the paper reports (its IPC forwarded through home).
         assertTrue(f.migrations().stream().anyMatch(m -> m.done() && m.from() == 1), f.migrations().toString());
     }
+
+    @Test
+    void aNodeAddedWhileProcessesRunIsFoundByGossipAndUsed() throws Exception {
+        Figures f = kit.run(PolicyKit.PAPER5, "mosix", Map.of(), 1, k -> {
+            for (int i = 0; i < 10; i++) {
+                k.spawn(1, "cpu.js", List.of());
+            }
+            k.advance(30 * S);
+            assertEquals(6, k.addNode("node6", 4.8, 2, 512L << 20, 64L << 20));
+            k.advance(30 * S);
+        });
+        System.out.println(f.summary());
+        assertTrue(f.migrations().stream().anyMatch(m -> m.to() == 6 && m.done()), "balancing used the new node: " + f.migrations());
+        assertTrue(f.processes().get(5) >= 2, "the new node is the fastest: it takes its share: " + f.processes());
+        assertEquals(10, f.processes().stream().mapToInt(Integer::intValue).sum(), "none lost");
+    }
 }
