@@ -247,7 +247,12 @@ class ShellTest {
             assertTrue(shell.run(Main.words("mon -u")));
             assertTrue(text.toString().contains("DOWN"), text.toString());
             assertTrue(shell.run(Main.words("node restart 2")));
-            for (String bad : List.of("mosctl frobnicate", "mosctl block 9", "node crash 9", "node restart 1", "node explode 2", "mosctl whois",
+            text.getBuffer().setLength(0);
+            assertTrue(shell.run(Main.words("node add big speed=4 cpus=2 mem=512")), text.toString());
+            assertTrue(shell.run(Main.words("mosctl getspeed big")));
+            assertEquals(List.of("6", "4.00"), text.toString().lines().toList());
+            for (String bad : List.of("node add big speed=4", "node add other speed=fast", "node add x cpus=0", "node crash 2 now",
+                    "mosctl frobnicate", "mosctl block 9", "node crash 9", "node restart 1", "node explode 2", "mosctl whois",
                     "mosctl setspeed fast", "echo banana > /proc/mosix/admin/speed", "echo 0 > /proc/mosix/admin/speed")) {
                 text.getBuffer().setLength(0);
                 assertFalse(shell.run(Main.words(bad)), bad);
@@ -266,7 +271,7 @@ class ShellTest {
                 "mosctl -n", "node", "advance", "ps", "mps", "mon", "nodes", "policy use", "migrations", "cp", "mv", "|", ">", "help"};
         String[] words = {"cpu.js", "hello.py", "sleepy.py", "reader.js", "producer.js", "consumer.js", "1", "2", "5", "9", "-1", "home",
                 "balance", "banana", "/proc/mosix/admin/block", "/proc/1/where", "/proc/self/where", "/proc/mosix/nodes/2/load", "/proc/2/lock",
-                "/tmp/x", "/mfs/3/y", "/bin/cpu.js", "..", "crash", "restart", "block", "noblock", "expel", "bring", "status", "getload",
+                "/tmp/x", "/mfs/3/y", "/bin/cpu.js", "..", "crash", "restart", "block", "noblock", "expel", "bring", "status", "getload", "add", "speed=2",
                 "10ms", "1s", "mosix", "none", ">", ">>", "|", "''", "\u0001", "-l", "-u", "-m"};
         int commands = 3000;
         try (Kernel kernel = Kernel.boot(paper5, 1)) {

@@ -1432,7 +1432,8 @@ public final class Kernel implements AutoCloseable {
      * gossip, after which balancing uses it. Returns its id.
      */
     public synchronized int addNode(String name, double speed, int cpus, long memory, long disk) throws KernelException {
-        if (!name.matches("[A-Za-z][A-Za-z0-9_-]{0,31}") || image.nodes().stream().anyMatch(n -> n.name().equals(name))) {
+        if (!name.matches("[A-Za-z][A-Za-z0-9_-]{0,31}") || name.equals("home") || name.equals("balance")
+                || image.nodes().stream().anyMatch(n -> n.name().equals(name))) {
             throw new KernelException("a new node needs a name of its own (a letter, then letters, digits, _ or -), got '" + name + "'");
         }
         if (!(speed >= 0.001) || Double.isInfinite(speed) || cpus < 1 || cpus > 1024 || memory < (1 << 20) || disk < 0) {
