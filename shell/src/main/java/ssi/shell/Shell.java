@@ -158,7 +158,7 @@ final class Shell {
                 continue;
             }
             out.add(w);
-            if ((w.equals("-r") || w.equals("-N")) && i + 1 < words.size()) {
+            if ((w.equals("-r") || w.equals("-N") || w.equals("-C") || w.equals("-R")) && i + 1 < words.size()) {
                 out.add(words.get(++i));
             }
         }
@@ -177,7 +177,10 @@ final class Shell {
     @Command(name = "mosrun", description = "Start a guest program (JS or Python) with the shell's node as its home; print its pid.",
             footer = {"", "A program that asks for SysV shared memory under plain mosrun is stopped with MOSIX's message;",
                     "under -e it may use it and is then confined to its home node; -E starts a native process that never migrates.",
-                    "mosrun A | mosrun B ... starts a pipeline: each one's stdout is a pipe to the next one's stdin."})
+                    "mosrun A | mosrun B ... starts a pipeline: each one's stdout is a pipe to the next one's stdin.",
+                    "-C checkpoints a process; after it dies (a crash of its node, a kill), -R PID starts it again at home from its last",
+                    "checkpoint: its program, arguments, options and counters, and the state its program gave to ssi.checkpoint(text),",
+                    "which it reads back with ssi.restored() (a guest's heap cannot be saved: the program goes on from that state)."})
     final class Mosrun implements Callable<Integer> {
         @Option(names = "-h", description = "run at home, locked against migration")
         boolean home;
@@ -206,7 +209,13 @@ final class Shell {
         @Option(names = "-i", description = "hint to policies: an I/O-bound job")
         boolean ioJob;
 
-        @Parameters(index = "0", paramLabel = "PROG", description = "a program: /bin/x.js, or x.js for /bin/x.js")
+        @Option(names = "-C", paramLabel = "SECONDS", description = "checkpoint it every SECONDS of virtual time (what its program gives ssi.checkpoint)")
+        String checkpoint;
+
+        @Option(names = "-R", paramLabel = "PID", description = "recover process PID from its last checkpoint, at its home (no PROG)")
+        Integer recover;
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "PROG", description = "a program: /bin/x.js, or x.js for /bin/x.js")
         String program;
 
         @Parameters(index = "1..*", paramLabel = "ARGS", description = "its arguments")
@@ -214,6 +223,16 @@ final class Shell {
 
         @Override
         public Integer call() throws KernelException {
+            if (recover != null) {
+                if (program != null) {
+                    throw new IllegalArgumentException("mosrun -R PID recovers a process: give no program");
+                }
+                out.println(kernel.recover(recover));
+                return 0;
+            }
+            if (program == null) {
+                throw new IllegalArgumentException("which program? (mosrun PROG ARGS, or mosrun -R PID)");
+            }
             out.println(kernel.spawn(shellNode, program, args, options()));
             return 0;
         }
@@ -232,7 +251,11 @@ final class Shell {
                 throw new IllegalArgumentException("choose one of -c and -i");
             }
             String hint = cpuJob ? "cpu" : ioJob ? "io" : "";
-            return new RunOptions(start, home || lock, mode, hint);
+            long every = checkpoint == null ? 0 : Durations.parse(checkpoint.matches("\\d+(\\.\\d+)?") ? checkpoint + "s" : checkpoint);
+            if (checkpoint != null && every <= 0) {
+                throw new IllegalArgumentException("-C wants a time between checkpoints, such as 1 or 500ms, got " + checkpoint);
+            }
+            return new RunOptions(start, home || lock, mode, hint, every);
         }
     }
 
@@ -252,6 +275,9 @@ final class Shell {
                 }
                 Mosrun m = new Mosrun();
                 new CommandLine(m).parseArgs(mosrunNodeOptions(segment).subList(1, mosrunNodeOptions(segment).size()).toArray(String[]::new));
+                if (m.program == null || m.recover != null) {
+                    throw new IllegalArgumentException("each part of a pipeline runs a program: mosrun [options] PROG [ARGS]");
+                }
                 List<String> command = new ArrayList<>(List.of(m.program));
                 command.addAll(m.args);
                 commands.add(command);

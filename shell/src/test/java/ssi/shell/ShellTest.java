@@ -248,10 +248,17 @@ class ShellTest {
             assertTrue(text.toString().contains("DOWN"), text.toString());
             assertTrue(shell.run(Main.words("node restart 2")));
             text.getBuffer().setLength(0);
+            assertTrue(shell.run(Main.words("mosrun -C 500ms -4 cpu.js")), text.toString());
+            assertTrue(shell.run(Main.words("advance 1s")));
+            assertTrue(shell.run(Main.words("node crash 4")));
+            assertTrue(shell.run(Main.words("mosrun -R 3")), text.toString());
+            assertTrue(text.toString().endsWith("4\n"), "recovered as pid 4: " + text);
+            text.getBuffer().setLength(0);
             assertTrue(shell.run(Main.words("node add big speed=4 cpus=2 mem=512")), text.toString());
             assertTrue(shell.run(Main.words("mosctl getspeed big")));
             assertEquals(List.of("6", "4.00"), text.toString().lines().toList());
-            for (String bad : List.of("node add big speed=4", "node add other speed=fast", "node add x cpus=0", "node crash 2 now",
+            for (String bad : List.of("mosrun -R 99", "mosrun -R 1 cpu.js", "mosrun -C soon cpu.js", "mosrun",
+                    "node add big speed=4", "node add other speed=fast", "node add x cpus=0", "node crash 2 now",
                     "mosctl frobnicate", "mosctl block 9", "node crash 9", "node restart 1", "node explode 2", "mosctl whois",
                     "mosctl setspeed fast", "echo banana > /proc/mosix/admin/speed", "echo 0 > /proc/mosix/admin/speed")) {
                 text.getBuffer().setLength(0);

@@ -189,6 +189,18 @@ public final class SsiBinding {
                 "from", r.from(), "data", new String(r.data(), java.nio.charset.StandardCharsets.UTF_8)));
     }
 
+    /** Gives the state its next checkpoint will hold (text, e.g. JSON): what it needs to go on after a recovery. */
+    @HostAccess.Export
+    public void checkpoint(String state) {
+        process.calls().checkpoint(state);
+    }
+
+    /** The state of the checkpoint this process was recovered from, or null if it started afresh. */
+    @HostAccess.Export
+    public String restored() {
+        return process.calls().restored();
+    }
+
     /** Asks for direct communication with processes that ask for it too (MOSIX's migratable sockets). */
     @HostAccess.Export
     public void direct(boolean on) {

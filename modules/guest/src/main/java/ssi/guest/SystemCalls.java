@@ -50,4 +50,12 @@ public interface SystemCalls {
 
     /** Asks for direct communication: messages between two processes that both ask go straight between their nodes. */
     default void direct(boolean on) {}
+
+    /** The state the program wants its next checkpoint to hold ({@code mosrun -C}): what it needs to go on after a recovery. */
+    default void checkpoint(String state) {}
+
+    /** The state of the checkpoint this process was recovered from ({@code mosrun -R}), or null if it starts afresh. */
+    default String restored() {
+        return null;
+    }
 }

@@ -48,6 +48,8 @@
         send: (pid, data) => sys.send(pid, String(data)),
         recv: (timeout = -1) => { const m = sys.recv(Number(timeout)); return m === null ? null : {from: m.from, data: String(m.data)}; },
         direct: (on = true) => sys.direct(Boolean(on)),
+        checkpoint: (state) => sys.checkpoint(String(state)),
+        restored: () => { const s = sys.restored(); return s === null ? null : String(s); },
         kill: (pid, signal = 'SIGTERM') => sys.kill(pid, signal),
         signal: (signal, handler = null) => sys.signal(signal, handler),
         open: (path, mode = 'r') => sys.open(String(path), String(mode)),

@@ -47,6 +47,8 @@ def __ssi_install(sys_):
         return None if m is None else {'from': int(getattr(m, 'from')), 'data': str(getattr(m, 'data'))}
     ssi.recv = syscall(recv)
     ssi.direct = syscall(lambda on=True: sys_.direct(bool(on)))
+    ssi.checkpoint = syscall(lambda state: sys_.checkpoint(str(state)))
+    ssi.restored = lambda: (lambda s: None if s is None else str(s))(sys_.restored())
     ssi.kill = syscall(lambda pid, signal='SIGTERM': sys_.kill(int(pid), signal))
     ssi.signal = syscall(lambda signal, handler=None: sys_.signal(signal, handler))
     sys.modules['ssi'] = ssi

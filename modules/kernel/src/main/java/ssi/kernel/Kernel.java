@@ -234,6 +234,76 @@ public final class Kernel implements AutoCloseable {
             throw new KernelException("node " + start + " blocks guests");
         }
         Proc p = create(0, home, start, program, options.mode(), options.locked(), options.hint(), Map.of(), now);
+        if (options.checkpointNanos() > 0) {
+            p.checkpointNanos = options.checkpointNanos();
+            p.nextCheckpoint = now + options.checkpointNanos();
+        }
+        return p.pid;
+    }
+
+    private Path checkpointFile(int pid) {
+        return files.state().resolve("checkpoints").resolve(pid + ".json");
+    }
+
+    /**
+     * Writes a process's checkpoint, atomically, under the state directory: how to start it again
+     * (program, arguments, home, options), what it had used, and the state its program gave.
+     */
+    private void checkpoint(Proc p, long t) {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var c = json.createObjectNode().put("pid", p.pid).put("program", p.program.path()).put("home", p.home).put("mode", p.mode.name())
+                .put("locked", p.locked).put("hint", p.hint).put("intervalNanos", p.checkpointNanos).put("time", t)
+                .put("cpuSeconds", p.cpuSeconds).put("work", p.work).put("nmigs", p.nmigs).put("state", p.appState);
+        p.program.args().forEach(c.putArray("args")::add);
+        try {
+            Path file = checkpointFile(p.pid);
+            Files.createDirectories(file.getParent());
+            Path temporary = Files.createTempFile(file.getParent(), ".ckpt-", "");
+            json.writeValue(temporary.toFile(), c);
+            Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            log(t, "checkpoint pid=" + p.pid);
+        } catch (IOException e) {
+            notice(t, "checkpoint of process " + p.pid + " failed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * {@code mosrun -R}: starts a process again from its last checkpoint, at its home. A running
+     * guest's heap cannot be saved (GraalVM contexts cannot be snapshotted), so what is restored is
+     * its program, arguments, home, options and counters, and the state its program gave to
+     * {@code ssi.checkpoint}, which it reads back with {@code ssi.restored()} to go on from there.
+     * Returns the new pid.
+     */
+    public synchronized int recover(int pid) throws KernelException {
+        Proc old = procs.get(pid);
+        if (old != null && old.alive()) {
+            throw new KernelException("process " + pid + " is still running");
+        }
+        Path file = checkpointFile(pid);
+        if (!Files.isRegularFile(file)) {
+            throw new KernelException("no checkpoint of process " + pid + " (start it with mosrun -C)");
+        }
+        com.fasterxml.jackson.databind.JsonNode c;
+        List<String> args = new ArrayList<>();
+        RunOptions.Mode mode;
+        try {
+            c = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+            c.get("args").forEach(a -> args.add(a.asText()));
+            mode = RunOptions.Mode.valueOf(c.get("mode").asText());
+        } catch (IOException | RuntimeException e) {
+            throw new KernelException("the checkpoint of process " + pid + " is unreadable: " + e.getMessage());
+        }
+        int home = c.get("home").asInt();
+        requireUp(image.requireNode(home));
+        Proc p = create(0, home, home, load(c.get("program").asText(), args), mode, c.get("locked").asBoolean(), c.get("hint").asText(), Map.of(), now);
+        p.restored = c.get("state").isNull() ? null : c.get("state").asText();
+        p.appState = p.restored;
+        p.cpuSeconds = c.get("cpuSeconds").asDouble();
+        p.work = c.get("work").asLong();
+        p.nmigs = c.get("nmigs").asInt();
+        p.checkpointNanos = c.get("intervalNanos").asLong();
+        p.nextCheckpoint = now + p.checkpointNanos;
+        log(now, "recover pid=" + p.pid + " from=" + pid + " checkpoint t=" + c.get("time").asLong());
         return p.pid;
     }
 
@@ -538,6 +608,14 @@ public final class Kernel implements AutoCloseable {
             waiting = later;
         }
         now = t1;
+        for (Proc p : List.copyOf(procs.values())) {
+            if (p.alive() && p.checkpointNanos > 0 && p.nextCheckpoint <= t1) {
+                checkpoint(p, t1);
+                while (p.nextCheckpoint <= t1) {
+                    p.nextCheckpoint += p.checkpointNanos;
+                }
+            }
+        }
         balancer.endQuantum(t1);
     }
 
@@ -1582,6 +1660,16 @@ public final class Kernel implements AutoCloseable {
         @Override
         public void direct(boolean on) {
             p.direct = on;
+        }
+
+        @Override
+        public void checkpoint(String state) {
+            p.appState = state;
+        }
+
+        @Override
+        public String restored() {
+            return p.restored;
         }
 
         @Override

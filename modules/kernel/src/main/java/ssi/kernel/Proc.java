@@ -59,6 +59,12 @@ final class Proc extends Task {
     boolean inCall;            // its last yield was a system call, waiting for its answer
     boolean stopped;           // SIGSTOP
 
+    // mosrun -C / -R
+    long checkpointNanos;      // between checkpoints, 0 for none
+    long nextCheckpoint;
+    volatile String appState;  // what the program asked its checkpoints to hold (set from the guest thread)
+    String restored;           // the state it was recovered with, or null
+
     // the current slice: from sliceStart, sliceBudget units at nanosPerUnit each
     long sliceStart;
     long sliceBudget;

@@ -7,14 +7,19 @@ package ssi.kernel;
  * @param locked locked against migration from the start ({@code -h}, {@code -L})
  * @param mode what the process may do that MOSIX cannot migrate
  * @param hint what kind of job it is, for policies: {@code cpu} ({@code -c}), {@code io} ({@code -i}), or empty
+ * @param checkpointNanos {@code mosrun -C}: the virtual time between its checkpoints, or 0 for none
  */
-public record RunOptions(int start, boolean locked, Mode mode, String hint) {
+public record RunOptions(int start, boolean locked, Mode mode, String hint, long checkpointNanos) {
     public static final int HOME = 0;
     public static final int BEST = -1;
     public static final RunOptions DEFAULT = new RunOptions(HOME, false, Mode.STRICT);
 
     public RunOptions(int start, boolean locked, Mode mode) {
         this(start, locked, mode, "");
+    }
+
+    public RunOptions(int start, boolean locked, Mode mode, String hint) {
+        this(start, locked, mode, hint, 0);
     }
 
     /** MOSIX's modes for features it cannot migrate (SysV shared memory). */

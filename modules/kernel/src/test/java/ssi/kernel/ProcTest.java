@@ -154,4 +154,30 @@ class ProcTest extends LabTest {
             assertEquals(4 * (before / 1), r.info(pid).work() - second, "a whole second on the new node: four times node 1's work");
         }
     }
+
+    /** mosrun -C and -R: a process killed by its node's crash is recovered at home from its last checkpoint, and goes on from there. */
+    @Test
+    void aProcessKilledByACrashIsRecoveredFromItsLastCheckpoint() throws Exception {
+        try (LabRun r = new LabRun(lab, runtime, 1)) {
+            int pid = r.kernel.spawn(1, "counter.js", List.of("200000"), new RunOptions(3, false, RunOptions.Mode.STRICT, "", LabRun.S / 10));
+            r.kernel.advance(LabRun.S / 2);
+            long workBefore = r.info(pid).work();
+            r.kernel.crash(3);
+            assertEquals(137, r.finish(pid));
+            assertTrue(java.nio.file.Files.isRegularFile(r.kernel.files().state().resolve("checkpoints/" + pid + ".json")));
+            int back = r.kernel.recover(pid);
+            assertEquals(1, r.info(back).where(), "at its home");
+            assertTrue(r.info(back).work() > 0 && r.info(back).work() <= workBefore, "its counters as of the checkpoint");
+            assertEquals(0, r.finish(back));
+            String[] lines = r.text(back).split("\n");
+            assertTrue(lines[0].matches("recovered at [1-9]\\d*000"), r.text(back));
+            assertEquals("counted to 200000", lines[1]);
+            assertEquals("no checkpoint of process 999 (start it with mosrun -C)", assertThrows(KernelException.class, () -> r.kernel.recover(999)).getMessage());
+            assertEquals("process " + back + " is still running", assertThrows(KernelException.class, () -> {
+                int again = r.kernel.spawn(1, "cpu.js", List.of(), new RunOptions(RunOptions.HOME, false, RunOptions.Mode.STRICT, "", LabRun.S));
+                r.kernel.advance(2 * LabRun.S);
+                r.kernel.recover(again);
+            }).getMessage().replace(String.valueOf(back + 1), String.valueOf(back)));
+        }
+    }
 }
