@@ -20,7 +20,8 @@ final class MosixTools {
 
     @Command(name = "mosctl", description = "Administer a node with openMosix's verbs.",
             footer = {"", "Verbs: stay|nostay, lstay|nolstay, block|noblock, quiet|noquiet, expel, bring, getload|getspeed|getmem|getfree|getutil,",
-                    "status: each on NODE (or -n NODE; default the shell's node); setspeed SPEED (of -n NODE or the shell's node);",
+                    "status: each on NODE (or -n NODE; default the shell's node); setspeed SPEED and setdecay INTERVAL SLOW FAST",
+                    "(of -n NODE or the shell's node; the interval is the image's balancing period, slow and fast in 1/1000);",
                     "whois NODE: an id gives its name, a name its id."})
     static final class Mosctl implements Callable<Integer> {
         private final Shell shell;
@@ -31,8 +32,8 @@ final class MosixTools {
         @Parameters(index = "0", paramLabel = "VERB")
         String verb;
 
-        @Parameters(index = "1", arity = "0..1", paramLabel = "NODE")
-        String argument;
+        @Parameters(index = "1..*", paramLabel = "NODE|VALUE")
+        List<String> arguments = new java.util.ArrayList<>();
 
         Mosctl(Shell shell) {
             this.shell = shell;
@@ -42,7 +43,11 @@ final class MosixTools {
         public Integer call() throws KernelException {
             Kernel k = shell.kernel();
             PrintWriter out = shell.out();
-            boolean argumentIsNode = !verb.equals("whois") && !verb.equals("setspeed");
+            String argument = arguments.isEmpty() ? null : arguments.getFirst();
+            if (arguments.size() > 1 && !verb.equals("setdecay")) {
+                throw new IllegalArgumentException(verb + " takes one argument at most, got " + arguments);
+            }
+            boolean argumentIsNode = !verb.equals("whois") && !verb.equals("setspeed") && !verb.equals("setdecay");
             String which = node != null ? node : argument != null && argumentIsNode ? argument : String.valueOf(shell.node());
             int target = k.image().nodeId(which, shell.node());
             switch (verb) {
@@ -55,6 +60,18 @@ final class MosixTools {
                     out.printf("node %d (%s): %s%s%n", target, k.image().spec(target).name(), k.up(target) ? "up" : "down",
                             String.join("", List.of("block", "stay", "lstay", "quiet", "nomfs").stream()
                                     .filter(s -> a.get(s).equals("1")).map(s -> ", " + s).toList()));
+                }
+                case "setdecay" -> {
+                    if (arguments.size() != 3 || !arguments.stream().allMatch(a -> a.matches("\\d+(\\.\\d+)?"))) {
+                        throw new IllegalArgumentException("setdecay INTERVAL SLOW FAST (seconds, then thousandths kept each period)");
+                    }
+                    double interval = Double.parseDouble(arguments.get(0));
+                    double current = Double.parseDouble(k.admin(target).get("decay-interval"));
+                    if (Math.abs(interval - current) > 1e-9) {
+                        throw new IllegalArgumentException("the decay interval is the image's balancing period (" + current
+                                + " s): it cannot change while running");
+                    }
+                    k.setDecay(target, Integer.parseInt(arguments.get(1)), Integer.parseInt(arguments.get(2)));
                 }
                 case "setspeed" -> {
                     if (argument == null || !argument.matches("\\d+(\\.\\d+)?")) {

@@ -227,10 +227,11 @@ class ShellTest {
             text.getBuffer().setLength(0);
             for (String c : List.of("mosctl getspeed 2", "mosctl getload 2", "mosctl whois 2", "mosctl whois node3", "mosctl block 4",
                     "mosctl status 4", "mosctl -n 4 noblock", "mosctl status 4", "cat /proc/mosix/nodes/2/util", "mosctl -n 3 setspeed 3.6",
-                    "cat /proc/mosix/nodes/3/speed", "echo 1.8 > /proc/mosix/admin/speed", "mosctl getspeed 1")) {
+                    "cat /proc/mosix/nodes/3/speed", "echo 1.8 > /proc/mosix/admin/speed", "mosctl getspeed 1", "mosctl setdecay 1 990 900",
+                    "cat /proc/mosix/admin/slow-decay", "echo 800 > /proc/mosix/admin/fast-decay", "cat /proc/mosix/admin/fast-decay")) {
                 assertTrue(shell.run(Main.words(c)), c + ": " + text);
             }
-            assertEquals(List.of("2.40", "0.25", "node2", "3", "node 4 (node4): up, block", "node 4 (node4): up", "100", "3.60", "1.80"),
+            assertEquals(List.of("2.40", "0.25", "node2", "3", "node 4 (node4): up, block", "node 4 (node4): up", "100", "3.60", "1.80", "990", "800"),
                     text.toString().lines().toList());
             text.getBuffer().setLength(0);
             assertTrue(shell.run(Main.words("mps")));
@@ -260,7 +261,9 @@ class ShellTest {
             for (String bad : List.of("mosrun -R 99", "mosrun -R 1 cpu.js", "mosrun -C soon cpu.js", "mosrun",
                     "node add big speed=4", "node add other speed=fast", "node add x cpus=0", "node crash 2 now",
                     "mosctl frobnicate", "mosctl block 9", "node crash 9", "node restart 1", "node explode 2", "mosctl whois",
-                    "mosctl setspeed fast", "echo banana > /proc/mosix/admin/speed", "echo 0 > /proc/mosix/admin/speed")) {
+                    "mosctl setspeed fast", "echo banana > /proc/mosix/admin/speed", "echo 0 > /proc/mosix/admin/speed",
+                    "mosctl setdecay 2 990 900", "mosctl setdecay 1 1001 900", "echo x > /proc/mosix/admin/slow-decay",
+                    "echo 2 > /proc/mosix/admin/decay-interval", "mosctl getload 1 2")) {
                 text.getBuffer().setLength(0);
                 assertFalse(shell.run(Main.words(bad)), bad);
                 assertFalse(text.toString().isBlank(), bad + " says why");

@@ -16,6 +16,7 @@ final class Admin {
 
     private final Image image;
     private BitSet[] flags;
+    private int[][] decays; // per node: {slow, fast}, kept per 1000
 
     Admin(Image image) {
         this.image = image;
@@ -24,6 +25,23 @@ final class Admin {
             flags[n] = new BitSet();
             flags[n].set(SWITCHES.get("nomfs"), image.spec(n).nomfs());
         }
+        decays = new int[flags.length][];
+        for (int n = 1; n < flags.length; n++) {
+            decays[n] = defaultDecays();
+        }
+    }
+
+    private static int[] defaultDecays() {
+        return new int[] {(int) Math.round(Usage.SLOW_DECAY * 1000), (int) Math.round(Usage.FAST_DECAY * 1000)};
+    }
+
+    double decay(int node, boolean slow) {
+        return decays[node][slow ? 0 : 1] / 1000.0;
+    }
+
+    /** Sets a node's slow and fast decay, kept per 1000 of the past each period (MOSIX's units). */
+    void setDecay(int node, int slow, int fast) {
+        decays[node] = new int[] {slow, fast};
     }
 
     /** A node joined, with its switches off (but nomfs if it says so). */
@@ -31,6 +49,8 @@ final class Admin {
         flags = java.util.Arrays.copyOf(flags, n.id() + 1);
         flags[n.id()] = new BitSet();
         flags[n.id()].set(SWITCHES.get("nomfs"), n.nomfs());
+        decays = java.util.Arrays.copyOf(decays, n.id() + 1);
+        decays[n.id()] = defaultDecays();
     }
 
     boolean is(int node, String name) {
@@ -50,8 +70,8 @@ final class Admin {
         out.put("mospe", String.valueOf(node));
         out.put("speed", String.format(Locale.ROOT, "%.2f", speed));
         out.put("decay-interval", String.format(Locale.ROOT, "%.3f", image.balancing().periodNanos() / 1e9));
-        out.put("slow-decay", String.valueOf(Math.round(Usage.SLOW_DECAY * 1000)));
-        out.put("fast-decay", String.valueOf(Math.round(Usage.FAST_DECAY * 1000)));
+        out.put("slow-decay", String.valueOf(decays[node][0]));
+        out.put("fast-decay", String.valueOf(decays[node][1]));
         return out;
     }
 }

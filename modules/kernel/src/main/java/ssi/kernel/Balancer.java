@@ -44,6 +44,9 @@ final class Balancer implements AutoCloseable {
 
         /** A node as it is now (its speed may have been changed). */
         NodeSpec spec(int node);
+
+        /** How much of the past a node's process statistics keep each period: its slow or fast decay. */
+        double decay(int node, boolean slow);
     }
 
     private Image image;
@@ -104,7 +107,7 @@ final class Balancer implements AutoCloseable {
         }
         for (Proc p : cluster.processes()) {
             if (p.alive()) {
-                p.usage.period(period / 1e9, p.ioCalls, p.fileBytes, p.ipcBytes);
+                p.usage.period(period / 1e9, p.ioCalls, p.fileBytes, p.ipcBytes, cluster.decay(p.where, p.usage.hinted));
             }
         }
         info.endPeriod(t, cluster::spec, node -> new InfoWindow.Entry(node, cluster.spec(node).speed(), cluster.spec(node).cpus(),

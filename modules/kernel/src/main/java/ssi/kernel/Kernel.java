@@ -1162,6 +1162,11 @@ public final class Kernel implements AutoCloseable {
         }
 
         @Override
+        public double decay(int node, boolean slow) {
+            return admin.decay(node, slow);
+        }
+
+        @Override
         public boolean admin(int node, String name) {
             return admin.is(node, name);
         }
@@ -1430,6 +1435,16 @@ public final class Kernel implements AutoCloseable {
 
         @Override
         public void admin(int node, String name, String value) {
+            if (name.equals("slow-decay") || name.equals("fast-decay")) {
+                Map<String, String> now = admin.files(node, spec(node).speed());
+                try {
+                    setDecay(node, Integer.parseInt(name.equals("slow-decay") ? value : now.get("slow-decay")),
+                            Integer.parseInt(name.equals("fast-decay") ? value : now.get("fast-decay")));
+                } catch (NumberFormatException | KernelException e) {
+                    throw new IllegalArgumentException(name + " wants a whole number of thousandths kept each period, 0-1000, got '" + value + "'");
+                }
+                return;
+            }
             if (name.equals("speed")) {
                 try {
                     setSpeed(node, Double.parseDouble(value));
@@ -1551,6 +1566,19 @@ public final class Kernel implements AutoCloseable {
         NodeSpec n = specs[node];
         specs[node] = new NodeSpec(n.id(), n.name(), speed, n.cpus(), n.memory(), n.disk(), n.nomfs());
         log(now, "admin node=" + node + " speed=" + speed);
+    }
+
+    /**
+     * Sets how much of the past a node's process statistics keep each period, per 1000 (openMosix's
+     * {@code slow-decay} for processes whose kind was hinted, {@code fast-decay} for the others).
+     */
+    public synchronized void setDecay(int node, int slow, int fast) throws KernelException {
+        image.requireNode(node);
+        if (slow < 0 || slow > 1000 || fast < 0 || fast > 1000) {
+            throw new KernelException("decays are thousandths of the past kept each period, 0-1000, got slow " + slow + " fast " + fast);
+        }
+        admin.setDecay(node, slow, fast);
+        log(now, "admin node=" + node + " slow-decay=" + slow + " fast-decay=" + fast);
     }
 
     /** A crashed node comes back, empty (its files are as they were last closed); a node shut down rejoins. */

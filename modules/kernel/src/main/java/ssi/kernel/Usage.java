@@ -11,7 +11,8 @@ final class Usage {
     static final double FAST_DECAY = 0.926;
     static final double SLOW_DECAY = 0.975;
 
-    private final double decay;
+    final boolean hinted;     // mosrun -c / -i: its kind is known, it decays slowly
+    private double decay;     // of the last period
 
     private int quanta;
     private int runnable;
@@ -23,6 +24,7 @@ final class Usage {
     private final Rates ipc = new Rates();
 
     Usage(boolean hinted) {
+        this.hinted = hinted;
         this.decay = hinted ? SLOW_DECAY : FAST_DECAY;
     }
 
@@ -37,7 +39,8 @@ final class Usage {
      * then, moved {@code fileBytes} bytes of file I/O in all, by the node holding the files, and
      * {@code ipcBytes} of IPC, by the node they crossed to.
      */
-    void period(double seconds, long ioCalls, java.util.Map<Integer, Long> fileBytes, java.util.Map<Integer, Long> ipcBytes) {
+    void period(double seconds, long ioCalls, java.util.Map<Integer, Long> fileBytes, java.util.Map<Integer, Long> ipcBytes, double decay) {
+        this.decay = decay; // the node's setting (slow-decay or fast-decay), which an administrator may change
         cpuSum = cpuSum * decay + (quanta == 0 ? 0 : (double) runnable / quanta);
         ioSum = ioSum * decay + (ioCalls - lastIoCalls) / seconds;
         files.period(seconds, fileBytes);

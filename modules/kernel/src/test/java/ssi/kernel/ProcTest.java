@@ -180,4 +180,23 @@ class ProcTest extends LabTest {
             }).getMessage().replace(String.valueOf(back + 1), String.valueOf(back)));
         }
     }
+
+    /** fast-decay 0 keeps none of the past: a process that stopped computing shows no CPU use one period later. */
+    @Test
+    void theDecaysSetHowLongAProcessesPastCounts() throws Exception {
+        double[] share = new double[2];
+        for (int run = 0; run < 2; run++) {
+            try (LabRun r = new LabRun(lab, runtime, 1)) {
+                if (run == 1) {
+                    r.kernel.files().view(1).write("/proc/mosix/admin/fast-decay", "0".getBytes(), false);
+                }
+                int pid = r.kernel.spawn(1, "burst.js", List.of("3"));
+                r.kernel.advance(5 * LabRun.S);
+                String stat = cat(r.kernel.files().view(1), "/proc/" + pid + "/stat");
+                share[run] = Double.parseDouble(stat.lines().filter(l -> l.startsWith("cpu_share ")).findFirst().orElseThrow().substring(10));
+            }
+        }
+        assertTrue(share[0] > 0.5, "926/1000 kept: the busy past still shows: " + share[0]);
+        assertEquals(0.0, share[1], "none kept: only the last, idle period counts");
+    }
 }

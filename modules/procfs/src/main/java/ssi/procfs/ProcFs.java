@@ -31,7 +31,7 @@ public final class ProcFs implements ProcFiles {
     private static final List<String> NODE_FILES = List.of("cpus", "load", "mem", "rmem", "speed", "status", "tmem", "util");
     private static final List<String> PROCESS_FILES = List.of("cantmove", "from", "goto", "lock", "migrations", "nmigs", "stat", "status", "where");
     /** Admin files that only report. */
-    private static final Set<String> READ_ONLY = Set.of("mospe", "decay-interval", "slow-decay", "fast-decay");
+    private static final Set<String> READ_ONLY = Set.of("mospe", "decay-interval");
 
     private final ProcSource cluster;
 
@@ -190,7 +190,8 @@ public final class ProcFs implements ProcFiles {
                     throw new FileSystemException(full, null, "permission denied: node admin files are for the shell (the cluster's administrator)");
                 }
                 if (READ_ONLY.contains(p[2])) {
-                    throw new FileSystemException(full, null, "read-only: " + p[2] + (p[2].equals("mospe") ? " is the node's id" : " is fixed by the image"));
+                    throw new FileSystemException(full, null, "read-only: " + p[2] + (p[2].equals("mospe") ? " is the node's id"
+                            : " is the image's balancing period, which information and balancing follow"));
                 }
                 cluster.admin(cluster.standsOn(reader), p[2], value);
                 return;

@@ -107,4 +107,27 @@ class MosixScenariosTest extends KitTest {
         assertTrue(f.processes().get(5) >= 2, "the new node is the fastest: it takes its share: " + f.processes());
         assertEquals(10, f.processes().stream().mapToInt(Integer::intValue).sum(), "none lost");
     }
+
+    /** The admin switches as MOSIX defines them: a quiet node is never heard of, so nothing is sent to it; a node that stays sends nothing away. */
+    @Test
+    void quietAndStayNodesAreLeftAlone() throws Exception {
+        Figures quiet = kit.run(PolicyKit.PAPER5, "mosix", Map.of(), 1, k -> {
+            k.setAdmin(5, "quiet", true);
+            for (int i = 0; i < 10; i++) {
+                k.spawn(1, "cpu.js", List.of());
+            }
+            k.advance(30 * S);
+        });
+        assertEquals(0, quiet.processes().get(4), "node 5 said nothing of itself: " + quiet.processes());
+        assertTrue(quiet.migrations().size() > 3, "the others were used: " + quiet.migrations());
+        Figures stay = kit.run(PolicyKit.PAPER5, "mosix", Map.of(), 1, k -> {
+            k.setAdmin(1, "stay", true);
+            for (int i = 0; i < 10; i++) {
+                k.spawn(1, "cpu.js", List.of());
+            }
+            k.advance(30 * S);
+        });
+        assertEquals(List.of(10, 0, 0, 0, 0), stay.processes(), "node 1 stays: nothing leaves it automatically");
+        assertEquals(List.of(), stay.migrations());
+    }
 }
