@@ -199,4 +199,30 @@ class ProcTest extends LabTest {
         assertTrue(share[0] > 0.5, "926/1000 kept: the busy past still shows: " + share[0]);
         assertEquals(0.0, share[1], "none kept: only the last, idle period counts");
     }
+
+    /** Every /proc file a guest can see, read by a guest in each language; every admin file written by the shell. */
+    @Test
+    void everyProcFileIsReadableAndEveryAdminFileWritable() throws Exception {
+        try (LabRun r = new LabRun(lab, runtime, 1)) {
+            for (String program : List.of("proctour.py", "proctour.js")) {
+                int pid = r.kernel.spawn(1, program, List.of());
+                assertEquals(0, r.finish(pid));
+                assertEquals("read 29 files\n", r.text(pid), program + ": 8 node files, 12 admin files, 9 process files");
+            }
+            FileView shell = r.kernel.files().view(1);
+            java.util.Map<String, String> values = java.util.Map.of("speed", "1.5", "slow-decay", "950", "fast-decay", "900");
+            for (String name : shell.list("/proc/mosix/admin")) {
+                String path = "/proc/mosix/admin/" + name;
+                if (name.equals("mospe") || name.equals("decay-interval")) {
+                    assertThrows(FileSystemException.class, () -> shell.write(path, "1".getBytes(), false), name + " is read-only");
+                    continue;
+                }
+                String value = values.getOrDefault(name, "1");
+                shell.write(path, value.getBytes(), false);
+                String expect = name.equals("expel") || name.equals("bring") ? "0" : name.equals("speed") ? "1.50" : value;
+                assertEquals(expect + "\n", cat(shell, path), name);
+            }
+            assertEquals("up block lstay nomfs quiet stay\n", cat(shell, "/proc/mosix/nodes/1/status"));
+        }
+    }
 }
