@@ -74,6 +74,7 @@ public final class Kernel implements AutoCloseable {
     private final Ipc ipc = new Ipc(this);
     private final java.util.BitSet down = new java.util.BitSet(); // nodes that crashed
     private final Admin admin;
+    private final Checkpoints checkpoints;
     private NodeSpec[] specs; // the nodes as they are now: an administrator may change a node's speed, nodes may join
     private final List<Delivery> deliveries = new ArrayList<>(); // signals arriving in later quanta
     private final List<Migration> migrations = new ArrayList<>();
@@ -106,6 +107,7 @@ public final class Kernel implements AutoCloseable {
         this.specs = new NodeSpec[image.nodes().size() + 1];
         image.nodes().forEach(n -> specs[n.id()] = n);
         this.admin = new Admin(image);
+        this.checkpoints = new Checkpoints(files.state().resolve("checkpoints"));
         files.mountProc(new ssi.procfs.ProcFs(new ProcState()));
         this.seed = seed;
         this.runtime = runtime;
@@ -241,26 +243,11 @@ public final class Kernel implements AutoCloseable {
         return p.pid;
     }
 
-    private Path checkpointFile(int pid) {
-        return files.state().resolve("checkpoints").resolve(pid + ".json");
-    }
-
-    /**
-     * Writes a process's checkpoint, atomically, under the state directory: how to start it again
-     * (program, arguments, home, options), what it had used, and the state its program gave.
-     */
+    /** Writes a process's checkpoint: how to start it again, what it had used, and the state its program gave. */
     private void checkpoint(Proc p, long t) {
-        var json = new com.fasterxml.jackson.databind.ObjectMapper();
-        var c = json.createObjectNode().put("pid", p.pid).put("program", p.program.path()).put("home", p.home).put("mode", p.mode.name())
-                .put("locked", p.locked).put("hint", p.hint).put("intervalNanos", p.checkpointNanos).put("time", t)
-                .put("cpuSeconds", p.cpuSeconds).put("work", p.work).put("nmigs", p.nmigs).put("state", p.appState);
-        p.program.args().forEach(c.putArray("args")::add);
         try {
-            Path file = checkpointFile(p.pid);
-            Files.createDirectories(file.getParent());
-            Path temporary = Files.createTempFile(file.getParent(), ".ckpt-", "");
-            json.writeValue(temporary.toFile(), c);
-            Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            checkpoints.write(new Checkpoints.Saved(p.pid, p.program.path(), p.program.args(), p.home, p.mode, p.locked, p.hint,
+                    p.checkpointNanos, t, p.cpuSeconds, p.work, p.nmigs, p.appState));
             log(t, "checkpoint pid=" + p.pid);
         } catch (IOException e) {
             notice(t, "checkpoint of process " + p.pid + " failed: " + e.getMessage());
@@ -279,31 +266,22 @@ public final class Kernel implements AutoCloseable {
         if (old != null && old.alive()) {
             throw new KernelException("process " + pid + " is still running");
         }
-        Path file = checkpointFile(pid);
-        if (!Files.isRegularFile(file)) {
-            throw new KernelException("no checkpoint of process " + pid + " (start it with mosrun -C)");
-        }
-        com.fasterxml.jackson.databind.JsonNode c;
-        List<String> args = new ArrayList<>();
-        RunOptions.Mode mode;
+        Checkpoints.Saved c;
         try {
-            c = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
-            c.get("args").forEach(a -> args.add(a.asText()));
-            mode = RunOptions.Mode.valueOf(c.get("mode").asText());
-        } catch (IOException | RuntimeException e) {
+            c = checkpoints.read(pid).orElseThrow(() -> new KernelException("no checkpoint of process " + pid + " (start it with mosrun -C)"));
+        } catch (IOException e) {
             throw new KernelException("the checkpoint of process " + pid + " is unreadable: " + e.getMessage());
         }
-        int home = c.get("home").asInt();
-        requireUp(image.requireNode(home));
-        Proc p = create(0, home, home, load(c.get("program").asText(), args), mode, c.get("locked").asBoolean(), c.get("hint").asText(), Map.of(), now);
-        p.restored = c.get("state").isNull() ? null : c.get("state").asText();
-        p.appState = p.restored;
-        p.cpuSeconds = c.get("cpuSeconds").asDouble();
-        p.work = c.get("work").asLong();
-        p.nmigs = c.get("nmigs").asInt();
-        p.checkpointNanos = c.get("intervalNanos").asLong();
-        p.nextCheckpoint = now + p.checkpointNanos;
-        log(now, "recover pid=" + p.pid + " from=" + pid + " checkpoint t=" + c.get("time").asLong());
+        requireUp(image.requireNode(c.home()));
+        Proc p = create(0, c.home(), c.home(), load(c.program(), c.args()), c.mode(), c.locked(), c.hint(), Map.of(), now);
+        p.restored = c.state();
+        p.appState = c.state();
+        p.cpuSeconds = c.cpuSeconds();
+        p.work = c.work();
+        p.nmigs = c.nmigs();
+        p.checkpointNanos = c.intervalNanos();
+        p.nextCheckpoint = now + c.intervalNanos();
+        log(now, "recover pid=" + p.pid + " from=" + pid + " checkpoint t=" + c.time());
         return p.pid;
     }
 
