@@ -108,7 +108,7 @@ public final class Kernel implements AutoCloseable {
         image.nodes().forEach(n -> specs[n.id()] = n);
         this.admin = new Admin(image);
         this.checkpoints = new Checkpoints(files.state().resolve("checkpoints"));
-        files.mountProc(new ssi.procfs.ProcFs(new ProcState()));
+        files.mountProc(new ssi.procfs.ProcFs(new ProcState(this)));
         this.seed = seed;
         this.runtime = runtime;
         this.ownsRuntime = ownsRuntime;
@@ -1368,86 +1368,6 @@ public final class Kernel implements AutoCloseable {
         }
     }
 
-    /** The cluster as /proc shows it and acts on it. Called with the kernel's lock held (a guest's file call, or the shell's). */
-    private final class ProcState implements ssi.procfs.ProcSource {
-        @Override
-        public List<NodeInfo> nodes() {
-            return Kernel.this.nodes();
-        }
-
-        @Override
-        public boolean up(int node) {
-            return !down.get(node);
-        }
-
-        @Override
-        public List<Integer> pids() {
-            return procs.values().stream().filter(Proc::alive).map(p -> p.pid).toList();
-        }
-
-        @Override
-        public Optional<ProcessInfo> process(int pid) {
-            return Optional.ofNullable(procs.get(pid)).map(Proc::info);
-        }
-
-        @Override
-        public Optional<ssi.api.ProcessView> usage(int pid) {
-            return Optional.ofNullable(procs.get(pid)).map(p -> p.view(now));
-        }
-
-        @Override
-        public List<Migration> migrations(int pid) {
-            return migrations.stream().filter(m -> m.pid() == pid).toList();
-        }
-
-        @Override
-        public int standsOn(int reader) {
-            Proc p = procs.get(reader);
-            return p == null ? 1 : p.where;
-        }
-
-        @Override
-        public Map<String, String> admin(int node) {
-            return admin.files(node, spec(node).speed());
-        }
-
-        @Override
-        public void admin(int node, String name, String value) {
-            if (name.equals("slow-decay") || name.equals("fast-decay")) {
-                Map<String, String> now = admin.files(node, spec(node).speed());
-                try {
-                    setDecay(node, Integer.parseInt(name.equals("slow-decay") ? value : now.get("slow-decay")),
-                            Integer.parseInt(name.equals("fast-decay") ? value : now.get("fast-decay")));
-                } catch (NumberFormatException | KernelException e) {
-                    throw new IllegalArgumentException(name + " wants a whole number of thousandths kept each period, 0-1000, got '" + value + "'");
-                }
-                return;
-            }
-            if (name.equals("speed")) {
-                try {
-                    setSpeed(node, Double.parseDouble(value));
-                } catch (NumberFormatException | KernelException e) {
-                    throw new IllegalArgumentException("a speed must be a number of at least 0.001 (1.0 is the standard processor), got '" + value + "'");
-                }
-                return;
-            }
-            setAdmin(node, name, ssi.procfs.ProcFs.flag(value));
-        }
-
-        @Override
-        public void migrate(int pid, String target) {
-            try {
-                Kernel.this.migrate(pid, target);
-            } catch (KernelException e) {
-                throw new IllegalArgumentException(e.getMessage());
-            }
-        }
-
-        @Override
-        public void lock(int pid, boolean locked) {
-            procs.get(pid).locked = locked;
-        }
-    }
 
     /** The admin switches of a node, by their openMosix names, as text (as {@code /proc/mosix/admin} shows them). */
     public synchronized Map<String, String> admin(int node) throws KernelException {
