@@ -84,21 +84,22 @@ final class Ipc {
         return e;
     }
 
-    /** The end {@code id} if {@code p} holds it, the right way round; else the error to answer. */
-    private Object held(Proc p, int id, String call, boolean write) {
+    /** The end {@code id} if {@code p} holds it (the right way round, unless {@code write} is null); else the error to answer. */
+    private Object held(Proc p, int id, String call, Boolean write) {
         End e = ends.get(id);
         if (e == null || e.owner() != p.pid) {
             return new SyscallException(call + ": no open pipe end " + id);
         }
-        if (e.write() != write) {
+        if (write != null && e.write() != write) {
             return new SyscallException(call + ": that is the pipe's " + (e.write() ? "write" : "read") + " end");
         }
         return e;
     }
 
     Object read(Proc p, int id, int max, long t, long t1, List<Task> next) {
-        if (!(held(p, id, "read", false) instanceof End e)) {
-            return held(p, id, "read", false);
+        Object held = held(p, id, "read", false);
+        if (!(held instanceof End e)) {
+            return held;
         }
         if (e.pipe().available() > 0) {
             byte[] got = e.pipe().take(max);
@@ -114,8 +115,9 @@ final class Ipc {
     }
 
     Object write(Proc p, int id, byte[] bytes, long t, long t1, List<Task> next) {
-        if (!(held(p, id, "write", true) instanceof End e)) {
-            return held(p, id, "write", true);
+        Object held = held(p, id, "write", true);
+        if (!(held instanceof End e)) {
+            return held;
         }
         if (e.pipe().broken()) {
             return brokenPipe(e);
@@ -135,9 +137,9 @@ final class Ipc {
     }
 
     Object close(Proc p, int id, long t, long t1, List<Task> next) {
-        End e = ends.get(id);
-        if (e == null || e.owner() != p.pid) {
-            return new SyscallException("close: no open pipe end " + id);
+        Object held = held(p, id, "close", null);
+        if (!(held instanceof End e)) {
+            return held;
         }
         release(p, e);
         flow(e.pipe(), t, t1, next);
@@ -341,22 +343,32 @@ final class Ipc {
         return new Kernel.Later(null, t + call());
     }
 
+    /** A signal on its way to a process, and when it arrives. */
+    record Arrival(Signal signal, long at) {}
+
     /** A signal on its way to {@code q}, arriving at {@code at}: delivered then, in virtual-time order. */
     void signal(Proc q, Signal sig, long at, long t1, List<Task> next) {
-        q.signals.add(new long[] {sig.number(), at});
+        q.signals.add(new Arrival(sig, at));
         kernel.log(at, "signal pid=" + q.pid + " " + sig);
         kernel.deliverAt(q, at, t1, next);
     }
 
+    /** A signal that reaches {@code q} at once, between quanta (the shell's kill). */
+    void signalNow(Proc q, Signal sig, long t) {
+        q.signals.add(new Arrival(sig, t));
+        kernel.log(t, "signal pid=" + q.pid + " " + sig);
+        deliver(q, t, t, null);
+    }
+
     /** Delivers the signals that have reached {@code q} by {@code t}: their handlers, or their default actions. */
     void deliver(Proc q, long t, long t1, List<Task> next) {
-        List<long[]> due = q.signals.stream().filter(s -> s[1] <= t).sorted(Comparator.comparingLong(s -> s[1])).toList();
+        List<Arrival> due = q.signals.stream().filter(s -> s.at() <= t).sorted(Comparator.comparingLong(Arrival::at)).toList();
         q.signals.removeAll(due);
-        for (long[] s : due) {
+        for (Arrival arrival : due) {
             if (!q.alive()) {
                 return;
             }
-            Signal sig = Signal.of((int) s[0]).orElseThrow();
+            Signal sig = arrival.signal();
             if (sig.catchable() && q.catches.contains(sig.number())) {
                 q.caught.add(sig.number());
                 continue;

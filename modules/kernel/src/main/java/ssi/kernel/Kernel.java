@@ -55,8 +55,7 @@ public final class Kernel implements AutoCloseable {
     /** What MOSIX tells a program that needs shared memory under plain {@code mosrun}. */
     public static final String SHARED_MEMORY_REFUSED =
             "MOSRUN: Shared memory (MAP_SHARED) not supported under MOSIX. (try 'mosrun -e' or 'mosrun -E')";
-    /** The answer of a system call that blocked, froze or ended its process: nothing to resume with now. */
-    /** What a call that blocks the process answers: it is answered later, by whoever unblocks it. */
+    /** The answer of a system call that blocked, froze or ended its process: whoever unblocks it answers later. */
     static final Object BLOCKED = new Object();
 
     /** An answer that reaches the process only at {@code at} (a file operation served by another node, an IPC call). */
@@ -222,6 +221,16 @@ public final class Kernel implements AutoCloseable {
     public synchronized int spawn(int home, String path, List<String> args, RunOptions options) throws KernelException {
         image.requireNode(home);
         GuestProgram program = load(path, args);
+        Proc p = create(0, home, startNode(home, program, options), program, options.mode(), options.locked(), options.hint(), Map.of(), now);
+        if (options.checkpointNanos() > 0) {
+            p.checkpointNanos = options.checkpointNanos();
+            p.nextCheckpoint = now + options.checkpointNanos();
+        }
+        return p.pid;
+    }
+
+    /** Where a program started with {@code options} from {@code home} runs first; refused if that node cannot take it. */
+    private int startNode(int home, GuestProgram program, RunOptions options) throws KernelException {
         int start = switch (options.start()) {
             case RunOptions.HOME -> home;
             case RunOptions.BEST -> bestNode(baseBytes(program));
@@ -235,12 +244,7 @@ public final class Kernel implements AutoCloseable {
         if (start != home && admin.is(start, "block")) {
             throw new KernelException("node " + start + " blocks guests");
         }
-        Proc p = create(0, home, start, program, options.mode(), options.locked(), options.hint(), Map.of(), now);
-        if (options.checkpointNanos() > 0) {
-            p.checkpointNanos = options.checkpointNanos();
-            p.nextCheckpoint = now + options.checkpointNanos();
-        }
-        return p.pid;
+        return start;
     }
 
     /** Writes a process's checkpoint: how to start it again, what it had used, and the state its program gave. */
@@ -285,7 +289,6 @@ public final class Kernel implements AutoCloseable {
         return p.pid;
     }
 
-    /** Sends a signal; SIGKILL and SIGTERM end the process at once, even in an endless loop. */
     /**
      * Starts a pipeline, as a shell does: each command's stdout is a pipe to the next one's stdin.
      * Each command is a program's path and its arguments, started with its options; returns their pids.
@@ -306,9 +309,7 @@ public final class Kernel implements AutoCloseable {
         List<Integer> pids = new ArrayList<>();
         for (int i = 0; i < programs.size(); i++) {
             RunOptions o = options.get(i);
-            int start = o.start() == RunOptions.HOME ? home : o.start() == RunOptions.BEST
-                    ? bestNode(baseBytes(programs.get(i))) : image.requireNode(o.start());
-            Proc p = create(0, home, start, programs.get(i), o.mode(), o.locked(), o.hint(), ends.get(i), now);
+            Proc p = create(0, home, startNode(home, programs.get(i), o), programs.get(i), o.mode(), o.locked(), o.hint(), ends.get(i), now);
             ipc.adopt(p);
             pids.add(p.pid);
         }
@@ -340,15 +341,14 @@ public final class Kernel implements AutoCloseable {
         }
     }
 
+    /** Sends a signal from the shell: it acts at once, between quanta (SIGKILL ends even an endless loop). */
     public synchronized void kill(int pid, Signal signal) throws KernelException {
         Proc p = procs.get(pid);
         if (p == null || !p.alive()) {
             throw new KernelException("kill: no process " + pid);
         }
         log(now, "kill pid=" + pid + " signal=" + signal);
-        ipc.signal(p, signal, now, now, null);
-        deliveries.removeIf(d -> d.target == p && d.readyAt == now); // delivered at once, between quanta
-        ipc.deliver(p, now, now, null);
+        ipc.signalNow(p, signal, now);
     }
 
     /**
@@ -973,17 +973,16 @@ public final class Kernel implements AutoCloseable {
         d.idle();
         p.answerViaDeputy = true; // if the call blocks, or is answered at once from within, the answer travels from home
         Object answer = execute(p, call, t, t1, next);
-        if (answer != BLOCKED) {
-            p.answerViaDeputy = false;
+        if (answer == BLOCKED) {
+            return; // whoever unblocks it answers, the answer travelling from home
         }
+        p.answerViaDeputy = false;
         if (answer instanceof Later later) {
             answer = later.answer();
             t = later.at();
         }
-        if (answer != BLOCKED) {
-            long reply = call instanceof Syscall.File f ? f.call().received(answer) : replyBytes(answer);
-            wake(p, answer, t + image.link().messageNanos(TransferCost.CONTROL_BYTES + reply), t1, next);
-        }
+        long reply = call instanceof Syscall.File f ? f.call().received(answer) : replyBytes(answer);
+        wake(p, answer, t + image.link().messageNanos(TransferCost.CONTROL_BYTES + reply), t1, next);
     }
 
     /** Bytes an answer carries back to a process (data read from a pipe, a message). */
@@ -1514,11 +1513,6 @@ public final class Kernel implements AutoCloseable {
                 log(now, (expel ? "expel" : "bring") + " pid=" + p.pid + (refused == null ? "" : " refused: " + refused));
             }
         }
-    }
-
-    /** Whether a node's admin switch is on (for the balancer and gossip). */
-    boolean admin(int node, String name) {
-        return admin.is(node, name);
     }
 
     /** The local system calls of one process, answered on its guest thread. */

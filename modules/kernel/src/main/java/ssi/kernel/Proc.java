@@ -54,7 +54,7 @@ final class Proc extends Task {
     Object blockedOn;          // the blocking IPC call it waits in (an Ipc.Wait), or null
     volatile boolean direct;   // asked for direct communication
     final java.util.Set<Integer> catches = java.util.concurrent.ConcurrentHashMap.newKeySet(); // signals it has handlers for
-    final java.util.List<long[]> signals = new java.util.ArrayList<>(); // {signal, arrival} on their way to it
+    final java.util.List<Ipc.Arrival> signals = new java.util.ArrayList<>(); // on their way to it
     final java.util.List<Integer> caught = new java.util.ArrayList<>(); // signals for its handlers, at its next call
     boolean inCall;            // its last yield was a system call, waiting for its answer
     boolean stopped;           // SIGSTOP
@@ -103,8 +103,8 @@ final class Proc extends Task {
     /** When the first signal on its way arrives, or never. */
     long signalDue() {
         long due = Long.MAX_VALUE;
-        for (long[] s : signals) {
-            due = Math.min(due, s[1]);
+        for (Ipc.Arrival s : signals) {
+            due = Math.min(due, s.at());
         }
         return due;
     }

@@ -43,7 +43,8 @@ final class ProcState implements ProcSource {
 
     @Override
     public Optional<ProcessView> usage(int pid) {
-        return Optional.ofNullable(kernel.usage().get(pid));
+        Proc p = kernel.proc(pid);
+        return p == null || !p.alive() ? Optional.empty() : Optional.of(p.view(kernel.now()));
     }
 
     @Override
