@@ -265,16 +265,17 @@ final class Shell {
         List<RunOptions> options = new ArrayList<>();
         try {
             List<String> segment = new ArrayList<>();
-            for (String w : new ArrayList<String>(words) {{ add("|"); }}) {
-                if (!w.equals("|")) {
-                    segment.add(w);
+            for (int i = 0; i <= words.size(); i++) { // the end of the line ends the last part
+                if (i < words.size() && !words.get(i).equals("|")) {
+                    segment.add(words.get(i));
                     continue;
                 }
                 if (segment.isEmpty() || !segment.getFirst().equals("mosrun")) {
                     throw new IllegalArgumentException("each part of a pipeline is a mosrun command, got '" + String.join(" ", segment) + "'");
                 }
                 Mosrun m = new Mosrun();
-                new CommandLine(m).parseArgs(mosrunNodeOptions(segment).subList(1, mosrunNodeOptions(segment).size()).toArray(String[]::new));
+                List<String> rewritten = mosrunNodeOptions(segment);
+                new CommandLine(m).parseArgs(rewritten.subList(1, rewritten.size()).toArray(String[]::new));
                 if (m.program == null || m.recover != null) {
                     throw new IllegalArgumentException("each part of a pipeline runs a program: mosrun [options] PROG [ARGS]");
                 }

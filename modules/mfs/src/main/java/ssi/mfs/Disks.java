@@ -23,7 +23,8 @@ final class Disks {
         }
     }
 
-    private static long sizeOf(Path dir) throws IOException {
+    /** The bytes of the files under a path (a file's own size), temporaries left out. */
+    static long sizeOf(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).filter(p -> !AtomicWrite.isTemporary(p)).mapToLong(p -> {
                 try {

@@ -68,7 +68,7 @@ public final class FileView {
     }
 
     Path host(String path) throws IOException {
-        int node = Namespace.owner(canonical(path));
+        int node = node(path);
         if (node > 0 && ns.isDown(node)) {
             throw new java.nio.file.FileSystemException(path, null, "node " + node + " is down");
         }
@@ -219,7 +219,7 @@ public final class FileView {
         }
         Path source = host(from);
         Path target = host(to);
-        long size = HostErrors.onHost(from, () -> sizeOf(source));
+        long size = HostErrors.onHost(from, () -> Disks.sizeOf(source));
         long replaced = Files.isRegularFile(target) ? Files.size(target) : 0;
         if (node(from) != node(to)) {
             ns.disks.ensureRoom(node(to), size - replaced, to);
@@ -227,16 +227,6 @@ public final class FileView {
         HostErrors.onHost(from, () -> Files.move(source, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE));
         ns.disks.add(node(from), -size);
         ns.disks.add(node(to), size - replaced);
-    }
-
-    private static long sizeOf(Path p) throws IOException {
-        try (var files = Files.walk(p)) {
-            long total = 0;
-            for (Path f : (Iterable<Path>) files::iterator) {
-                total += Files.isRegularFile(f) ? Files.size(f) : 0;
-            }
-            return total;
-        }
     }
 
     private void refuseInProc(String path) throws IOException {
