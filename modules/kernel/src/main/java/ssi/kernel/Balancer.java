@@ -90,7 +90,8 @@ final class Balancer implements AutoCloseable {
     }
 
     /** Samples each node's run queue; at the end of a period, updates load, gossips and lets the policy act. */
-    void endQuantum(long t) {
+    /** Ends a quantum at {@code t}; returns true when it also ended a balancing period. */
+    boolean endQuantum(long t) {
         int[] runnable = cluster.runQueues();
         for (NodeSpec n : image.nodes()) {
             info.tick(n.id(), runnable[n.id()]);
@@ -103,7 +104,7 @@ final class Balancer implements AutoCloseable {
         info.deliver(t);
         long period = image.balancing().periodNanos();
         if (t % period >= image.quantumNanos()) {
-            return;
+            return false;
         }
         for (Proc p : cluster.processes()) {
             if (p.alive()) {
@@ -113,7 +114,7 @@ final class Balancer implements AutoCloseable {
         info.endPeriod(t, cluster::spec, node -> new InfoWindow.Entry(node, cluster.spec(node).speed(), cluster.spec(node).cpus(),
                 info.load(node).exported(), cluster.freeMemory(node), cluster.spec(node).memory(), t), node -> cluster.admin(node, "quiet"));
         if (!policy.active()) {
-            return;
+            return true;
         }
         for (NodeSpec n : image.nodes()) {
             if (cluster.admin(n.id(), "stay")) {
@@ -125,6 +126,7 @@ final class Balancer implements AutoCloseable {
                 dispose(n.id(), proposals, t);
             }
         }
+        return true;
     }
 
     /** The cluster as {@code node} sees it at {@code t}: its own figures, its window, its processes. */

@@ -89,6 +89,7 @@ public final class Kernel implements AutoCloseable {
     private int[] joined;        // processes sharing each node's CPUs in the current quantum
     private double[] capacity;   // CPUs of each node left to processes in the current quantum
     private long[] owed;         // CPU time deputies took at each node, to be taken from its processes
+    private long[] served;       // forwarded calls the deputies at each node have served since boot
     private int nextPid = 1;
     private long now;
     private volatile Clock clock;
@@ -117,6 +118,7 @@ public final class Kernel implements AutoCloseable {
         this.joined = new int[image.nodes().size() + 1];
         this.capacity = new double[image.nodes().size() + 1];
         this.owed = new long[image.nodes().size() + 1];
+        this.served = new long[image.nodes().size() + 1];
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         this.workers = Executors.newFixedThreadPool(threads, r -> Thread.ofPlatform().daemon().name("ssi-slice").unstarted(r));
         log(0, "boot image=" + image.name() + " nodes=" + image.nodes().size() + " seed=" + seed);
@@ -454,7 +456,7 @@ public final class Kernel implements AutoCloseable {
         for (NodeSpec n : image.nodes()) {
             n = spec(n.id());
             out.add(new NodeInfo(n, runnable[n.id()] / (n.cpus() * n.speed()), balancer.loadIndex(n.id()), here[n.id()],
-                    deputies[n.id()], freeMemory(n.id()), files.diskUsed(n.id())));
+                    deputies[n.id()], served[n.id()], freeMemory(n.id()), files.diskUsed(n.id())));
         }
         return out;
     }
@@ -594,7 +596,11 @@ public final class Kernel implements AutoCloseable {
                 }
             }
         }
-        balancer.endQuantum(t1);
+        if (balancer.endQuantum(t1)) {
+            for (KernelListener l : listeners) {
+                l.period(t1);
+            }
+        }
     }
 
     /** Counts a process among those sharing its node's CPUs in the quantum from {@code t0}, once. */
@@ -946,6 +952,7 @@ public final class Kernel implements AutoCloseable {
         p.state = ProcessState.SLEEPING;
         p.readyAt = Long.MAX_VALUE;
         p.forwarded++;
+        served[p.home]++;
         long payload = switch (call) {
             case Syscall.Write w -> w.bytes().length;
             case Syscall.File f -> f.call().sent();
@@ -1445,6 +1452,7 @@ public final class Kernel implements AutoCloseable {
         joined = java.util.Arrays.copyOf(joined, n.id() + 1);
         capacity = java.util.Arrays.copyOf(capacity, n.id() + 1);
         owed = java.util.Arrays.copyOf(owed, n.id() + 1);
+        served = java.util.Arrays.copyOf(served, n.id() + 1);
         log(now, "node add id=" + n.id() + " name=" + name + " speed=" + speed + " cpus=" + cpus + " mem=" + memory);
         return n.id();
     }

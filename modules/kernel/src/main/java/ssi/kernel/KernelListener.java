@@ -14,6 +14,9 @@ public interface KernelListener {
     /** A migration ended: done, or rolled back. */
     default void migrated(Migration migration) {}
 
+    /** A balancing period ended at {@code time}: the nodes' load indices and the policies' decisions are fresh. */
+    default void period(long time) {}
+
     /** Something the administrator should know: a policy that failed and was replaced, ... */
     default void notice(long time, String text) {}
 }
