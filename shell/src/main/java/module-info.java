@@ -1,6 +1,9 @@
 /** The interactive shell (jline3) and the script runner: a front end on the kernel's public API. */
 module ssi.shell {
     requires ssi.kernel;                    // the cluster it drives
+    requires ssi.experiment;                // experiment list|run|compare
+    requires ssi.plot;                      // plot, and the charts of a run
+    requires java.desktop;                  // plot --open
     requires ssi.hostinfo;                  // the `host` command
     requires ssi.guest;                     // the shared guest runtime
     requires ssi.scheduler;                 // bench: gossip convergence

@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import ssi.api.Migration;
 import ssi.api.ProcessInfo;
+import ssi.kernel.Durations;
 import ssi.kernel.Image;
 import ssi.kernel.ImageException;
 import ssi.kernel.Kernel;
@@ -182,7 +183,7 @@ public final class Main implements Callable<Integer> {
     }
 
     /** Prints what processes write and how they end. */
-    private static KernelListener printer(java.util.function.Consumer<String> print, Runnable flush) {
+    static KernelListener printer(java.util.function.Consumer<String> print, Runnable flush) {
         return new KernelListener() {
             @Override
             public void output(Output o) {

@@ -14,6 +14,7 @@ import ssi.api.Migration;
 import ssi.api.NodeInfo;
 import ssi.api.ProcessInfo;
 import ssi.hostinfo.HostInfo;
+import ssi.kernel.Durations;
 import ssi.kernel.Kernel;
 import ssi.kernel.KernelException;
 import ssi.mfs.Namespace;
@@ -28,7 +29,8 @@ import ssi.ipc.Signal;
         Shell.Mosrun.class, Shell.Ls.class, Shell.Cat.class, Shell.Echo.class, Shell.Cp.class, Shell.Mv.class, Shell.Rm.class,
         Shell.Mkdir.class, Shell.Cd.class, Shell.Pwd.class, Shell.Migrate.class, Shell.Migrations.class, Shell.PolicyCommand.class, Shell.Ps.class, Shell.Nodes.class, Shell.Kill.class, Shell.Advance.class,
         Shell.Host.class, Shell.Bench.class, Shell.Trace.class, Shell.Help.class, Shell.Exit.class,
-        MosixTools.Mosctl.class, MosixTools.Mps.class, MosixTools.Mtop.class, MosixTools.Mon.class, MosixTools.NodeCommand.class})
+        MosixTools.Mosctl.class, MosixTools.Mps.class, MosixTools.Mtop.class, MosixTools.Mon.class, MosixTools.NodeCommand.class,
+        Experiments.ExperimentCommand.class, Experiments.Plot.class})
 final class Shell {
     private final Kernel kernel;
     private final PrintWriter out;
@@ -47,7 +49,7 @@ final class Shell {
                 if (cls.getEnclosingClass() == Shell.class && !cls.isInterface() && !java.lang.reflect.Modifier.isStatic(cls.getModifiers())) {
                     return cls.getDeclaredConstructor(Shell.class).newInstance(Shell.this);
                 }
-                if (cls.getEnclosingClass() == MosixTools.class) {
+                if (cls.getEnclosingClass() == MosixTools.class || cls.getEnclosingClass() == Experiments.class) {
                     return cls.getDeclaredConstructor(Shell.class).newInstance(Shell.this);
                 }
                 return CommandLine.defaultFactory().create(cls);

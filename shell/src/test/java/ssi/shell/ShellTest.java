@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import ssi.api.ProcessState;
+import ssi.kernel.Durations;
 import ssi.kernel.Image;
 import ssi.kernel.Kernel;
 

@@ -1,15 +1,15 @@
-package ssi.shell;
+package ssi.kernel;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Parses spans of virtual time: "500ms", "10s", "1.5s", "2m", "250us". */
-final class Durations {
+public final class Durations {
     private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|ms|s|m|h)");
 
     private Durations() {}
 
-    static long parse(String text) {
+    public static long parse(String text) {
         Matcher m = FORM.matcher(text.strip());
         if (!m.matches()) {
             throw new IllegalArgumentException("bad duration '" + text + "': want a number and a unit (ns, us, ms, s, m, h), e.g. 500ms or 10s");
@@ -25,12 +25,12 @@ final class Durations {
         return Math.round(Double.parseDouble(m.group(1)) * unit);
     }
 
-    static String format(long nanos) {
-        return String.format("%.3fs", nanos / 1e9);
+    public static String format(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.3fs", nanos / 1e9);
     }
 
     /** Short spans (a migration's phases), to the microsecond. */
-    static String millis(long nanos) {
-        return String.format("%.3fms", nanos / 1e6);
+    public static String millis(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.3fms", nanos / 1e6);
     }
 }
