@@ -256,6 +256,22 @@ class ExperimentsTest {
         }
     }
 
+    /**
+     * EXPERIMENTS.md's figures come from {@code docs/experiments/NAME/mosix}, made by a fresh
+     * {@code ./ssi} process: a run here, in another JVM (and on another machine in CI), gives the
+     * same trace and figures, byte for byte.
+     */
+    @Test
+    void everyRunMatchesThePublishedOneByteForByte() throws Exception {
+        for (String name : NINE) {
+            Path published = Path.of("../docs/experiments", name, "mosix");
+            for (String file : List.of("nodes.csv", "migrations.csv", "processes.csv", "summary.json")) {
+                assertEquals(Files.readString(published.resolve(file)), Files.readString(run(name).resolve(file)),
+                        name + " " + file + " (after a change that alters it, regenerate: see EXPERIMENTS.md)");
+            }
+        }
+    }
+
     @Test
     void badRequestsSayWhatIsWrong() {
         for (String[] bad : new String[][] {

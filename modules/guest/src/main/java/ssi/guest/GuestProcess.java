@@ -23,8 +23,14 @@ import ssi.guest.meter.SliceGate;
  */
 public final class GuestProcess {
     static final long STACK_SIZE = 64L << 20;
-    /** How much host CPU a slice may burn without a counted statement before it is stopped at a safepoint. */
+    /** How often the kernel's side looks at a running slice's progress. */
     private static final long WATCHDOG_MS = 25;
+    /**
+     * Host CPU a guest thread may spend without a counted statement before it is stopped as a loop
+     * the language does not tag. Generous, since a stop here is not repeatable (it depends on the
+     * host): a cold JVM's first parse or a large builtin call must never reach it.
+     */
+    private static final long UNTAGGED_LOOP_CPU_NANOS = 500_000_000L;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private record Resume(long budget, Object answer, boolean die) {}
@@ -115,7 +121,7 @@ public final class GuestProcess {
                 if (seen != lastSeen) {
                     lastSeen = seen;
                     cpuAtProgress = cpuNow;
-                } else if (cpuNow - cpuAtProgress > WATCHDOG_MS * 1_000_000) {
+                } else if (cpuNow - cpuAtProgress > UNTAGGED_LOOP_CPU_NANOS) {
                     // Host CPU spent without a counted statement: a loop the language does not tag.
                     // (CPU time, not wall time: a thread the host merely descheduled is left alone.)
                     stopped = true;
