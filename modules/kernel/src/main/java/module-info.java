@@ -5,6 +5,7 @@ module ssi.kernel {
     requires ssi.migration;                    // address spaces, transfer cost, constraints
     requires transitive ssi.mfs;               // the namespace (in the kernel's API: files())
     requires ssi.guest;                        // guest programs as processes
+    requires transitive ssi.synthetic;         // synthetic processes (Demand is in the kernel's API: spawnSynthetic)
     requires ssi.procfs;                       // the /proc files, mounted in the namespace
     requires transitive ssi.ipc;               // pipes, mailboxes, signals (Signal is in the kernel's API: kill)
     requires com.fasterxml.jackson.dataformat.toml; // image manifests

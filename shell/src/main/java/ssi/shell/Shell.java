@@ -30,7 +30,7 @@ import ssi.ipc.Signal;
         Shell.Mkdir.class, Shell.Cd.class, Shell.Pwd.class, Shell.Migrate.class, Shell.Migrations.class, Shell.PolicyCommand.class, Shell.Ps.class, Shell.Nodes.class, Shell.Kill.class, Shell.Advance.class,
         Shell.Host.class, Shell.Bench.class, Shell.Trace.class, Shell.Help.class, Shell.Exit.class,
         MosixTools.Mosctl.class, MosixTools.Mps.class, MosixTools.Mtop.class, MosixTools.Mon.class, MosixTools.NodeCommand.class,
-        Experiments.ExperimentCommand.class, Experiments.Plot.class})
+        Experiments.ExperimentCommand.class, Experiments.Plot.class, Studies.Synth.class, Studies.ImageCommand.class})
 final class Shell {
     private final Kernel kernel;
     private final PrintWriter out;
@@ -49,7 +49,8 @@ final class Shell {
                 if (cls.getEnclosingClass() == Shell.class && !cls.isInterface() && !java.lang.reflect.Modifier.isStatic(cls.getModifiers())) {
                     return cls.getDeclaredConstructor(Shell.class).newInstance(Shell.this);
                 }
-                if (cls.getEnclosingClass() == MosixTools.class || cls.getEnclosingClass() == Experiments.class) {
+                if (cls.getEnclosingClass() == MosixTools.class || cls.getEnclosingClass() == Experiments.class
+                        || cls.getEnclosingClass() == Studies.class) {
                     return cls.getDeclaredConstructor(Shell.class).newInstance(Shell.this);
                 }
                 return CommandLine.defaultFactory().create(cls);

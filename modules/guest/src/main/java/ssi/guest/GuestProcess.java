@@ -21,7 +21,7 @@ import ssi.guest.meter.SliceGate;
  * but runs only inside a slice that the kernel grants with {@link #resume}, and hands control back
  * when the slice's budget is spent, when it makes a system call, or when it ends.
  */
-public final class GuestProcess {
+public final class GuestProcess implements ProcessBody {
     static final long STACK_SIZE = 64L << 20;
     /** How often the kernel's side looks at a running slice's progress. */
     private static final long WATCHDOG_MS = 25;
@@ -70,6 +70,12 @@ public final class GuestProcess {
      * @param budget work units it may spend, at least 1
      * @param answer the answer to the system call it is waiting on (a {@link SyscallException} to refuse it), or null
      */
+    @Override
+    public boolean threaded() {
+        return true;
+    }
+
+    @Override
     public Yield resume(long budget, Object answer) {
         if (ended) {
             throw new IllegalStateException("process " + calls.getpid() + " has ended");
@@ -91,6 +97,7 @@ public final class GuestProcess {
     }
 
     /** Ends the process wherever it stands (kernel side); its program sees no more of its slices. */
+    @Override
     public void terminate() {
         if (ended) {
             return;

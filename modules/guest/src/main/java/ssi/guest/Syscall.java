@@ -74,4 +74,7 @@ public sealed interface Syscall {
 
     /** Sends a signal (by number) to a process; answered with nothing. */
     record Kill(int pid, int signal) implements Syscall {}
+
+    /** A synthetic process's call to its home (I/O or IPC of a demand model): its deputy serves it, carrying {@code bytes}. */
+    record Demand(int bytes) implements Syscall {}
 }

@@ -231,6 +231,26 @@ public final class Kernel implements AutoCloseable {
         return p.pid;
     }
 
+    /**
+     * Starts a synthetic process at {@code home}: its demand instead of guest code, run by the same
+     * scheduler, deputy, migration and policies as a guest; returns its pid.
+     */
+    public synchronized int spawnSynthetic(int home, ssi.synthetic.Demand demand) throws KernelException {
+        image.requireNode(home);
+        requireUp(home);
+        AddressSpace memory = new AddressSpace(image.pageBytes(), image.processBytes());
+        if (memory.bytes() > freeMemory(home)) {
+            throw new KernelException("out of memory: " + spec(home).name() + " has " + freeMemory(home) + " bytes free, a process needs " + memory.bytes());
+        }
+        Proc p = new Proc(nextPid++, 0, home, home, null, demand.command(), RunOptions.Mode.STRICT, "", memory, now);
+        p.readyAt = now;
+        procs.put(p.pid, p);
+        p.guest = new ssi.synthetic.SyntheticProcess(demand, new Calls(p));
+        log(now, "spawn pid=" + p.pid + " ppid=0 node=" + home + " " + p.command());
+        balancer.place(p, now);
+        return p.pid;
+    }
+
     /** Where a program started with {@code options} from {@code home} runs first; refused if that node cannot take it. */
     private int startNode(int home, GuestProgram program, RunOptions options) throws KernelException {
         int start = switch (options.start()) {
@@ -520,6 +540,11 @@ public final class Kernel implements AutoCloseable {
 
     // ---- the quantum ----
 
+    private Task lastScanned; // the quantum loop's place in its list of tasks made runnable
+    /** The order events happen in within a quantum: by time, then pid, a process before its deputy. */
+    private static final Comparator<Task> EVENT_ORDER = Comparator.comparingLong((Task t) -> t.eventAt)
+            .thenComparingInt(Task::pid).thenComparing(t -> t instanceof Deputy);
+
     private void quantum() {
         long t0 = now;
         long t1 = t0 + image.quantumNanos();
@@ -559,33 +584,38 @@ public final class Kernel implements AutoCloseable {
         // that round could still make something happen before it (SimGrid's rule), so every effect of
         // one process on another (a file written, a child spawned) happens in virtual-time order.
         Map<Proc, Yield> yields = new HashMap<>();
-        List<Task> waiting = new ArrayList<>();
+        java.util.PriorityQueue<Task> waiting = new java.util.PriorityQueue<>(EVENT_ORDER);
         while (!batch.isEmpty() || !waiting.isEmpty()) {
             yields.putAll(runSlices(batch));
             emitOutputs(batch);
-            waiting.addAll(batch);
-            waiting.sort(Comparator.comparingLong((Task t) -> eventTime(t, yields))
-                    .thenComparingInt(Task::pid).thenComparing(t -> t instanceof Deputy));
+            for (Task t : batch) {
+                t.eventAt = eventTime(t, yields);
+                waiting.add(t);
+            }
             List<Task> next = new ArrayList<>();
-            List<Task> later = new ArrayList<>();
             long horizon = Long.MAX_VALUE;
-            for (Task t : waiting) {
-                if (eventTime(t, yields) > horizon) {
-                    later.add(t);
-                    continue;
-                }
+            int scanned = 0; // next's elements already in the horizon
+            // In event order; once one event is past the horizon, so are all after it: they wait for the next round.
+            while (!waiting.isEmpty() && waiting.peek().eventAt <= horizon) {
+                Task t = waiting.poll();
+                assert t.eventAt == eventTime(t, yields) : "a waiting task's event time stayed put";
                 switch (t) {
                     case Proc p -> handle(p, yields.remove(p), t1, next);
                     case Deputy d -> serve(d, t1, next);
                     case Delivery d -> ipc.deliver(d.target, d.readyAt, t1, next);
                 }
-                for (Task n : next) { // what it led to may happen as soon as that
-                    horizon = Math.min(horizon, n.readyAt);
+                if (scanned > next.size() || scanned > 0 && next.get(scanned - 1) != lastScanned) {
+                    scanned = 0; // something left next (a process exited): take its minimum afresh
+                    horizon = Long.MAX_VALUE;
                 }
+                for (; scanned < next.size(); scanned++) { // what it led to may happen as soon as that
+                    horizon = Math.min(horizon, next.get(scanned).readyAt);
+                }
+                lastScanned = scanned > 0 ? next.get(scanned - 1) : null;
+                assert horizon == next.stream().mapToLong(n -> n.readyAt).min().orElse(Long.MAX_VALUE) : "the horizon kept up";
             }
             next.sort(Comparator.comparingInt(Task::pid).thenComparing(t -> t instanceof Deputy));
             batch = next;
-            waiting = later;
         }
         now = t1;
         for (Proc p : List.copyOf(procs.values())) {
@@ -681,8 +711,16 @@ public final class Kernel implements AutoCloseable {
 
     /** Runs the guest slices of a batch in parallel; each ends on its own budget or system call, so the order does not matter. */
     private Map<Proc, Yield> runSlices(List<Task> batch) {
-        List<Proc> guests = batch.stream().filter(t -> t instanceof Proc).map(t -> (Proc) t).toList();
-        if (guests.size() == 1) { // nothing to overlap: run it from this thread, saving two thread hand-offs
+        Map<Proc, Yield> yields = new HashMap<>();
+        List<Proc> guests = new ArrayList<>();
+        for (Task t : batch) {
+            if (t instanceof Proc p && p.guest.threaded()) {
+                guests.add(p);
+            } else if (t instanceof Proc p) {
+                yields.put(p, p.guest.resume(p.sliceBudget, takeAnswer(p))); // a synthetic slice: a few steps on this thread
+            }
+        }
+        if (guests.size() == 1 && yields.isEmpty()) { // nothing to overlap: run it from this thread, saving two thread hand-offs
             Proc p = guests.getFirst();
             Object answer = takeAnswer(p);
             return Map.of(p, p.guest.resume(p.sliceBudget, answer));
@@ -692,7 +730,6 @@ public final class Kernel implements AutoCloseable {
             Object answer = takeAnswer(p);
             futures.put(p, workers.submit(() -> p.guest.resume(p.sliceBudget, answer)));
         }
-        Map<Proc, Yield> yields = new HashMap<>();
         for (Map.Entry<Proc, Future<Yield>> f : futures.entrySet()) {
             try {
                 yields.put(f.getKey(), f.getValue().get());
@@ -784,6 +821,7 @@ public final class Kernel implements AutoCloseable {
             case Syscall.Free f -> false;
             case Syscall.Migrate m -> false;
             case Syscall.ShmAt s -> false;
+            case Syscall.Demand d -> true;
         };
     }
 
@@ -791,6 +829,7 @@ public final class Kernel implements AutoCloseable {
     private Object execute(Proc p, Syscall call, long t, long t1, List<Task> next) {
         return switch (call) {
             case Syscall.File f -> fileIo(p, f.call(), t);
+            case Syscall.Demand d -> new Later(0, t + image.ipcCallNanos()); // served like a small IPC call
             case Syscall.Pipe x -> ipc.pipe(p, t);
             case Syscall.PipeRead r -> ipc.read(p, r.end(), r.max(), t, t1, next);
             case Syscall.PipeWrite w -> ipc.write(p, w.end(), w.bytes(), t, t1, next);
@@ -958,6 +997,7 @@ public final class Kernel implements AutoCloseable {
             case Syscall.File f -> f.call().sent();
             case Syscall.PipeWrite w -> w.bytes().length;
             case Syscall.Send m -> m.data().length;
+            case Syscall.Demand d -> d.bytes();
             default -> 0;
         };
         long arrives = t + image.link().messageNanos(TransferCost.CONTROL_BYTES + payload);
@@ -1224,7 +1264,7 @@ public final class Kernel implements AutoCloseable {
             throw new KernelException("out of memory: " + spec(where).name() + " has " + free + " bytes free, "
                     + program.path() + " needs " + memory.bytes());
         }
-        Proc p = new Proc(nextPid++, ppid, home, where, program, mode, hint, memory, t);
+        Proc p = new Proc(nextPid++, ppid, home, where, program, Proc.command(program), mode, hint, memory, t);
         p.locked = locked;
         p.readyAt = t;
         p.fdEnds.putAll(ends); // before it starts: its ssi binding reads them

@@ -6,7 +6,6 @@ import ssi.api.MigrationReason;
 import ssi.api.ProcessInfo;
 import ssi.api.ProcessState;
 import ssi.api.ProcessView;
-import ssi.guest.GuestProcess;
 import ssi.guest.GuestProgram;
 import ssi.migration.AddressSpace;
 import ssi.migration.CantMove;
@@ -17,11 +16,12 @@ final class Proc extends Task {
     int ppid;
     final int home;
     int where;                 // read by the guest thread (it cannot change while the guest runs)
-    final GuestProgram program;
+    final GuestProgram program;  // null for a synthetic process
+    final String command;
     final RunOptions.Mode mode;
     final AddressSpace memory; // touched by the guest thread (ssi.touch) while it runs
     final Deputy deputy = new Deputy(this);
-    GuestProcess guest;
+    ssi.guest.ProcessBody guest;
     ProcessState state = ProcessState.RUNNING;
     double cpuSeconds;         // virtual CPU time
     long work;                 // work units done
@@ -73,8 +73,9 @@ final class Proc extends Task {
     /** Terminal output of the current round, written from the guest thread. */
     final List<Output> outputs = new ArrayList<>();
 
-    Proc(int pid, int ppid, int home, int where, GuestProgram program, RunOptions.Mode mode, String hint,
+    Proc(int pid, int ppid, int home, int where, GuestProgram program, String command, RunOptions.Mode mode, String hint,
          AddressSpace memory, long created) {
+        this.command = command;
         this.hint = hint;
         this.usage = new Usage(!hint.isEmpty());
         this.created = created;
@@ -119,6 +120,11 @@ final class Proc extends Task {
     }
 
     String command() {
+        return command;
+    }
+
+    /** How a guest program shows in ps: its path and arguments. */
+    static String command(GuestProgram program) {
         return program.args().isEmpty() ? program.path() : program.path() + " " + String.join(" ", program.args());
     }
 

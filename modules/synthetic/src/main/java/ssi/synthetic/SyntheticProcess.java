@@ -1,0 +1,97 @@
+package ssi.synthetic;
+
+import ssi.guest.ProcessBody;
+import ssi.guest.Syscall;
+import ssi.guest.SystemCalls;
+import ssi.guest.Yield;
+
+/**
+ * A process whose slices follow its {@link Demand}: it allocates and writes its memory, then
+ * computes, calling home every {@code callEvery} units and writing part of its memory every
+ * {@code dirtyEvery}, until its work is done. It runs on the kernel's thread: a slice costs a few
+ * arithmetic steps, whatever its length in virtual time.
+ */
+public final class SyntheticProcess implements ProcessBody {
+    private final Demand demand;
+    private final SystemCalls calls;
+    private long done;          // work units computed
+    private long untilCall;     // units to the next call home
+    private long untilDirty;    // units to the next write of its memory
+    private int block = -1;     // its memory's handle, once allocated
+    private long dirtyOffset;
+    private boolean ended;
+
+    public SyntheticProcess(Demand demand, SystemCalls calls) {
+        this.demand = demand;
+        this.calls = calls;
+        this.untilCall = demand.callEvery();
+        this.untilDirty = demand.dirtyEvery();
+    }
+
+    @Override
+    public Yield resume(long budget, Object answer) {
+        if (block < 0 && demand.memory() > 0) {
+            if (answer instanceof Integer handle) {
+                block = handle;
+                calls.touch(block, 0, demand.memory());
+            } else if (answer instanceof Exception refused) {
+                return new Yield.Exited(0, 1, "synthetic: " + refused.getMessage() + "\n");
+            } else {
+                return new Yield.Trapped(0, new Syscall.Alloc(demand.memory()));
+            }
+        }
+        long spent = 0;
+        while (true) {
+            long step = Math.min(budget - spent, demand.work() - done);
+            if (demand.callEvery() > 0) {
+                step = Math.min(step, untilCall);
+            }
+            if (demand.dirtyEvery() > 0 && block >= 0) {
+                step = Math.min(step, untilDirty);
+            }
+            spent += step;
+            done += step;
+            untilCall -= step;
+            untilDirty -= step;
+            if (done >= demand.work()) {
+                ended = true;
+                return new Yield.Exited(spent, 0, "");
+            }
+            if (demand.callEvery() > 0 && untilCall == 0) {
+                untilCall = demand.callEvery();
+                return new Yield.Trapped(spent, new Syscall.Demand(demand.callBytes()));
+            }
+            if (demand.dirtyEvery() > 0 && block >= 0 && untilDirty == 0) {
+                writeMemory();
+            }
+            if (spent >= budget) {
+                return new Yield.BudgetSpent(spent, false);
+            }
+        }
+    }
+
+    /** Writes the next {@code dirtyBytes} of its memory, round the block. */
+    private void writeMemory() {
+        untilDirty = demand.dirtyEvery();
+        long length = Math.min(demand.dirtyBytes(), demand.memory());
+        if (dirtyOffset + length > demand.memory()) {
+            dirtyOffset = 0;
+        }
+        calls.touch(block, dirtyOffset, length);
+        dirtyOffset += length;
+    }
+
+    @Override
+    public void terminate() {
+        ended = true;
+    }
+
+    /** Work units computed so far. */
+    public long done() {
+        return done;
+    }
+
+    public boolean ended() {
+        return ended;
+    }
+}
