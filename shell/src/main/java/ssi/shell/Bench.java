@@ -32,11 +32,125 @@ final class Bench {
     static void run(Image image, PrintWriter out) throws Exception {
         try (GuestRuntime runtime = new GuestRuntime(); Kernel kernel = Kernel.boot(image, image.seed(), runtime)) {
             kernel.usePolicy("none", java.util.Map.of()); // measure the mechanisms, not the policy's choices
+            startup(kernel, out);
             for (String prog : List.of("bench.js", "bench.py")) {
                 measure(image, kernel, prog, out);
             }
             mechanisms(kernel, out);
-            gossip(out);
+            crowd(kernel, out);
+        }
+        synthetic(image, out);
+        gossip(out);
+    }
+
+    /** Host time from mosrun to a process's first line, for each language: a context's start and the program's first statements. */
+    private static void startup(Kernel kernel, PrintWriter out) throws Exception {
+        for (String prog : List.of("hello.js", "hello.py")) {
+            FirstOutput first = new FirstOutput();
+            kernel.addListener(first);
+            double cold = first.millis(kernel, prog);
+            double warm = median(() -> first.millis(kernel, prog), () -> first.last);
+            out.printf("start: mosrun %s prints its first line after %.1f ms of host time (the first run: %.1f ms)%n", prog, warm, cold);
+            out.flush();
+        }
+    }
+
+    /** Hears a process's first output, and keeps the host time it took from the spawn. */
+    private static final class FirstOutput implements KernelListener {
+        private int pid;
+        private long spawned;
+        private double last;
+
+        @Override
+        public void output(Output o) {
+            if (o.pid() == pid && last < 0) {
+                last = (System.nanoTime() - spawned) / 1e6;
+            }
+        }
+
+        double millis(Kernel kernel, String prog) throws Exception {
+            last = -1;
+            spawned = System.nanoTime();
+            pid = kernel.spawn(1, prog, List.of());
+            finish(kernel, pid);
+            return last;
+        }
+    }
+
+    /**
+     * Many guests at once, as a class would run them: 1,000 JS and 100 Python processes, spread over
+     * the nodes, each waking every 100 ms for 5 virtual seconds. Prints the heap each takes (the
+     * JVM's heap after a collection, with and without them) and whether all made progress.
+     */
+    private static void crowd(Kernel kernel, PrintWriter out) throws Exception {
+        java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+        int nodes = kernel.image().nodes().size();
+        long wall = System.nanoTime();
+        long[] heap = new long[3];
+        heap[0] = heapAfterGc(memory);
+        java.util.List<Integer> pids = new java.util.ArrayList<>();
+        double until = kernel.now() / 1e9 + 5;
+        for (int i = 0; i < 1000; i++) {
+            pids.add(kernel.spawn(1 + i % nodes, "idle.js", List.of(String.valueOf(until))));
+        }
+        kernel.advance(200_000_000L);
+        heap[1] = heapAfterGc(memory);
+        for (int i = 0; i < 100; i++) {
+            pids.add(kernel.spawn(1 + i % nodes, "idle.py", List.of(String.valueOf(until))));
+        }
+        kernel.advance(200_000_000L);
+        heap[2] = heapAfterGc(memory);
+        for (int pid : pids) {
+            finish(kernel, pid);
+        }
+        double js = (heap[1] - heap[0]) / 1000.0, py = (heap[2] - heap[1]) / 100.0;
+        out.printf("many guests: 1,000 JS + 100 Python processes ran 5 virtual s each to their end in %.1f s; heap %.0f KB per JS process,"
+                + " %.0f KB per Python process: %.0f JS or %.0f Python processes per GB%n", (System.nanoTime() - wall) / 1e9,
+                js / 1024, py / 1024, (1 << 30) / js, (1 << 30) / py);
+        out.flush();
+    }
+
+    private static long heapAfterGc(java.lang.management.MemoryMXBean memory) {
+        memory.gc();
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    /**
+     * Synthetic studies: generated clusters of 100, 1,000 and 10,000 nodes (speeds 1-3, quantum
+     * 100 ms), 10 synthetic processes per node (work exp:600 s, 5 calls home per CPU second), under
+     * mosix: virtual seconds run per wall second, after the processes are started and one virtual second.
+     */
+    private static void synthetic(Image image, PrintWriter out) throws Exception {
+        Path dir = Files.createTempDirectory("ssi-bench");
+        try {
+            for (int n : new int[] {100, 1000, 10_000}) {
+                Image generated = ssi.kernel.ImageGenerator.write(new ssi.kernel.ImageGenerator.Spec("bench" + n, n,
+                        ssi.synthetic.Workload.Distribution.parse("uniform:1:3"), ssi.synthetic.Workload.Distribution.parse("1"),
+                        ssi.synthetic.Workload.Distribution.parse("uniform:512:4096"), 1, "mosix", 100, image), dir.resolve("bench" + n));
+                try (Kernel kernel = Kernel.boot(generated, 1)) {
+                    long start = System.nanoTime();
+                    ssi.synthetic.Workload.Model model = new ssi.synthetic.Workload.Model(ssi.synthetic.Workload.Distribution.parse("exp:600"),
+                            ssi.synthetic.Workload.Distribution.parse("uniform:1:16"), ssi.synthetic.Workload.Distribution.parse("exp:5"), 256,
+                            ssi.synthetic.Workload.Distribution.parse("0"));
+                    int[] homes = java.util.stream.IntStream.rangeClosed(1, n).toArray();
+                    for (ssi.synthetic.Workload.Start s : ssi.synthetic.Workload.draw(model, 10 * n, homes, Math.round(image.workRate()), 1)) {
+                        kernel.spawnSynthetic(s.node(), s.demand());
+                    }
+                    kernel.advance(1_000_000_000L);
+                    double started = (System.nanoTime() - start) / 1e9;
+                    long virtual = n >= 10_000 ? 2 : n >= 1000 ? 10 : 30;
+                    long t0 = System.nanoTime();
+                    kernel.advance(virtual * 1_000_000_000L);
+                    double wall = (System.nanoTime() - t0) / 1e9;
+                    out.printf("synthetic: %d nodes, %d processes: %.2f virtual s per wall s (%d virtual s in %.1f s; started, and the first second, in %.1f s);"
+                            + " %d migrations%n", n, 10 * n, virtual / wall, virtual, wall, started, kernel.migrations().size());
+                    out.flush();
+                }
+            }
+        } finally {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 

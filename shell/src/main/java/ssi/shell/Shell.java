@@ -518,13 +518,15 @@ final class Shell {
                 out.println(json(ps));
                 return 0;
             }
-            out.printf("%5s %5s %4s %4s %1s %5s %8s %9s %-9s  %s%n", "PID", "PPID", "NODE", "HOME", "S", "NMIGS", "MEM", "CPU", "CANTMOVE", "COMMAND");
+            out.printf("%5s %5s %4s %4s %1s %5s %8s %8s %9s %-9s  %s%n", "PID", "PPID", "NODE", "HOME", "S", "NMIGS", "MEM", "HEAP", "CPU",
+                    "CANTMOVE", "COMMAND");
             for (ProcessInfo p : ps) {
-                out.printf("%5d %5d %4d %4d %1s %5d %7dK %9.3f %-9s  %s%n", p.pid(), p.ppid(), p.where(), p.home(), p.state().letter(),
-                        p.nmigs(), p.memory() >> 10, p.cpuSeconds(), p.cantmove().isEmpty() ? "-" : p.cantmove(), p.command());
+                out.printf("%5d %5d %4d %4d %1s %5d %7dK %8s %9.3f %-9s  %s%n", p.pid(), p.ppid(), p.where(), p.home(), p.state().letter(),
+                        p.nmigs(), p.memory() >> 10, p.heap() < 0 ? "-" : (p.heap() >> 10) + "K", p.cpuSeconds(),
+                        p.cantmove().isEmpty() ? "-" : p.cantmove(), p.command());
                 if (p.away()) {
-                    out.printf("%5d %5s %4d %4d %1s %5s %8s %9.3f %-9s  [deputy, %d calls] %s%n", p.pid(), "-", p.home(), p.home(), "-",
-                            "-", "-", p.deputySeconds(), "-", p.forwarded(), p.command());
+                    out.printf("%5d %5s %4d %4d %1s %5s %8s %8s %9.3f %-9s  [deputy, %d calls] %s%n", p.pid(), "-", p.home(), p.home(), "-",
+                            "-", "-", "-", p.deputySeconds(), "-", p.forwarded(), p.command());
                 }
             }
             return 0;

@@ -62,6 +62,31 @@ class StudiesTest {
         assertEquals(first, study(dir, image), "same image, seed and draws: the same trace");
     }
 
+    /** Many guests at once, at a tenth of bench's size: every one makes progress to its end. */
+    @Test
+    void aHundredJsAndTenPythonGuestsAllMakeProgress() throws Exception {
+        try (Kernel kernel = Kernel.boot(Image.load(Path.of("../images/paper5")), 42)) {
+            StringBuilder out = new StringBuilder();
+            kernel.addListener(new ssi.kernel.KernelListener() {
+                @Override
+                public void output(ssi.kernel.Output o) {
+                    out.append(o.text());
+                }
+            });
+            List<Integer> pids = new java.util.ArrayList<>();
+            for (int i = 0; i < 110; i++) {
+                pids.add(kernel.spawn(1 + i % 5, i < 100 ? "idle.js" : "idle.py", List.of("5")));
+            }
+            kernel.advance(6_000_000_000L);
+            for (int pid : pids) {
+                assertEquals(0, kernel.exitStatus(pid).orElseThrow(), "process " + pid + " ended");
+            }
+            List<String> lines = out.toString().lines().toList();
+            assertEquals(110, lines.size());
+            assertTrue(lines.stream().allMatch(l -> l.matches("idle\\.(js|py) \\d+: 5[01] beats")), out::toString);
+        }
+    }
+
     @Test
     void badRequestsSayWhatIsWrong(@TempDir Path dir) throws Exception {
         StringWriter text = new StringWriter();

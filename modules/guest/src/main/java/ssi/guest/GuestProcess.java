@@ -45,6 +45,9 @@ public final class GuestProcess implements ProcessBody {
     private Resume resume;      // handed to the guest thread through toGuest
     private Yield yield;        // handed to the kernel through toKernel
     private volatile Meter meter;
+    private volatile boolean heapWanted; // the kernel asked for a measurement of its heap
+    private volatile long heapStop;
+    private volatile long heap = -1;     // the last measurement
     private long granted;       // budget of the current slice (guest thread)
     private volatile long slice; // serial of the current slice, so a late forced stop is ignored
     private volatile boolean dying;
@@ -73,6 +76,13 @@ public final class GuestProcess implements ProcessBody {
     @Override
     public boolean threaded() {
         return true;
+    }
+
+    @Override
+    public long heapBytes(long stopAt) {
+        heapStop = stopAt;
+        heapWanted = true;
+        return heap;
     }
 
     @Override
@@ -159,6 +169,11 @@ public final class GuestProcess implements ProcessBody {
         yield = y;
         toKernel.release();
         toGuest.acquireUninterruptibly();
+        Meter m = meter;
+        if (heapWanted && m != null) { // measured here, inside its context: Truffle walks a context's heap from its own thread
+            heapWanted = false;
+            heap = m.heapBytes(heapStop);
+        }
         Resume r = resume;
         if (!r.die) {
             granted = r.budget;

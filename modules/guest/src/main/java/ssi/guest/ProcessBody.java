@@ -11,6 +11,15 @@ public interface ProcessBody {
     /** Ends it for good (killed, or exited); idempotent. */
     void terminate();
 
+    /**
+     * The host heap it held at its last measurement, in bytes (-1 before the first; 0 for what holds
+     * no heap of its own), and asks for a new one, counted up to {@code stopAt}: a guest's context
+     * is measured by its own thread as its next slice starts (a walk of its objects: now and then).
+     */
+    default long heapBytes(long stopAt) {
+        return 0;
+    }
+
     /** Whether its slices run on a thread of their own (so that slices of several overlap). */
     default boolean threaded() {
         return false;

@@ -30,7 +30,14 @@ final class Balancer implements AutoCloseable {
         /** What wants each node's CPUs now, by node id. */
         int[] runQueues();
 
+        /** The live processes running on a node, by pid. */
+        Collection<Proc> processesAt(int node);
+
+        /** A node's memory not used by its processes nor reserved for ones migrating to it. */
         long freeMemory(int node);
+
+        /** The same for every node, by node id. */
+        long[] freeMemories();
 
         /** Starts a policy migration; returns why it cannot, or null. */
         String move(Proc p, int to, long t);
@@ -111,8 +118,10 @@ final class Balancer implements AutoCloseable {
                 p.usage.period(period / 1e9, p.ioCalls, p.fileBytes, p.ipcBytes, cluster.decay(p.where, p.usage.hinted));
             }
         }
+        // Memory moves only at quantum starts (allocations, reservations), so one pass serves the whole period.
+        long[] free = cluster.freeMemories();
         info.endPeriod(t, cluster::spec, node -> new InfoWindow.Entry(node, cluster.spec(node).speed(), cluster.spec(node).cpus(),
-                info.load(node).exported(), cluster.freeMemory(node), cluster.spec(node).memory(), t), node -> cluster.admin(node, "quiet"));
+                info.load(node).exported(), free[node], cluster.spec(node).memory(), t), node -> cluster.admin(node, "quiet"));
         if (!policy.active()) {
             return true;
         }
@@ -121,7 +130,7 @@ final class Balancer implements AutoCloseable {
                 continue; // no automatic migration away from it
             }
             String owner = policy.name();
-            List<Proposal> proposals = policy.propose(n.id(), view(n.id(), t), text -> cluster.notice(t, text));
+            List<Proposal> proposals = policy.propose(n.id(), view(n.id(), cluster.processesAt(n.id()), free[n.id()], t), text -> cluster.notice(t, text));
             if (policy.name().equals(owner)) {
                 dispose(n.id(), proposals, t);
             }
@@ -130,11 +139,10 @@ final class Balancer implements AutoCloseable {
     }
 
     /** The cluster as {@code node} sees it at {@code t}: its own figures, its window, its processes. */
-    private ClusterView view(int node, long t) {
+    private ClusterView view(int node, Collection<Proc> there, long free, long t) {
         NodeSpec s = cluster.spec(node);
-        NodeLoad self = new NodeLoad(node, s.speed(), s.cpus(), info.load(node).local(), cluster.freeMemory(node), s.memory(), 0);
-        List<ProcessView> here = cluster.processes().stream().filter(p -> p.alive() && p.where == node && p.move == null)
-                .map(p -> p.view(t)).toList();
+        NodeLoad self = new NodeLoad(node, s.speed(), s.cpus(), info.load(node).local(), free, s.memory(), 0);
+        List<ProcessView> here = there.stream().filter(p -> p.move == null).map(p -> p.view(t)).toList();
         return new View(self, info.window(node).view(t), here, t, image, cluster, cost);
     }
 
@@ -163,7 +171,8 @@ final class Balancer implements AutoCloseable {
             return;
         }
         String owner = policy.name();
-        OptionalInt to = policy.place(p.home, view(p.home, t), p.view(t), text -> cluster.notice(t, text));
+        OptionalInt to = policy.place(p.home, view(p.home, cluster.processesAt(p.home), cluster.freeMemory(p.home), t), p.view(t),
+                text -> cluster.notice(t, text));
         if (to.isEmpty() || to.getAsInt() == p.where || !policy.name().equals(owner)) {
             return;
         }

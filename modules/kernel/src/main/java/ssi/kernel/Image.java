@@ -31,11 +31,19 @@ import ssi.api.NodeSpec;
  * @param diskBandwidth bytes per second a node's disk reads or writes
  * @param ipcCallNanos the time of one IPC call (pipe, message, signal) at the node that serves it
  * @param balancing the default policy and the information and balancing tunables
+ * @param heapGuard the host heap a guest process may hold, and how often it is measured
  */
 public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long quantumNanos,
                     double workRate, long latencyNanos, double bandwidth, int pageBytes, long processBytes,
                     long migrationFixedNanos, long deputyWork, long fileCallNanos, double diskBandwidth, long ipcCallNanos,
-                    Balancing balancing) {
+                    Balancing balancing, HeapGuard heapGuard) {
+
+    /**
+     * The guard against a guest that allocates without bound: every {@code checkNanos} of virtual
+     * time each guest's context is measured, and one holding more than {@code limitBytes} of host
+     * heap is killed with an out-of-memory error before the JVM is in danger.
+     */
+    public record HeapGuard(long limitBytes, long checkNanos) {}
 
     /**
      * How the cluster shares load.
@@ -78,9 +86,11 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
         double latencyUs = f.number(net, "network.latency_us", 100, 0);
         double bandwidthMbit = f.number(net, "network.bandwidth_mbit", 100, 0.001);
         JsonNode memory = f.table(root, "memory");
-        f.only(memory, "memory.", Set.of("page_kb", "process_kb"));
+        f.only(memory, "memory.", Set.of("page_kb", "process_kb", "guest_heap_mb", "heap_check_ms"));
         double pageKb = f.number(memory, "memory.page_kb", 4, 0.0625);
         double processKb = f.number(memory, "memory.process_kb", 1024, 0);
+        double heapMb = f.number(memory, "memory.guest_heap_mb", 512, 1);
+        double heapCheckMs = f.number(memory, "memory.heap_check_ms", 5000, 10);
         JsonNode migration = f.table(root, "migration");
         f.only(migration, "migration.", Set.of("fixed_ms", "deputy_work"));
         double fixedMs = f.number(migration, "migration.fixed_ms", 1, 0);
@@ -127,7 +137,8 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
                 Math.round(latencyUs * 1e3), bandwidthMbit * 1e6, (int) Math.round(pageKb * 1024),
                 Math.round(processKb * 1024), Math.round(fixedMs * 1e6), deputyWork, Math.round(callUs * 1e3), diskMbyte * 1e6, Math.round(ipcUs * 1e3),
                 new Balancing(policy, Math.round(periodMs * 1e6),
-                        window > 0 ? (int) window : defaultWindow(nodes.size()), Math.round(residenceMs * 1e6), Map.copyOf(settings)));
+                        window > 0 ? (int) window : defaultWindow(nodes.size()), Math.round(residenceMs * 1e6), Map.copyOf(settings)),
+                new HeapGuard(Math.round(heapMb * (1 << 20)), Math.round(heapCheckMs * 1e6)));
     }
 
     /** About log2 of the cluster's size, as the seeds suggest, and at least 1. */
@@ -158,7 +169,7 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
     public Image withPolicy(String policy) {
         return new Image(name, dir, nodes, seed, quantumNanos, workRate, latencyNanos, bandwidth, pageBytes, processBytes,
                 migrationFixedNanos, deputyWork, fileCallNanos, diskBandwidth, ipcCallNanos, new Balancing(policy, balancing.periodNanos(), balancing.window(),
-                        balancing.minResidenceNanos(), Map.of()));
+                        balancing.minResidenceNanos(), Map.of()), heapGuard);
     }
 
     /** This image with one more node (the next id), named {@code name}. */
@@ -166,7 +177,7 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
         List<NodeSpec> grown = new ArrayList<>(nodes);
         grown.add(new NodeSpec(nodes.size() + 1, name, speed, cpus, memory, disk, false));
         return new Image(this.name, dir, List.copyOf(grown), seed, quantumNanos, workRate, latencyNanos, bandwidth, pageBytes, processBytes,
-                migrationFixedNanos, deputyWork, fileCallNanos, diskBandwidth, ipcCallNanos, balancing);
+                migrationFixedNanos, deputyWork, fileCallNanos, diskBandwidth, ipcCallNanos, balancing, heapGuard);
     }
 
     /** The network between any two nodes. */

@@ -73,11 +73,17 @@ final class Information {
 
     /** Delivers the vectors that have arrived by {@code t}, in the order they arrived. */
     void deliver(long t) {
-        List<Pending> due = pending.stream().filter(p -> p.arrives <= t)
-                .sorted(Comparator.comparingLong(Pending::arrives).thenComparingInt(p -> p.message.from())
-                        .thenComparingInt(p -> p.message.to()))
-                .toList();
-        pending.removeAll(due);
+        List<Pending> due = new ArrayList<>();
+        List<Pending> still = new ArrayList<>();
+        for (Pending p : pending) {
+            (p.arrives <= t ? due : still).add(p);
+        }
+        if (due.isEmpty()) {
+            return;
+        }
+        due.sort(Comparator.comparingLong(Pending::arrives).thenComparingInt(p -> p.message.from()).thenComparingInt(p -> p.message.to()));
+        pending.clear();
+        pending.addAll(still);
         for (Pending p : due) {
             gossip.deliver(p.message, p.arrives);
         }

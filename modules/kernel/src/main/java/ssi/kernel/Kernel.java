@@ -90,6 +90,8 @@ public final class Kernel implements AutoCloseable {
     private double[] capacity;   // CPUs of each node left to processes in the current quantum
     private long[] owed;         // CPU time deputies took at each node, to be taken from its processes
     private long[] served;       // forwarded calls the deputies at each node have served since boot
+    private long[] used;         // memory each node's live processes take, and reserve for processes migrating to it
+    private final List<TreeMap<Integer, Proc>> running = new ArrayList<>(); // each node's live processes, by pid
     private int nextPid = 1;
     private long now;
     private volatile Clock clock;
@@ -119,6 +121,10 @@ public final class Kernel implements AutoCloseable {
         this.capacity = new double[image.nodes().size() + 1];
         this.owed = new long[image.nodes().size() + 1];
         this.served = new long[image.nodes().size() + 1];
+        this.used = new long[image.nodes().size() + 1];
+        for (int n = 0; n <= image.nodes().size(); n++) {
+            running.add(new TreeMap<>());
+        }
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         this.workers = Executors.newFixedThreadPool(threads, r -> Thread.ofPlatform().daemon().name("ssi-slice").unstarted(r));
         log(0, "boot image=" + image.name() + " nodes=" + image.nodes().size() + " seed=" + seed);
@@ -245,6 +251,8 @@ public final class Kernel implements AutoCloseable {
         Proc p = new Proc(nextPid++, 0, home, home, null, demand.command(), RunOptions.Mode.STRICT, "", memory, now);
         p.readyAt = now;
         procs.put(p.pid, p);
+        used[home] += p.memory.bytes();
+        running.get(home).put(p.pid, p);
         p.guest = new ssi.synthetic.SyntheticProcess(demand, new Calls(p));
         log(now, "spawn pid=" + p.pid + " ppid=0 node=" + home + " " + p.command());
         balancer.place(p, now);
@@ -541,9 +549,11 @@ public final class Kernel implements AutoCloseable {
     // ---- the quantum ----
 
     private Task lastScanned; // the quantum loop's place in its list of tasks made runnable
-    /** The order events happen in within a quantum: by time, then pid, a process before its deputy. */
-    private static final Comparator<Task> EVENT_ORDER = Comparator.comparingLong((Task t) -> t.eventAt)
-            .thenComparingInt(Task::pid).thenComparing(t -> t instanceof Deputy);
+    /** By pid, a process before its deputy (false before true). */
+    private static final Comparator<Task> PID_ORDER = (a, b) -> a.pid() != b.pid() ? Integer.compare(a.pid(), b.pid())
+            : Boolean.compare(a instanceof Deputy, b instanceof Deputy);
+    /** The order events happen in within a quantum: by time, then as {@link #PID_ORDER}. */
+    private static final Comparator<Task> EVENT_ORDER = (a, b) -> a.eventAt != b.eventAt ? Long.compare(a.eventAt, b.eventAt) : PID_ORDER.compare(a, b);
 
     private void quantum() {
         long t0 = now;
@@ -614,7 +624,7 @@ public final class Kernel implements AutoCloseable {
                 lastScanned = scanned > 0 ? next.get(scanned - 1) : null;
                 assert horizon == next.stream().mapToLong(n -> n.readyAt).min().orElse(Long.MAX_VALUE) : "the horizon kept up";
             }
-            next.sort(Comparator.comparingInt(Task::pid).thenComparing(t -> t instanceof Deputy));
+            next.sort(PID_ORDER);
             batch = next;
         }
         now = t1;
@@ -626,9 +636,33 @@ public final class Kernel implements AutoCloseable {
                 }
             }
         }
+        if (t1 % image.heapGuard().checkNanos() < image.quantumNanos()) {
+            guardHeaps(t1);
+        }
         if (balancer.endQuantum(t1)) {
             for (KernelListener l : listeners) {
                 l.period(t1);
+            }
+        }
+    }
+
+    /**
+     * Asks each guest for its host heap (measured as its next slice starts) and kills one whose last
+     * measurement was over the image's limit with an out-of-memory error, so that one guest cannot
+     * endanger the JVM. Host-dependent by nature: only a guest past its limit feels it.
+     */
+    private void guardHeaps(long t) {
+        long limit = image.heapGuard().limitBytes();
+        for (Proc p : List.copyOf(procs.values())) {
+            if (!p.alive() || !p.guest.threaded()) {
+                continue;
+            }
+            p.heap = p.guest.heapBytes(limit + 1);
+            if (p.heap > limit) {
+                emit(new Output(t, p.pid, true, "out of memory: process " + p.pid + " holds over " + (limit >> 20)
+                        + " MB of host heap (the image's guest_heap_mb); killed\n"));
+                log(t, "oom pid=" + p.pid + " heap>" + limit);
+                exit(p, 137, t, null, t);
             }
         }
     }
@@ -876,14 +910,19 @@ public final class Kernel implements AutoCloseable {
             case Syscall.Alloc a -> {
                 long need = p.memory.pagesFor(a.bytes()) * p.memory.pageBytes();
                 long free = freeMemory(p.where);
-                yield need > free
-                        ? new SyscallException("alloc: out of memory: " + spec(p.where).name() + " has " + free
-                                + " bytes free, asked " + a.bytes())
-                        : p.memory.alloc(a.bytes());
+                if (need > free) {
+                    yield new SyscallException("alloc: out of memory: " + spec(p.where).name() + " has " + free + " bytes free, asked " + a.bytes());
+                }
+                long before = p.memory.bytes();
+                int handle = p.memory.alloc(a.bytes());
+                used[p.where] += p.memory.bytes() - before;
+                yield handle;
             }
             case Syscall.Free f -> {
                 try {
+                    long before = p.memory.bytes();
                     p.memory.free(f.handle());
+                    used[p.where] += p.memory.bytes() - before;
                     yield null;
                 } catch (IllegalArgumentException ex) {
                     yield new SyscallException(ex.getMessage());
@@ -1135,6 +1174,7 @@ public final class Kernel implements AutoCloseable {
                     m.refusal = spec(m.to).name() + " has " + free + " bytes free, the process needs " + need;
                 } else {
                     m.reserved = true;
+                    used[m.to] += need;
                     m.pages = p.memory.dirtyPages();
                     m.doneAt = m.replyAt + cost.transferNanos(m.pages);
                 }
@@ -1148,7 +1188,14 @@ public final class Kernel implements AutoCloseable {
         long t = m.nextAt();
         p.move = null;
         boolean done = m.refusal == null;
+        if (m.reserved) {
+            used[m.to] -= p.memory.bytes(); // the reservation ends: it arrives, or it stays
+        }
         if (done) {
+            used[p.where] -= p.memory.bytes();
+            used[m.to] += p.memory.bytes();
+            running.get(p.where).remove(p.pid);
+            running.get(m.to).put(p.pid, p);
             p.cameFrom = p.where;
             p.where = m.to;
             p.arrived = t;
@@ -1216,6 +1263,22 @@ public final class Kernel implements AutoCloseable {
         }
 
         @Override
+        public Collection<Proc> processesAt(int node) {
+            assert running.get(node).values().stream().toList().equals(procs.values().stream().filter(p -> p.alive() && p.where == node).toList())
+                    : "node " + node + "'s processes are indexed as they come and go";
+            return running.get(node).values();
+        }
+
+        @Override
+        public long[] freeMemories() {
+            long[] free = new long[specs.length];
+            for (int n = 1; n < specs.length; n++) {
+                free[n] = freeMemory(n);
+            }
+            return free;
+        }
+
+        @Override
         public String move(Proc p, int to, long t) {
             return startMove(p, to, MigrationReason.POLICY, t, false, null);
         }
@@ -1265,10 +1328,15 @@ public final class Kernel implements AutoCloseable {
                     + program.path() + " needs " + memory.bytes());
         }
         Proc p = new Proc(nextPid++, ppid, home, where, program, Proc.command(program), mode, hint, memory, t);
+        if (procs.get(ppid) != null) {
+            procs.get(ppid).parent = true;
+        }
         p.locked = locked;
         p.readyAt = t;
         p.fdEnds.putAll(ends); // before it starts: its ssi binding reads them
         procs.put(p.pid, p);
+        used[where] += p.memory.bytes();
+        running.get(where).put(p.pid, p);
         p.guest = runtime.start(program, new Calls(p));
         log(t, "spawn pid=" + p.pid + " ppid=" + ppid + " node=" + where + (where == home ? "" : " home=" + home) + " " + p.command());
         if (where == home) {
@@ -1301,6 +1369,11 @@ public final class Kernel implements AutoCloseable {
     /** Ends a process at time {@code t}: a zombie until its parent waits, or reaped at once if nobody will. */
     private void exit(Proc p, int status, long t, List<Task> next, long t1) {
         p.guest.terminate();
+        used[p.where] -= p.memory.bytes();
+        running.get(p.where).remove(p.pid);
+        if (p.move != null && p.move.reserved) {
+            used[p.move.to] -= p.memory.bytes();
+        }
         p.state = ProcessState.ZOMBIE;
         p.exitStatus = status;
         p.exitTime = t;
@@ -1312,7 +1385,7 @@ public final class Kernel implements AutoCloseable {
         }
         log(t, "exit pid=" + p.pid + " status=" + status);
         ipc.exited(p, t, t1, next);
-        for (Proc orphan : procs.values().stream().filter(c -> c.ppid == p.pid).toList()) {
+        for (Proc orphan : p.parent ? procs.values().stream().filter(c -> c.ppid == p.pid).toList() : List.<Proc>of()) {
             orphan.ppid = 0; // orphans are reaped by the kernel, as init would
             if (!orphan.alive()) {
                 reap(orphan);
@@ -1344,13 +1417,9 @@ public final class Kernel implements AutoCloseable {
 
     /** Memory of a node not used by its processes nor reserved for ones migrating to it. */
     private long freeMemory(int node) {
-        long used = 0;
-        for (Proc p : procs.values()) {
-            if (p.alive() && (p.where == node || p.move != null && p.move.reserved && p.move.to == node)) {
-                used += p.memory.bytes();
-            }
-        }
-        return spec(node).memory() - used;
+        assert used[node] == procs.values().stream().filter(p -> p.alive() && (p.where == node || p.move != null && p.move.reserved && p.move.to == node))
+                .mapToLong(p -> p.memory.bytes()).sum() : "node " + node + "'s memory is accounted as it changes";
+        return spec(node).memory() - used[node];
     }
 
     /**
@@ -1493,6 +1562,8 @@ public final class Kernel implements AutoCloseable {
         capacity = java.util.Arrays.copyOf(capacity, n.id() + 1);
         owed = java.util.Arrays.copyOf(owed, n.id() + 1);
         served = java.util.Arrays.copyOf(served, n.id() + 1);
+        used = java.util.Arrays.copyOf(used, n.id() + 1);
+        running.add(new TreeMap<>());
         log(now, "node add id=" + n.id() + " name=" + name + " speed=" + speed + " cpus=" + cpus + " mem=" + memory);
         return n.id();
     }

@@ -29,6 +29,8 @@ final class Proc extends Task {
     Object answer;             // the answer to its pending system call
     boolean answerViaDeputy;   // that answer must travel back from the home node
     int exitStatus;
+    boolean parent;            // it has started children (its exit must look for orphans)
+    long heap = -1;            // host heap its context held when last measured
     long exitTime;
     volatile boolean locked;   // set by the guest thread (ssi.lock)
     CantMove confined;         // MONKEY or NATIVE once it may not leave home
@@ -147,6 +149,6 @@ final class Proc extends Task {
 
     ProcessInfo info() {
         return new ProcessInfo(pid, ppid, home, where, move != null ? ProcessState.FROZEN : stopped && alive() ? ProcessState.STOPPED : state, cpuSeconds, work, deputy.cpuSeconds, forwarded,
-                memory.bytes(), memory.dirtyPages() * memory.pageBytes(), nmigs, locked, cantmove(), command());
+                memory.bytes(), heap, memory.dirtyPages() * memory.pageBytes(), nmigs, locked, cantmove(), command());
     }
 }

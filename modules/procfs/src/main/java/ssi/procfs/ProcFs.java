@@ -147,7 +147,7 @@ public final class ProcFs implements ProcFiles {
                 .append("state ").append(p.state().letter()).append('\n').append("home ").append(p.home()).append('\n')
                 .append("where ").append(p.where()).append('\n')
                 .append(String.format(Locale.ROOT, "cpu %.6f%n", p.cpuSeconds())).append("work ").append(p.work()).append('\n')
-                .append("memory ").append(p.memory()).append('\n').append("dirty ").append(p.dirty()).append('\n')
+                .append("memory ").append(p.memory()).append('\n').append("heap ").append(p.heap()).append('\n').append("dirty ").append(p.dirty()).append('\n')
                 .append("nmigs ").append(p.nmigs()).append('\n').append("forwarded ").append(p.forwarded()).append('\n')
                 .append(String.format(Locale.ROOT, "deputy_cpu %.6f%n", p.deputySeconds()));
         cluster.usage(p.pid()).ifPresent((ProcessView v) -> b.append(String.format(Locale.ROOT, "cpu_share %.3f%n", v.cpu()))

@@ -62,6 +62,14 @@ public final class Meter {
         remaining = forced ? next : next - 1; // a statement that overdrew belongs to the new slice
     }
 
+    /**
+     * The heap its context retains, in bytes, counted up to {@code stopAt} (the count stops there).
+     * Walks the context's objects: call it on the guest's own thread, inside its context.
+     */
+    public long heapBytes(long stopAt) {
+        return env.calculateContextHeapSize(context, stopAt, new java.util.concurrent.atomic.AtomicBoolean());
+    }
+
     /** Ends the guest program by cancelling its context; must be called on the guest thread. */
     public void die(Node location) {
         context.closeCancelled(location, "killed");
