@@ -513,6 +513,7 @@ final class Shell {
 
         @Override
         public Integer call() {
+            kernel.measureHeaps(); // HEAP: what each measured when last asked; asked again for the next ps
             List<ProcessInfo> ps = kernel.ps();
             if (json) {
                 out.println(json(ps));

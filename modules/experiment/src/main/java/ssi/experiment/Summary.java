@@ -81,28 +81,14 @@ public record Summary(String experiment, String title, String image, String poli
 
     /**
      * The most loaded node's load over the least such maximum any placement of the same runnable
-     * processes could reach (0 when nothing runs). Assigning identical processes one by one to the
-     * node they would leave least loaded is optimal for that maximum on nodes of different speeds.
+     * processes could reach (0 when nothing runs).
      */
     static double imbalance(List<Trace.NodeSample> nodes) {
         long runnable = nodes.stream().mapToLong(Trace.NodeSample::runnable).sum();
         if (runnable == 0) {
             return 0;
         }
-        long[] placed = new long[nodes.size()];
-        for (long k = 0; k < runnable; k++) {
-            int best = 0;
-            for (int i = 1; i < nodes.size(); i++) {
-                if ((placed[i] + 1) / capacity(nodes.get(i)) < (placed[best] + 1) / capacity(nodes.get(best))) {
-                    best = i;
-                }
-            }
-            placed[best]++;
-        }
-        double optimum = 0;
-        for (int i = 0; i < nodes.size(); i++) {
-            optimum = Math.max(optimum, placed[i] / capacity(nodes.get(i)));
-        }
+        double optimum = ssi.api.Balance.bestMaxLoad(nodes.stream().mapToDouble(Summary::capacity).toArray(), runnable);
         double max = nodes.stream().mapToDouble(s -> s.runnable() / capacity(s)).max().orElse(0);
         return max / optimum;
     }

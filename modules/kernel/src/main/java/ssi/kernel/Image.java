@@ -40,10 +40,11 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
 
     /**
      * The guard against a guest that allocates without bound: every {@code checkNanos} of virtual
-     * time each guest's context is measured, and one holding more than {@code limitBytes} of host
-     * heap is killed with an out-of-memory error before the JVM is in danger.
+     * time, when the JVM's heap is more than {@code pressurePercent} full, each guest's context is
+     * measured (a walk of its objects: not done while the heap has room), and one holding more than
+     * {@code limitBytes} of host heap is killed with an out-of-memory error before the JVM is in danger.
      */
-    public record HeapGuard(long limitBytes, long checkNanos) {}
+    public record HeapGuard(long limitBytes, long checkNanos, int pressurePercent) {}
 
     /**
      * How the cluster shares load.
@@ -86,11 +87,12 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
         double latencyUs = f.number(net, "network.latency_us", 100, 0);
         double bandwidthMbit = f.number(net, "network.bandwidth_mbit", 100, 0.001);
         JsonNode memory = f.table(root, "memory");
-        f.only(memory, "memory.", Set.of("page_kb", "process_kb", "guest_heap_mb", "heap_check_ms"));
+        f.only(memory, "memory.", Set.of("page_kb", "process_kb", "guest_heap_mb", "heap_check_ms", "heap_pressure_percent"));
         double pageKb = f.number(memory, "memory.page_kb", 4, 0.0625);
         double processKb = f.number(memory, "memory.process_kb", 1024, 0);
         double heapMb = f.number(memory, "memory.guest_heap_mb", 512, 1);
         double heapCheckMs = f.number(memory, "memory.heap_check_ms", 5000, 10);
+        long pressure = f.integer(memory, "memory.heap_pressure_percent", 50, 0);
         JsonNode migration = f.table(root, "migration");
         f.only(migration, "migration.", Set.of("fixed_ms", "deputy_work"));
         double fixedMs = f.number(migration, "migration.fixed_ms", 1, 0);
@@ -138,7 +140,7 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
                 Math.round(processKb * 1024), Math.round(fixedMs * 1e6), deputyWork, Math.round(callUs * 1e3), diskMbyte * 1e6, Math.round(ipcUs * 1e3),
                 new Balancing(policy, Math.round(periodMs * 1e6),
                         window > 0 ? (int) window : defaultWindow(nodes.size()), Math.round(residenceMs * 1e6), Map.copyOf(settings)),
-                new HeapGuard(Math.round(heapMb * (1 << 20)), Math.round(heapCheckMs * 1e6)));
+                new HeapGuard(Math.round(heapMb * (1 << 20)), Math.round(heapCheckMs * 1e6), (int) Math.min(100, pressure)));
     }
 
     /** About log2 of the cluster's size, as the seeds suggest, and at least 1. */

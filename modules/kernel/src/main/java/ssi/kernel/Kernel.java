@@ -653,6 +653,10 @@ public final class Kernel implements AutoCloseable {
      */
     private void guardHeaps(long t) {
         long limit = image.heapGuard().limitBytes();
+        java.lang.management.MemoryUsage heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        if (heap.getMax() > 0 && heap.getUsed() * 100 < heap.getMax() * image.heapGuard().pressurePercent()) {
+            return; // room enough: no walk of every guest's objects
+        }
         for (Proc p : List.copyOf(procs.values())) {
             if (!p.alive() || !p.guest.threaded()) {
                 continue;
@@ -665,6 +669,21 @@ public final class Kernel implements AutoCloseable {
                 exit(p, 137, t, null, t);
             }
         }
+    }
+
+    /**
+     * Asks every guest to measure the host heap its context holds (each does as its next slice
+     * starts: {@code ps} shows the figures from then on); returns how many were asked.
+     */
+    public synchronized int measureHeaps() {
+        int asked = 0;
+        for (Proc p : procs.values()) {
+            if (p.alive() && p.guest.threaded()) {
+                p.heap = p.guest.heapBytes(image.heapGuard().limitBytes() + 1);
+                asked++;
+            }
+        }
+        return asked;
     }
 
     /** Counts a process among those sharing its node's CPUs in the quantum from {@code t0}, once. */

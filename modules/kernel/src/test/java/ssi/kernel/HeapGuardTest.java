@@ -19,6 +19,7 @@ class HeapGuardTest extends LabTest {
                 [memory]
                 guest_heap_mb = 32
                 heap_check_ms = 100
+                heap_pressure_percent = 0
                 [[node]]
                 name = "n1"
                 speed = 1.0
@@ -34,7 +35,7 @@ class HeapGuardTest extends LabTest {
                 """);
         Files.copy(Path.of("src/test/resources/images/lab/root/bin/work.js"), dir.resolve("root/bin/work.js"));
         Image guarded = Image.load(dir);
-        assertEquals(new Image.HeapGuard(32L << 20, 100 * MS), guarded.heapGuard());
+        assertEquals(new Image.HeapGuard(32L << 20, 100 * MS, 0), guarded.heapGuard());
         try (LabRun r = new LabRun(guarded, runtime, 1)) {
             int hog = r.kernel.spawn(1, "hog.js", List.of());
             int work = r.kernel.spawn(1, "work.js", List.of("300000"));
@@ -52,6 +53,6 @@ class HeapGuardTest extends LabTest {
 
     @Test
     void theGuardIsSetInTheManifest() throws Exception {
-        assertEquals(new Image.HeapGuard(512L << 20, 5000 * MS), lab.heapGuard(), "the defaults");
+        assertEquals(new Image.HeapGuard(512L << 20, 5000 * MS, 50), lab.heapGuard(), "the defaults");
     }
 }

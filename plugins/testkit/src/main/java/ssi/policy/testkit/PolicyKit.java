@@ -96,20 +96,9 @@ public final class PolicyKit implements AutoCloseable {
         return n.speed() * n.cpus();
     }
 
-    /** The least possible highest load for {@code k} equal processes: each goes where it raises the maximum least. */
+    /** The least possible highest load for {@code k} equal processes (1 for none). */
     static double bestMaxLoad(List<NodeSpec> nodes, int k) {
-        int[] counts = new int[nodes.size()];
-        double max = 0;
-        for (int j = 0; j < k; j++) {
-            int best = 0;
-            for (int i = 1; i < nodes.size(); i++) {
-                if ((counts[i] + 1) / capacity(nodes.get(i)) < (counts[best] + 1) / capacity(nodes.get(best))) {
-                    best = i;
-                }
-            }
-            counts[best]++;
-            max = Math.max(max, counts[best] / capacity(nodes.get(best)));
-        }
+        double max = ssi.api.Balance.bestMaxLoad(nodes.stream().mapToDouble(PolicyKit::capacity).toArray(), k);
         return max == 0 ? 1 : max;
     }
 
