@@ -69,12 +69,16 @@ public final class InfoWindow {
         return entries().stream().map(e -> e.at(now)).toList();
     }
 
+    /** Drops the stalest entries (the last in {@link #entries()}'s order) beyond the window's size: one scan each, no sort. */
     private void trim() {
-        if (entries.size() > size) {
-            List<Entry> list = entries();
-            for (Entry stale : list.subList(size, list.size())) {
-                entries.remove(stale.node());
+        while (entries.size() > size) {
+            Entry stalest = null;
+            for (Entry e : entries.values()) {
+                if (stalest == null || e.stamp() < stalest.stamp() || e.stamp() == stalest.stamp() && e.node() > stalest.node()) {
+                    stalest = e;
+                }
             }
+            entries.remove(stalest.node());
         }
     }
 }
