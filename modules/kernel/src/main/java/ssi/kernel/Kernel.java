@@ -245,14 +245,11 @@ public final class Kernel implements AutoCloseable {
         image.requireNode(home);
         requireUp(home);
         AddressSpace memory = new AddressSpace(image.pageBytes(), image.processBytes());
-        if (memory.bytes() > freeMemory(home)) {
-            throw new KernelException("out of memory: " + spec(home).name() + " has " + freeMemory(home) + " bytes free, a process needs " + memory.bytes());
-        }
+        requireMemory(home, memory, "a synthetic process");
         Proc p = new Proc(nextPid++, 0, home, home, null, demand.command(), RunOptions.Mode.STRICT, "", memory, now);
         p.readyAt = now;
         procs.put(p.pid, p);
-        used[home] += p.memory.bytes();
-        running.get(home).put(p.pid, p);
+        settle(p);
         p.guest = new ssi.synthetic.SyntheticProcess(demand, new Calls(p));
         log(now, "spawn pid=" + p.pid + " ppid=0 node=" + home + " " + p.command());
         balancer.place(p, now);
@@ -548,7 +545,6 @@ public final class Kernel implements AutoCloseable {
 
     // ---- the quantum ----
 
-    private Task lastScanned; // the quantum loop's place in its list of tasks made runnable
     /** By pid, a process before its deputy (false before true). */
     private static final Comparator<Task> PID_ORDER = (a, b) -> a.pid() != b.pid() ? Integer.compare(a.pid(), b.pid())
             : Boolean.compare(a instanceof Deputy, b instanceof Deputy);
@@ -605,6 +601,7 @@ public final class Kernel implements AutoCloseable {
             List<Task> next = new ArrayList<>();
             long horizon = Long.MAX_VALUE;
             int scanned = 0; // next's elements already in the horizon
+            Task lastScanned = null; // the last of them, to tell when one left
             // In event order; once one event is past the horizon, so are all after it: they wait for the next round.
             while (!waiting.isEmpty() && waiting.peek().eventAt <= horizon) {
                 Task t = waiting.poll();
@@ -657,12 +654,9 @@ public final class Kernel implements AutoCloseable {
         if (heap.getMax() > 0 && heap.getUsed() * 100 < heap.getMax() * image.heapGuard().pressurePercent()) {
             return; // room enough: no walk of every guest's objects
         }
+        measureHeaps();
         for (Proc p : List.copyOf(procs.values())) {
-            if (!p.alive() || !p.guest.threaded()) {
-                continue;
-            }
-            p.heap = p.guest.heapBytes(limit + 1);
-            if (p.heap > limit) {
+            if (p.alive() && p.heap > limit) {
                 emit(new Output(t, p.pid, true, "out of memory: process " + p.pid + " holds over " + (limit >> 20)
                         + " MB of host heap (the image's guest_heap_mb); killed\n"));
                 log(t, "oom pid=" + p.pid + " heap>" + limit);
@@ -673,17 +667,14 @@ public final class Kernel implements AutoCloseable {
 
     /**
      * Asks every guest to measure the host heap its context holds (each does as its next slice
-     * starts: {@code ps} shows the figures from then on); returns how many were asked.
+     * starts: {@code ps} shows the figures from then on); each keeps its last measurement meanwhile.
      */
-    public synchronized int measureHeaps() {
-        int asked = 0;
+    public synchronized void measureHeaps() {
         for (Proc p : procs.values()) {
             if (p.alive() && p.guest.threaded()) {
                 p.heap = p.guest.heapBytes(image.heapGuard().limitBytes() + 1);
-                asked++;
             }
         }
-        return asked;
     }
 
     /** Counts a process among those sharing its node's CPUs in the quantum from {@code t0}, once. */
@@ -1211,12 +1202,10 @@ public final class Kernel implements AutoCloseable {
             used[m.to] -= p.memory.bytes(); // the reservation ends: it arrives, or it stays
         }
         if (done) {
-            used[p.where] -= p.memory.bytes();
-            used[m.to] += p.memory.bytes();
-            running.get(p.where).remove(p.pid);
-            running.get(m.to).put(p.pid, p);
+            unsettle(p);
             p.cameFrom = p.where;
             p.where = m.to;
+            settle(p);
             p.arrived = t;
             p.memory.sent();
             p.nmigs++;
@@ -1341,11 +1330,7 @@ public final class Kernel implements AutoCloseable {
     private Proc create(int ppid, int home, int where, GuestProgram program, RunOptions.Mode mode, boolean locked,
                         String hint, Map<Integer, Integer> ends, long t) throws KernelException {
         AddressSpace memory = new AddressSpace(image.pageBytes(), baseBytes(program));
-        long free = freeMemory(where);
-        if (memory.bytes() > free) {
-            throw new KernelException("out of memory: " + spec(where).name() + " has " + free + " bytes free, "
-                    + program.path() + " needs " + memory.bytes());
-        }
+        requireMemory(where, memory, program.path());
         Proc p = new Proc(nextPid++, ppid, home, where, program, Proc.command(program), mode, hint, memory, t);
         if (procs.get(ppid) != null) {
             procs.get(ppid).parent = true;
@@ -1354,14 +1339,33 @@ public final class Kernel implements AutoCloseable {
         p.readyAt = t;
         p.fdEnds.putAll(ends); // before it starts: its ssi binding reads them
         procs.put(p.pid, p);
-        used[where] += p.memory.bytes();
-        running.get(where).put(p.pid, p);
+        settle(p);
         p.guest = runtime.start(program, new Calls(p));
         log(t, "spawn pid=" + p.pid + " ppid=" + ppid + " node=" + where + (where == home ? "" : " home=" + home) + " " + p.command());
         if (where == home) {
             balancer.place(p, t);
         }
         return p;
+    }
+
+    /** Refuses a new process whose memory does not fit the node. */
+    private void requireMemory(int node, AddressSpace memory, String what) throws KernelException {
+        long free = freeMemory(node);
+        if (memory.bytes() > free) {
+            throw new KernelException("out of memory: " + spec(node).name() + " has " + free + " bytes free, " + what + " needs " + memory.bytes());
+        }
+    }
+
+    /** Counts a live process at the node it runs on: in that node's memory and its index of processes. */
+    private void settle(Proc p) {
+        used[p.where] += p.memory.bytes();
+        running.get(p.where).put(p.pid, p);
+    }
+
+    /** The reverse of {@link #settle}: it leaves the node (by migrating, or by ending). */
+    private void unsettle(Proc p) {
+        used[p.where] -= p.memory.bytes();
+        running.get(p.where).remove(p.pid);
     }
 
     /** A new process's memory: its runtime and its program's text. */
@@ -1388,8 +1392,7 @@ public final class Kernel implements AutoCloseable {
     /** Ends a process at time {@code t}: a zombie until its parent waits, or reaped at once if nobody will. */
     private void exit(Proc p, int status, long t, List<Task> next, long t1) {
         p.guest.terminate();
-        used[p.where] -= p.memory.bytes();
-        running.get(p.where).remove(p.pid);
+        unsettle(p);
         if (p.move != null && p.move.reserved) {
             used[p.move.to] -= p.memory.bytes();
         }
