@@ -91,16 +91,16 @@ final class Experiments {
             if (action.equals("run")) {
                 String p = policy != null ? policy : shell.kernel().image().balancing().policy();
                 Path dir = out != null ? out : Path.of("runs", name + "-" + p + "-s" + s);
-                Summary summary = runner.run(e, s, p, limit, dir, progress(e.name() + " [" + p + "]"));
-                Plots.write(Trace.read(dir), summary, dir);
-                report(summary, dir, wall);
+                Runner.Run run = runner.run(e, s, p, limit, dir, progress(e.name() + " [" + p + "]"));
+                Plots.write(run.trace(), run.summary(), dir);
+                report(run.summary(), dir, wall);
             } else {
                 Path dir = out != null ? out : Path.of("runs", name + "-compare-s" + s);
-                List<Summary> rows = Comparison.run(runner, e, s, policies, limit, dir, progress(e.name()));
-                for (String p : policies) {
-                    Plots.write(Trace.read(dir.resolve(p)), Summary.read(dir.resolve(p)), dir.resolve(p));
+                List<Runner.Run> runs = Comparison.run(runner, e, s, policies, limit, dir, progress(e.name()));
+                for (Runner.Run run : runs) {
+                    Plots.write(run.trace(), run.summary(), run.dir());
                 }
-                shell.out().print(Comparison.markdown(rows));
+                shell.out().print(Comparison.markdown(runs.stream().map(Runner.Run::summary).toList()));
                 shell.out().printf(Locale.ROOT, "(%.1f s wall) -> %s (compare.md, compare.csv, one directory per policy)%n",
                         (System.nanoTime() - wall) / 1e9, dir);
             }

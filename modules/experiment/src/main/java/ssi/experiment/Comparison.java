@@ -12,12 +12,13 @@ public final class Comparison {
     private Comparison() {}
 
     /** Runs {@code e} under each policy into {@code out/POLICY} and writes {@code out/compare.md} and {@code out/compare.csv}. */
-    public static List<Summary> run(Runner runner, Experiment e, long seed, List<String> policies, long untilNanos, Path out,
-                                    Runner.Progress progress) throws ExperimentException {
-        List<Summary> rows = new ArrayList<>();
+    public static List<Runner.Run> run(Runner runner, Experiment e, long seed, List<String> policies, long untilNanos, Path out,
+                                       Runner.Progress progress) throws ExperimentException {
+        List<Runner.Run> runs = new ArrayList<>();
         for (String policy : policies) {
-            rows.add(runner.run(e, seed, policy, untilNanos, out.resolve(policy), progress));
+            runs.add(runner.run(e, seed, policy, untilNanos, out.resolve(policy), progress));
         }
+        List<Summary> rows = runs.stream().map(Runner.Run::summary).toList();
         try {
             Files.writeString(out.resolve("compare.md"), markdown(rows));
             Trace.csv(out.resolve("compare.csv"), Row.class, rows.stream().map(r -> new Row(r.policy(), r.makespan(), r.imbalanceMean(),
@@ -25,7 +26,7 @@ public final class Comparison {
         } catch (IOException x) {
             throw new ExperimentException("cannot write the comparison to " + out + ": " + x.getMessage());
         }
-        return rows;
+        return runs;
     }
 
     /** The comparison as a Markdown table, one row per policy. */

@@ -32,6 +32,9 @@ public final class Runner {
         void at(long now, long end);
     }
 
+    /** What a run recorded, and where its files are. */
+    public record Run(Summary summary, Trace trace, Path dir) {}
+
     private final Image image;
     private final Consoles consoles;
 
@@ -44,7 +47,7 @@ public final class Runner {
      * Runs {@code e} with the image's policy or {@code policy}, for its duration or {@code untilNanos}
      * if that is shorter (0: the whole duration), writing its files into {@code out}.
      */
-    public Summary run(Experiment e, long seed, String policy, long untilNanos, Path out, Progress progress) throws ExperimentException {
+    public Run run(Experiment e, long seed, String policy, long untilNanos, Path out, Progress progress) throws ExperimentException {
         Image booted = policy == null ? image : image.withPolicy(policy);
         long end = untilNanos > 0 ? Math.min(untilNanos, e.durationNanos()) : e.durationNanos();
         try {
@@ -81,7 +84,7 @@ public final class Runner {
             trace.write(out);
             Summary summary = Summary.of(e, booted.name(), booted.balancing().policy(), seed, trace, failed);
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("summary.json").toFile(), summary);
-            return summary;
+            return new Run(summary, trace, out);
         } catch (KernelException x) {
             throw new ExperimentException("experiment " + e.name() + ": cannot boot " + booted.name() + ": " + x.getMessage());
         } catch (IOException x) {
