@@ -17,6 +17,9 @@ import ssi.kernel.Kernel;
 import ssi.kernel.KernelListener;
 import ssi.kernel.Output;
 import ssi.kernel.RunOptions;
+import ssi.kernel.ImageGenerator;
+import ssi.synthetic.Workload;
+import ssi.synthetic.Workload.Distribution;
 
 /**
  * The guest CPU benchmark, measured in one run: the same program as an ssi process, in a bare
@@ -124,16 +127,16 @@ final class Bench {
         Path dir = Files.createTempDirectory("ssi-bench");
         try {
             for (int n : new int[] {100, 1000, 10_000}) {
-                Image generated = ssi.kernel.ImageGenerator.write(new ssi.kernel.ImageGenerator.Spec("bench" + n, n,
-                        ssi.synthetic.Workload.Distribution.parse("uniform:1:3"), ssi.synthetic.Workload.Distribution.parse("1"),
-                        ssi.synthetic.Workload.Distribution.parse("uniform:512:4096"), 1, "mosix", 100, image), dir.resolve("bench" + n));
+                Image generated = ImageGenerator.write(new ImageGenerator.Spec("bench" + n, n,
+                        Distribution.parse("uniform:1:3"), Distribution.parse("1"),
+                        Distribution.parse("uniform:512:4096"), 1, "mosix", 100, image), dir.resolve("bench" + n));
                 try (Kernel kernel = Kernel.boot(generated, 1)) {
                     long start = System.nanoTime();
-                    ssi.synthetic.Workload.Model model = new ssi.synthetic.Workload.Model(ssi.synthetic.Workload.Distribution.parse("exp:600"),
-                            ssi.synthetic.Workload.Distribution.parse("uniform:1:16"), ssi.synthetic.Workload.Distribution.parse("exp:5"), 256,
-                            ssi.synthetic.Workload.Distribution.parse("0"));
+                    Workload.Model model = new Workload.Model(Distribution.parse("exp:600"),
+                            Distribution.parse("uniform:1:16"), Distribution.parse("exp:5"), 256,
+                            Distribution.parse("0"));
                     int[] homes = java.util.stream.IntStream.rangeClosed(1, n).toArray();
-                    for (ssi.synthetic.Workload.Start s : ssi.synthetic.Workload.draw(model, 10 * n, homes, Math.round(image.workRate()), 1)) {
+                    for (Workload.Start s : Workload.draw(model, 10 * n, homes, Math.round(image.workRate()), 1)) {
                         kernel.spawnSynthetic(s.node(), s.demand());
                     }
                     kernel.advance(1_000_000_000L);

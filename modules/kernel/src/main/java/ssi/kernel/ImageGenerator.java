@@ -32,8 +32,8 @@ public final class ImageGenerator {
         SplittableRandom random = new SplittableRandom(spec.seed());
         JsonNodeFactory json = JsonNodeFactory.instance;
         ObjectNode root = json.objectNode().put("name", spec.name())
-                .put("description", "generated: " + spec.nodes() + " nodes, speeds " + text(spec.speeds()) + ", cpus " + text(spec.cpus())
-                        + ", memory " + text(spec.memoryMb()) + " MB, seed " + spec.seed())
+                .put("description", "generated: " + spec.nodes() + " nodes, speeds " + spec.speeds() + ", cpus " + spec.cpus()
+                        + ", memory " + spec.memoryMb() + " MB, seed " + spec.seed())
                 .put("seed", spec.seed());
         Image from = spec.from();
         root.putObject("clock").put("quantum_ms", spec.quantumMs()).put("work_rate", from.workRate());
@@ -62,13 +62,5 @@ public final class ImageGenerator {
             }
         }
         return Image.load(dir);
-    }
-
-    private static String text(Distribution d) {
-        return switch (d.kind()) {
-            case "exp" -> "exp:" + d.a();
-            case "uniform" -> "uniform:" + d.a() + ":" + d.b();
-            default -> String.valueOf(d.a());
-        };
     }
 }

@@ -43,6 +43,16 @@ public final class Workload {
             throw new IllegalArgumentException("bad distribution '" + text + "': want a number, exp:MEAN or uniform:LOW:HIGH (all >= 0)");
         }
 
+        /** As {@link #parse} reads it. */
+        @Override
+        public String toString() {
+            return switch (kind) {
+                case "exp" -> "exp:" + a;
+                case "uniform" -> "uniform:" + a + ":" + b;
+                default -> String.valueOf(a);
+            };
+        }
+
         /** One value, drawn with {@code random}. */
         public double draw(SplittableRandom random) {
             return switch (kind) {
