@@ -20,6 +20,20 @@ public interface ProcessBody {
         return 0;
     }
 
+    /**
+     * Work units it will surely compute before its next system call, write to memory or end, with
+     * nothing else happening; 0 if it cannot tell (a guest program). The kernel may then count them
+     * in bulk, through {@link #skip}, instead of running a slice for each quantum.
+     */
+    default long quietUnits() {
+        return 0;
+    }
+
+    /** Counts {@code units} computed without a slice: fewer than {@link #quietUnits()} said. */
+    default void skip(long units) {
+        throw new UnsupportedOperationException("a process that cannot tell its quiet units cannot skip them");
+    }
+
     /** Whether its slices run on a thread of their own (so that slices of several overlap). */
     default boolean threaded() {
         return false;

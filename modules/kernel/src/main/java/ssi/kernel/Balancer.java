@@ -24,6 +24,12 @@ final class Balancer implements AutoCloseable {
     interface Cluster {
         Collection<Proc> processes();
 
+        /** The processes that run by slices; the others cruise (see {@link Cruise}) and are sampled when caught up. */
+        Collection<Proc> sliced();
+
+        /** Brings every cruising process's figures up to date. */
+        void catchUp();
+
         /** A process by pid, or null. */
         Proc process(int pid);
 
@@ -103,7 +109,7 @@ final class Balancer implements AutoCloseable {
         for (NodeSpec n : image.nodes()) {
             info.tick(n.id(), runnable[n.id()]);
         }
-        for (Proc p : cluster.processes()) {
+        for (Proc p : cluster.sliced()) {
             if (p.alive()) {
                 p.usage.quantum(p.state == ProcessState.RUNNING && p.move == null);
             }
@@ -113,6 +119,7 @@ final class Balancer implements AutoCloseable {
         if (t % period >= image.quantumNanos()) {
             return false;
         }
+        cluster.catchUp();
         for (Proc p : cluster.processes()) {
             if (p.alive()) {
                 p.usage.period(period / 1e9, p.ioCalls, p.fileBytes, p.ipcBytes, cluster.decay(p.where, p.usage.hinted));

@@ -348,6 +348,7 @@ final class Ipc {
 
     /** A signal on its way to {@code q}, arriving at {@code at}: delivered then, in virtual-time order. */
     void signal(Proc q, Signal sig, long at, long t1, List<Task> next) {
+        kernel.uncruise(q);
         q.signals.add(new Arrival(sig, at));
         kernel.log(at, "signal pid=" + q.pid + " " + sig);
         kernel.deliverAt(q, at, t1, next);
@@ -355,6 +356,7 @@ final class Ipc {
 
     /** A signal that reaches {@code q} at once, between quanta (the shell's kill). */
     void signalNow(Proc q, Signal sig, long t) {
+        kernel.uncruise(q);
         q.signals.add(new Arrival(sig, t));
         kernel.log(t, "signal pid=" + q.pid + " " + sig);
         deliver(q, t, t, null);

@@ -92,6 +92,12 @@ public final class Kernel implements AutoCloseable {
     private long[] served;       // forwarded calls the deputies at each node have served since boot
     private long[] used;         // memory each node's live processes take, and reserve for processes migrating to it
     private final List<TreeMap<Integer, Proc>> running = new ArrayList<>(); // each node's live processes, by pid
+    private final TreeMap<Integer, Proc> sliced = new TreeMap<>(); // processes that run by slices (all but cruising ones), by pid
+    private Cruise[] cruises;    // each node's cruising processes
+    boolean cruising = true;     // whether quiet synthetic processes cruise (a test turns it off to compare)
+    private long quanta;         // quanta whose CPU samples were taken
+    private long givenUntil;     // the time up to which cruising processes have been given their work
+    long syntheticSlices;        // slices of synthetic processes run so far (cruising saves most)
     private int nextPid = 1;
     private long now;
     private volatile Clock clock;
@@ -122,8 +128,10 @@ public final class Kernel implements AutoCloseable {
         this.owed = new long[image.nodes().size() + 1];
         this.served = new long[image.nodes().size() + 1];
         this.used = new long[image.nodes().size() + 1];
+        this.cruises = new Cruise[image.nodes().size() + 1];
         for (int n = 0; n <= image.nodes().size(); n++) {
             running.add(new TreeMap<>());
+            cruises[n] = new Cruise();
         }
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         this.workers = Executors.newFixedThreadPool(threads, r -> Thread.ofPlatform().daemon().name("ssi-slice").unstarted(r));
@@ -249,6 +257,7 @@ public final class Kernel implements AutoCloseable {
         Proc p = new Proc(nextPid++, 0, home, home, null, demand.command(), RunOptions.Mode.STRICT, "", memory, now);
         p.readyAt = now;
         procs.put(p.pid, p);
+        sliced.put(p.pid, p);
         settle(p);
         p.guest = new ssi.synthetic.SyntheticProcess(demand, new Calls(p));
         log(now, "spawn pid=" + p.pid + " ppid=0 node=" + home + " " + p.command());
@@ -451,10 +460,12 @@ public final class Kernel implements AutoCloseable {
     }
 
     public synchronized List<ProcessInfo> ps() {
+        catchUpAll();
         return procs.values().stream().map(Proc::info).toList();
     }
 
     public synchronized Optional<ProcessInfo> process(int pid) {
+        Optional.ofNullable(procs.get(pid)).ifPresent(this::catchUp);
         return Optional.ofNullable(procs.get(pid)).map(Proc::info);
     }
 
@@ -491,8 +502,17 @@ public final class Kernel implements AutoCloseable {
      * busy deputies, and ones migrating to it.
      */
     private int[] runQueues() {
+        int[] runnable = runQueues(sliced.values());
+        for (int n = 1; n < cruises.length; n++) {
+            runnable[n] += cruises[n].size(); // cruising ones run
+        }
+        assert java.util.Arrays.equals(runnable, runQueues(procs.values())) : "cruising processes are counted as running";
+        return runnable;
+    }
+
+    private int[] runQueues(Collection<Proc> among) {
         int[] runnable = new int[image.nodes().size() + 1];
-        for (Proc p : procs.values()) {
+        for (Proc p : among) {
             if (!p.alive()) {
                 continue;
             }
@@ -560,13 +580,13 @@ public final class Kernel implements AutoCloseable {
             owed[n.id()] -= taken;
             capacity[n.id()] = n.cpus() - (double) taken / image.quantumNanos();
         }
-        for (Proc p : List.copyOf(procs.values())) {
+        for (Proc p : List.copyOf(sliced.values())) {
             if (p.move != null) {
                 advanceMove(p, t1, null);
             }
         }
         List<Task> due = new ArrayList<>();
-        for (Proc p : procs.values()) {
+        for (Proc p : sliced.values()) {
             if (p.alive() && !p.stopped && p.move == null && p.readyAt < t1) {
                 join(p, t0);
                 due.add(p);
@@ -581,6 +601,7 @@ public final class Kernel implements AutoCloseable {
                 due.add(d);
             }
         }
+        cruise(t0, t1, due);
         List<Task> batch = new ArrayList<>();
         for (Task t : due) {
             schedule(t, Math.max(t0, t.readyAt), t1, batch);
@@ -625,7 +646,7 @@ public final class Kernel implements AutoCloseable {
             batch = next;
         }
         now = t1;
-        for (Proc p : List.copyOf(procs.values())) {
+        for (Proc p : List.copyOf(sliced.values())) { // a cruising process is synthetic: it keeps no checkpoints
             if (p.alive() && p.checkpointNanos > 0 && p.nextCheckpoint <= t1) {
                 checkpoint(p, t1);
                 while (p.nextCheckpoint <= t1) {
@@ -636,6 +657,7 @@ public final class Kernel implements AutoCloseable {
         if (t1 % image.heapGuard().checkNanos() < image.quantumNanos()) {
             guardHeaps(t1);
         }
+        quanta++;
         if (balancer.endQuantum(t1)) {
             for (KernelListener l : listeners) {
                 l.period(t1);
@@ -674,6 +696,79 @@ public final class Kernel implements AutoCloseable {
             if (p.alive() && p.guest.threaded()) {
                 p.heap = p.guest.heapBytes(image.heapGuard().limitBytes() + 1);
             }
+        }
+    }
+
+    /**
+     * Gives each node's cruising processes this quantum's budget, the one a slice of theirs from
+     * {@code t0} would get; those whose next event falls within it run by slices again, from
+     * {@code t0}: they join {@code due}, already counted among those sharing the node's CPUs.
+     */
+    private void cruise(long t0, long t1, List<Task> due) {
+        givenUntil = t1;
+        boolean joinedDue = false;
+        for (int n = 1; n < cruises.length; n++) {
+            Cruise c = cruises[n];
+            if (c.size() == 0) {
+                continue;
+            }
+            joined[n] += c.size();
+            double share = CpuShare.share(capacity[n], joined[n]);
+            long budget = share <= 0 ? 0 : cpu.budget(spec(n).speed(), share, t1 - t0);
+            if (budget < 1) {
+                continue; // no slice would get any work this quantum
+            }
+            for (Proc p : c.leaving(budget)) {
+                slice(p);
+                p.joined = t0;
+                p.readyAt = t0;
+                due.add(p);
+                joinedDue = true;
+            }
+            c.give(budget);
+        }
+        if (joinedDue) {
+            due.sort(PID_ORDER);
+        }
+    }
+
+    /** Takes a process out of its node's cruise (if it cruises): it runs by slices again, from where the cruise left it. */
+    void uncruise(Proc p) {
+        if (p.cruise == null) {
+            return;
+        }
+        p.cruise.remove(p);
+        slice(p);
+        p.readyAt = givenUntil; // it was given its work up to then
+        if (givenUntil > now) {
+            p.joined = now; // counted among those sharing its node's CPUs in this quantum
+        }
+    }
+
+    private void slice(Proc p) {
+        catchUp(p);
+        p.cruise = null;
+        sliced.put(p.pid, p);
+    }
+
+    /** Brings a cruising process's figures (work, CPU time, CPU samples) up to date. */
+    private void catchUp(Proc p) {
+        if (p.cruise == null) {
+            return;
+        }
+        long units = p.cruise.settle(p);
+        if (units > 0) {
+            p.guest.skip(units);
+            p.work += units;
+            p.cpuSeconds += cpu.cpuSeconds(units, spec(p.where).speed());
+        }
+        p.usage.quanta(quanta + 1 - p.usageFrom, true);
+        p.usageFrom = quanta + 1;
+    }
+
+    private void catchUpAll() {
+        for (Cruise c : cruises) {
+            c.members().forEach(this::catchUp);
         }
     }
 
@@ -762,6 +857,7 @@ public final class Kernel implements AutoCloseable {
                 guests.add(p);
             } else if (t instanceof Proc p) {
                 yields.put(p, p.guest.resume(p.sliceBudget, takeAnswer(p))); // a synthetic slice: a few steps on this thread
+                syntheticSlices++;
             }
         }
         if (guests.size() == 1 && yields.isEmpty()) { // nothing to overlap: run it from this thread, saving two thread hand-offs
@@ -809,7 +905,16 @@ public final class Kernel implements AutoCloseable {
         p.cpuSeconds += cpu.cpuSeconds(y.work(), spec(p.where).speed());
         p.work += y.work();
         switch (y) {
-            case Yield.BudgetSpent b -> p.readyAt = t1;
+            case Yield.BudgetSpent b -> {
+                p.readyAt = t1;
+                long quiet = p.guest.quietUnits();
+                if (cruising && quiet > 0 && !p.stopped && p.move == null && p.signals.isEmpty() && p.caught.isEmpty()
+                        && p.answer == null && p.checkpointNanos == 0) {
+                    sliced.remove(p.pid); // from the next quantum on it cruises
+                    cruises[p.where].join(p, quiet);
+                    p.usageFrom = quanta + 1; // this quantum's sample included
+                }
+            }
             case Yield.Exited e -> {
                 if (!e.error().isEmpty()) {
                     emit(new Output(t, p.pid, true, e.error()));
@@ -1164,6 +1269,7 @@ public final class Kernel implements AutoCloseable {
         if (refusal.isPresent()) {
             return "process " + p.pid + " cannot move: " + refusal.get().label();
         }
+        uncruise(p);
         p.move = new Move(p.where, to, reason, t, cost.negotiationNanos(), byGuest, then);
         if (byGuest || then != null) {
             p.readyAt = Long.MAX_VALUE; // blocked in its call until the move ends
@@ -1256,6 +1362,16 @@ public final class Kernel implements AutoCloseable {
         }
 
         @Override
+        public Collection<Proc> sliced() {
+            return sliced.values();
+        }
+
+        @Override
+        public void catchUp() {
+            catchUpAll();
+        }
+
+        @Override
         public Proc process(int pid) {
             return procs.get(pid);
         }
@@ -1339,6 +1455,7 @@ public final class Kernel implements AutoCloseable {
         p.readyAt = t;
         p.fdEnds.putAll(ends); // before it starts: its ssi binding reads them
         procs.put(p.pid, p);
+        sliced.put(p.pid, p);
         settle(p);
         p.guest = runtime.start(program, new Calls(p));
         log(t, "spawn pid=" + p.pid + " ppid=" + ppid + " node=" + where + (where == home ? "" : " home=" + home) + " " + p.command());
@@ -1391,6 +1508,7 @@ public final class Kernel implements AutoCloseable {
 
     /** Ends a process at time {@code t}: a zombie until its parent waits, or reaped at once if nobody will. */
     private void exit(Proc p, int status, long t, List<Task> next, long t1) {
+        uncruise(p);
         p.guest.terminate();
         unsettle(p);
         if (p.move != null && p.move.reserved) {
@@ -1429,6 +1547,7 @@ public final class Kernel implements AutoCloseable {
 
     private void reap(Proc p) {
         procs.remove(p.pid);
+        sliced.remove(p.pid);
         reaped.put(p.pid, p.exitStatus);
         for (KernelListener l : listeners) {
             l.exited(p.info(), p.exitStatus, p.exitTime);
@@ -1586,6 +1705,8 @@ public final class Kernel implements AutoCloseable {
         served = java.util.Arrays.copyOf(served, n.id() + 1);
         used = java.util.Arrays.copyOf(used, n.id() + 1);
         running.add(new TreeMap<>());
+        cruises = java.util.Arrays.copyOf(cruises, n.id() + 1);
+        cruises[n.id()] = new Cruise();
         log(now, "node add id=" + n.id() + " name=" + name + " speed=" + speed + " cpus=" + cpus + " mem=" + memory);
         return n.id();
     }
@@ -1601,6 +1722,7 @@ public final class Kernel implements AutoCloseable {
         if (!(speed >= 0.001) || Double.isInfinite(speed)) {
             throw new KernelException("a speed must be a number of at least 0.001 (1.0 is the standard processor), got " + speed);
         }
+        cruises[node].members().forEach(this::catchUp); // their CPU time so far at the old speed
         NodeSpec n = specs[node];
         specs[node] = new NodeSpec(n.id(), n.name(), speed, n.cpus(), n.memory(), n.disk(), n.nomfs());
         log(now, "admin node=" + node + " speed=" + speed);
@@ -1642,6 +1764,7 @@ public final class Kernel implements AutoCloseable {
     /** What policies see of each live process now (its recent CPU, I/O and IPC use), by pid. */
     public synchronized Map<Integer, ssi.api.ProcessView> usage() {
         Map<Integer, ssi.api.ProcessView> out = new TreeMap<>();
+        catchUpAll();
         procs.values().stream().filter(Proc::alive).forEach(p -> out.put(p.pid, p.view(now)));
         return out;
     }

@@ -47,6 +47,12 @@ final class Proc extends Task {
 
     long joined = -1;          // the start of the last quantum in which it shared its node's CPUs
 
+    // cruising (see Cruise): its node's group, or null when it runs by slices
+    Cruise cruise;
+    long cruiseFrom;           // the group's total given when its figures were last brought up to date
+    long cruiseEvent;          // the group's total at which its next event falls
+    long usageFrom;            // the first quantum whose CPU sample its usage has not counted yet
+
     // IPC
     final java.util.Map<Integer, Integer> fdEnds = new java.util.TreeMap<>(); // pipe ends it started with, by descriptor
     final java.util.Set<Integer> ends = new java.util.TreeSet<>();           // pipe ends it holds

@@ -30,8 +30,13 @@ final class Usage {
 
     /** Samples one quantum: did the process want a CPU at its end? */
     void quantum(boolean wantsCpu) {
-        quanta++;
-        runnable += wantsCpu ? 1 : 0;
+        quanta(1, wantsCpu);
+    }
+
+    /** Samples {@code count} quanta alike. */
+    void quanta(long count, boolean wantsCpu) {
+        quanta += (int) count;
+        runnable += wantsCpu ? (int) count : 0;
     }
 
     /**
@@ -77,6 +82,9 @@ final class Usage {
         private final java.util.TreeMap<Integer, Long> last = new java.util.TreeMap<>();
 
         void period(double seconds, java.util.Map<Integer, Long> totals) {
+            if (sums.isEmpty() && totals.isEmpty()) {
+                return;
+            }
             sums.replaceAll((node, sum) -> sum * decay);
             totals.forEach((node, bytes) -> {
                 sums.merge(node, (bytes - last.getOrDefault(node, 0L)) / seconds, Double::sum);
@@ -85,6 +93,9 @@ final class Usage {
         }
 
         java.util.Map<Integer, Double> rates() {
+            if (sums.isEmpty()) {
+                return java.util.Map.of(); // most processes: no such traffic (and views are built every period)
+            }
             java.util.TreeMap<Integer, Double> rates = new java.util.TreeMap<>();
             sums.forEach((node, sum) -> { // weight is the period count of the enclosing Usage, decayed alike
                 if (weight > 0 && sum / weight >= 1) {

@@ -15,6 +15,7 @@ public final class AddressSpace {
     private final int pageBytes;
     private final Map<Integer, Block> blocks = new HashMap<>();
     private final BitSet dirty = new BitSet();
+    private long dirtyCount = -1; // the dirty pages when last counted, -1 once they may have changed
     private int nextPage;
     private int nextHandle = 1;
     private long pages;
@@ -48,6 +49,7 @@ public final class AddressSpace {
         Block b = new Block(nextPage, n, bytes);
         nextPage = Math.addExact(nextPage, n);
         dirty.set(b.first, b.first + n);
+        dirtyCount = -1;
         pages += n;
         int handle = nextHandle++;
         blocks.put(handle, b);
@@ -61,6 +63,7 @@ public final class AddressSpace {
             throw new IllegalArgumentException("free: no block " + handle);
         }
         dirty.clear(b.first, b.first + b.pages);
+        dirtyCount = -1;
         pages -= b.pages;
         return b.pages;
     }
@@ -77,6 +80,7 @@ public final class AddressSpace {
         }
         if (length > 0) {
             dirty.set(b.first + (int) (offset / pageBytes), b.first + (int) ((offset + length - 1) / pageBytes) + 1);
+            dirtyCount = -1;
         }
     }
 
@@ -97,12 +101,17 @@ public final class AddressSpace {
         return pages * pageBytes;
     }
 
+    /** The dirty pages: counted once after each change (policies ask every period, most processes change nothing between). */
     public long dirtyPages() {
-        return dirty.cardinality();
+        if (dirtyCount < 0) {
+            dirtyCount = dirty.cardinality();
+        }
+        return dirtyCount;
     }
 
     /** A migration has sent the dirty pages: every page is clean now. */
     public void sent() {
         dirty.clear();
+        dirtyCount = 0;
     }
 }

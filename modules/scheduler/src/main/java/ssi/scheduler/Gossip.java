@@ -54,11 +54,12 @@ public final class Gossip {
         for (int node : live) {
             InfoWindow w = windows.get(node);
             w.age(now);
-            List<InfoWindow.Entry> vector = new ArrayList<>();
+            List<InfoWindow.Entry> known = w.entries();
+            List<InfoWindow.Entry> vector = new ArrayList<>(known.size() + 1);
             vector.add(own.apply(node));
-            vector.addAll(w.entries());
+            vector.addAll(known);
             SplittableRandom random = randoms.get(node);
-            List<Integer> inside = w.entries().stream().map(InfoWindow.Entry::node).filter(windows::containsKey).toList();
+            List<Integer> inside = known.stream().map(InfoWindow.Entry::node).filter(windows::containsKey).toList();
             if (!inside.isEmpty()) {
                 out.add(new Message(node, inside.get(random.nextInt(inside.size())), vector));
             }

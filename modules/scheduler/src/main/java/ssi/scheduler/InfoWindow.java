@@ -1,10 +1,7 @@
 package ssi.scheduler;
 
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import ssi.api.NodeLoad;
 
 /**
@@ -20,10 +17,14 @@ public final class InfoWindow {
         }
     }
 
+    /** Freshest first, by node id on a tie: the order of {@link #entries()}; the last is the stalest. */
+    private static final Comparator<Entry> FRESHEST_FIRST = Comparator.comparingLong(Entry::stamp).reversed().thenComparingInt(Entry::node);
+
     private final int self;
     private final int size;
     private final long maxAge;
-    private final Map<Integer, Entry> entries = new HashMap<>();
+    private final Entry[] slots; // the entries, in no order: a window holds a few (about log N), so a scan beats a map
+    private int count;
 
     public InfoWindow(int self, int size, long maxAge) {
         if (size < 1 || maxAge < 1) {
@@ -32,53 +33,72 @@ public final class InfoWindow {
         this.self = self;
         this.size = size;
         this.maxAge = maxAge;
+        this.slots = new Entry[size];
     }
 
-    /** Takes in an entry heard at {@code now}; returns true if it was news (kept and fresher than what was known). */
+    /**
+     * Takes in an entry heard at {@code now}; returns true if it was news (kept and fresher than what
+     * was known). A full window keeps its {@code size} freshest entries: the stalest one goes.
+     */
     public boolean merge(Entry e, long now) {
         if (e.node() == self || e.stamp() > now || now - e.stamp() > maxAge) {
             return false;
         }
-        Entry old = entries.get(e.node());
-        if (old != null && old.stamp() >= e.stamp()) {
-            return false;
+        int stalest = -1;
+        for (int i = 0; i < count; i++) {
+            Entry old = slots[i];
+            if (old.node() == e.node()) {
+                if (old.stamp() >= e.stamp()) {
+                    return false;
+                }
+                slots[i] = e;
+                return true;
+            }
+            if (stalest < 0 || FRESHEST_FIRST.compare(old, slots[stalest]) > 0) {
+                stalest = i;
+            }
         }
-        entries.put(e.node(), e);
-        trim();
-        return entries.get(e.node()) == e;
+        if (count < size) {
+            slots[count++] = e;
+            return true;
+        }
+        if (FRESHEST_FIRST.compare(e, slots[stalest]) > 0) {
+            return false; // staler than all it knows: it would go at once
+        }
+        slots[stalest] = e;
+        return true;
     }
 
     /** Drops entries older than the maximum age. */
     public void age(long now) {
-        entries.values().removeIf(e -> now - e.stamp() > maxAge);
+        int kept = 0;
+        for (int i = 0; i < count; i++) {
+            if (now - slots[i].stamp() <= maxAge) {
+                slots[kept++] = slots[i];
+            }
+        }
+        java.util.Arrays.fill(slots, kept, count, null);
+        count = kept;
     }
 
     public boolean knows(int node) {
-        return entries.containsKey(node);
+        for (int i = 0; i < count; i++) {
+            if (slots[i].node() == node) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The entries, freshest first (by node id on a tie). */
     public List<Entry> entries() {
-        List<Entry> list = new ArrayList<>(entries.values());
-        list.sort(Comparator.comparingLong(Entry::stamp).reversed().thenComparingInt(Entry::node));
-        return list;
+        Entry[] sorted = java.util.Arrays.copyOf(slots, count);
+        java.util.Arrays.sort(sorted, FRESHEST_FIRST);
+        return java.util.Arrays.asList(sorted);
     }
 
     /** The entries as a policy sees them at {@code now}: with their age. */
     public List<NodeLoad> view(long now) {
         return entries().stream().map(e -> e.at(now)).toList();
-    }
-
-    /** Drops the stalest entries (the last in {@link #entries()}'s order) beyond the window's size: one scan each, no sort. */
-    private void trim() {
-        while (entries.size() > size) {
-            Entry stalest = null;
-            for (Entry e : entries.values()) {
-                if (stalest == null || e.stamp() < stalest.stamp() || e.stamp() == stalest.stamp() && e.node() > stalest.node()) {
-                    stalest = e;
-                }
-            }
-            entries.remove(stalest.node());
-        }
     }
 }

@@ -70,6 +70,31 @@ public final class SyntheticProcess implements ProcessBody {
         }
     }
 
+    @Override
+    public long quietUnits() {
+        if (ended || block < 0 && demand.memory() > 0) {
+            return 0; // its memory is still to be allocated
+        }
+        long quiet = demand.work() - done;
+        if (demand.callEvery() > 0) {
+            quiet = Math.min(quiet, untilCall);
+        }
+        if (demand.dirtyEvery() > 0 && block >= 0) {
+            quiet = Math.min(quiet, untilDirty);
+        }
+        return quiet;
+    }
+
+    @Override
+    public void skip(long units) {
+        if (units < 0 || units >= Math.max(1, quietUnits())) {
+            throw new IllegalArgumentException("skip " + units + " units, but only " + quietUnits() + " are quiet");
+        }
+        done += units;
+        untilCall -= units;
+        untilDirty -= units;
+    }
+
     /** Writes the next {@code dirtyBytes} of its memory, round the block. */
     private void writeMemory() {
         untilDirty = demand.dirtyEvery();

@@ -1,0 +1,65 @@
+package ssi.kernel;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * One node's cruising processes: synthetic processes that will only compute until a known amount
+ * of work (their next call, write to memory or end). In each quantum all of them would get the same
+ * budget, the one the node's share gives a slice from the quantum's start, so the node counts it
+ * once for all instead of running a slice for each. A process leaves in the quantum in which its
+ * next event falls (that quantum it runs by a slice, as before), or when something from outside
+ * (a signal, a migration) needs it as it is. Its figures are brought up to date when read.
+ */
+final class Cruise {
+    /** By the work at which each one's next event falls, then pid. */
+    private static final Comparator<Proc> BY_EVENT = Comparator.<Proc>comparingLong(p -> p.cruiseEvent).thenComparingInt(p -> p.pid);
+
+    private final PriorityQueue<Proc> members = new PriorityQueue<>(BY_EVENT);
+    private long given; // work units each member has been given since the node first had one: a running total
+
+    int size() {
+        return members.size();
+    }
+
+    /** Takes in a process that will compute {@code quietUnits} (at least 1) before its next event. */
+    void join(Proc p, long quietUnits) {
+        p.cruise = this;
+        p.cruiseFrom = given;
+        p.cruiseEvent = given + quietUnits;
+        members.add(p);
+    }
+
+    /** The members whose next event falls within another {@code budget} units, in pid order: they leave. */
+    List<Proc> leaving(long budget) {
+        List<Proc> out = new ArrayList<>();
+        while (!members.isEmpty() && members.peek().cruiseEvent <= given + budget) {
+            out.add(members.poll());
+        }
+        out.sort(Comparator.comparingInt(p -> p.pid));
+        return out;
+    }
+
+    /** Gives every member {@code budget} more units (this quantum's). */
+    void give(long budget) {
+        given += budget;
+    }
+
+    /** Units given to {@code p} since it was last brought up to date; from now on it owes none. */
+    long settle(Proc p) {
+        long units = given - p.cruiseFrom;
+        p.cruiseFrom = given;
+        return units;
+    }
+
+    void remove(Proc p) {
+        members.remove(p);
+    }
+
+    /** The members, in no particular order. */
+    Iterable<Proc> members() {
+        return members;
+    }
+}
