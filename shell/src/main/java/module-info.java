@@ -7,6 +7,7 @@ module ssi.shell {
     requires ssi.hostinfo;                  // the `host` command
     requires ssi.guest;                     // the shared guest runtime
     requires ssi.scheduler;                 // bench: gossip convergence
+    requires ssi.bench;                     // bench: the JMH benchmarks
     requires java.management;               // bench: the heap many guests take
     requires org.jline;                     // line editing, history, completion
     requires info.picocli;                  // command and option parsing

@@ -43,6 +43,7 @@ final class Bench {
             crowd(kernel, out);
         }
         synthetic(image, out);
+        ssi.bench.Microbenchmarks.run(image, 1, out);
         gossip(out);
     }
 

@@ -605,11 +605,19 @@ final class Shell {
         }
     }
 
-    @Command(name = "bench", description = "Measure the guest CPU benchmark: ssi vs a bare GraalVM context, node and python3.")
+    @Command(name = "bench", description = "Measure ssi: start-up, guest CPU speed (vs a bare GraalVM context, node and python3), "
+            + "mechanism costs, many guests, synthetic studies (scenario runs), then the kernel's functions (JMH) and gossip.")
     final class Bench implements Callable<Integer> {
+        @Option(names = "--jmh", description = "Only the JMH benchmarks of the kernel's functions.")
+        boolean jmhOnly;
+
         @Override
         public Integer call() throws Exception {
-            ssi.shell.Bench.run(kernel.image(), out);
+            if (jmhOnly) {
+                ssi.bench.Microbenchmarks.run(kernel.image(), 1, out);
+            } else {
+                ssi.shell.Bench.run(kernel.image(), out);
+            }
             return 0;
         }
     }

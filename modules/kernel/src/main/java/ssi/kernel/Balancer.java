@@ -129,18 +129,18 @@ final class Balancer implements AutoCloseable {
         long[] free = cluster.freeMemories();
         info.endPeriod(t, cluster::spec, node -> new InfoWindow.Entry(node, cluster.spec(node).speed(), cluster.spec(node).cpus(),
                 info.load(node).exported(), free[node], cluster.spec(node).memory(), t), node -> cluster.admin(node, "quiet"));
-        if (!policy.active()) {
-            return true;
-        }
-        for (NodeSpec n : image.nodes()) {
-            if (cluster.admin(n.id(), "stay")) {
-                continue; // no automatic migration away from it
+        int[] asking = image.nodes().stream().mapToInt(NodeSpec::id).filter(n -> !cluster.admin(n, "stay")).toArray(); // stay: no automatic migration away
+        while (asking.length > 0 && policy.active()) {
+            int[] nodes = asking;
+            List<List<Proposal>> decided = policy.propose(nodes, n -> view(n, cluster.processesAt(n), free[n], t), text -> cluster.notice(t, text));
+            int asked = policy.switches(); // changed already if a node's policy failed: the nodes before it were answered
+            int i = 0;
+            while (i < decided.size() && policy.switches() == asked) {
+                dispose(nodes[i], decided.get(i++), t); // nonsense among them replaces the policy
             }
-            String owner = policy.name();
-            List<Proposal> proposals = policy.propose(n.id(), view(n.id(), cluster.processesAt(n.id()), free[n.id()], t), text -> cluster.notice(t, text));
-            if (policy.name().equals(owner)) {
-                dispose(n.id(), proposals, t);
-            }
+            // a node whose policy failed gets nothing this period; the policy now in use answers the nodes after it
+            int next = policy.switches() != asked || i == nodes.length ? i : i + 1;
+            asking = java.util.Arrays.copyOfRange(nodes, next, nodes.length);
         }
         return true;
     }

@@ -11,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import ssi.api.ClusterView;
 import ssi.api.Policy;
 import ssi.api.PolicyException;
@@ -38,6 +40,7 @@ final class PolicyHost implements AutoCloseable {
     private Choice current = new Choice(Policies.NONE, Map.of());
     private Choice previous = current;
     private Policy[] instances; // by node id; null for none
+    private int switches;
 
     PolicyHost(Policies policies, int nodes) {
         this.policies = policies;
@@ -72,6 +75,12 @@ final class PolicyHost implements AutoCloseable {
         previous = current;
         current = new Choice(name, Map.copyOf(settings));
         instances = created;
+        switches++;
+    }
+
+    /** How many times the policy was switched (by a user, or after a failure): a change tells that the one asked is gone. */
+    int switches() {
+        return switches;
     }
 
     String describe() {
@@ -105,54 +114,127 @@ final class PolicyHost implements AutoCloseable {
         if (instances == null) {
             return OptionalInt.empty();
         }
-        OptionalInt where = call(node, report, "place", () -> instances[node].place(view, process));
-        return where == null ? OptionalInt.empty() : where;
+        Policy[] using = instances;
+        List<OptionalInt> where = run(List.of(new Step<>(node, "place", () -> using[node].place(view, process))), report);
+        return where.isEmpty() ? OptionalInt.empty() : where.getFirst();
     }
 
-    /** The node's proposals for this period: ushering first, then balancing. */
-    List<Proposal> propose(int node, ClusterView view, Reporter report) {
+    /**
+     * The proposals of each of {@code nodes} for this period (ushering first, then balancing), in
+     * order, decided in one hand-off to the policy's thread; {@code view} builds a node's view when
+     * its turn comes. If one node's policy fails, the nodes before it are answered and the previous
+     * policy is in use from then on: ask it about the nodes after.
+     */
+    List<List<Proposal>> propose(int[] nodes, IntFunction<ClusterView> view, Reporter report) {
         if (instances == null) {
             return List.of();
         }
-        List<Proposal> all = new ArrayList<>();
-        for (String what : List.of("usher", "balance")) {
-            List<Proposal> some = call(node, report, what,
-                    () -> what.equals("usher") ? instances[node].usher(view) : instances[node].balance(view));
-            if (some == null) {
-                return List.of();
-            }
-            all.addAll(some);
+        Policy[] using = instances;
+        List<Step<List<Proposal>>> steps = new ArrayList<>(2 * nodes.length);
+        for (int n : nodes) {
+            ClusterView[] built = new ClusterView[1]; // one view for both questions
+            Supplier<ClusterView> v = () -> built[0] != null ? built[0] : (built[0] = view.apply(n));
+            steps.add(new Step<>(n, "usher", () -> using[n].usher(v.get())));
+            steps.add(new Step<>(n, "balance", () -> using[n].balance(v.get())));
         }
-        return all;
+        List<List<Proposal>> answers = run(steps, report);
+        List<List<Proposal>> out = new ArrayList<>(answers.size() / 2);
+        for (int i = 0; i + 1 < answers.size(); i += 2) {
+            List<Proposal> both = new ArrayList<>(answers.get(i));
+            both.addAll(answers.get(i + 1));
+            out.add(both);
+        }
+        return out;
     }
 
     interface Reporter {
         void report(String text);
     }
 
-    /** Calls the policy; on failure reports it, falls back to the previous policy and returns null. */
-    private <T> T call(int node, Reporter report, String what, Callable<T> body) {
-        Future<T> f = runner.submit(body);
-        String failure;
-        try {
-            T answer = f.get(TIME_LIMIT_MS, TimeUnit.MILLISECONDS);
-            if (answer != null) {
-                return answer;
+    /** One call of a node's policy. */
+    private record Step<T>(int node, String what, Callable<T> body) {}
+
+    /**
+     * Runs the steps in order on the policy's thread, in one hand-off (the hand-off costs more than
+     * a decision, and a large cluster asks thousands each period). Returns their answers up to the
+     * first that failed: threw, answered null or took more than the time limit; that one is
+     * reported and the previous policy takes over.
+     */
+    private <T> List<T> run(List<Step<T>> steps, Reporter report) {
+        Batch<T> batch = new Batch<>(steps);
+        Future<?> f = runner.submit(batch);
+        String failure = null;
+        while (!f.isDone()) {
+            try {
+                f.get(TIME_LIMIT_MS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (System.nanoTime() - batch.started > TIME_LIMIT_MS * 1_000_000) {
+                    batch.cancelled = true;
+                    f.cancel(true);
+                    runner.shutdownNow(); // its thread may never come back: give up on it
+                    runner = newRunner();
+                    failure = "took more than " + TIME_LIMIT_MS + " ms of host time";
+                    break;
+                }
+            } catch (ExecutionException e) {
+                failure = "threw " + e.getCause(); // the batch catches what its steps throw: a bug of its own
+                break;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = "was interrupted";
+                break;
             }
-            failure = "returned null";
-        } catch (TimeoutException e) {
-            f.cancel(true);
-            runner.shutdownNow(); // its thread may never come back: give up on it
-            runner = newRunner();
-            failure = "took more than " + TIME_LIMIT_MS + " ms of host time";
-        } catch (ExecutionException e) {
-            failure = "threw " + e.getCause();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            failure = "was interrupted";
         }
-        fail(node, what, failure, report);
-        return null;
+        int done = batch.done;
+        if (failure == null) {
+            failure = batch.failure;
+        }
+        if (failure != null) {
+            Step<T> failed = steps.get(done);
+            fail(failed.node(), failed.what(), failure, report);
+        }
+        return batch.answers().subList(0, done);
+    }
+
+    /** Steps run on the policy's thread; what they answered is published step by step. */
+    private static final class Batch<T> implements Runnable {
+        private final List<Step<T>> steps;
+        private final Object[] answers;
+        volatile int done;            // steps answered
+        volatile long started;        // host time the current step started
+        volatile String failure;      // why the step after the last answered one failed, or null
+        volatile boolean cancelled;   // the kernel gave up waiting
+
+        Batch(List<Step<T>> steps) {
+            this.steps = steps;
+            this.answers = new Object[steps.size()];
+            this.started = System.nanoTime();
+        }
+
+        @Override
+        public void run() {
+            for (int i = 0; i < steps.size() && !cancelled; i++) {
+                started = System.nanoTime();
+                Object answer;
+                try {
+                    answer = steps.get(i).body().call();
+                } catch (Throwable e) { // a plugin's error, whatever it is, is its own failure, not the cluster's
+                    failure = "threw " + e;
+                    return;
+                }
+                if (answer == null) {
+                    failure = "returned null";
+                    return;
+                }
+                answers[i] = answer;
+                done = i + 1;
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        List<T> answers() {
+            return (List<T>) java.util.Arrays.asList(answers);
+        }
     }
 
     /** The policy misbehaved (an exception, nonsense): report it and go back to the previous one. */

@@ -3,7 +3,6 @@ package ssi.scheduler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import java.util.function.IntFunction;
 
 /**
@@ -19,8 +18,9 @@ public final class Gossip {
     private final int windowSize;
     private final long maxAge;
     private final long seed;
-    private final TreeMap<Integer, InfoWindow> windows = new TreeMap<>();
-    private final TreeMap<Integer, SplittableRandom> randoms = new TreeMap<>();
+    private InfoWindow[] windows = new InfoWindow[1];      // by node id; null for a node not live
+    private SplittableRandom[] randoms = new SplittableRandom[1];
+    private final List<Integer> live = new ArrayList<>();    // the live nodes, in id order
 
     public Gossip(int windowSize, long maxAge, long seed) {
         this.windowSize = windowSize;
@@ -30,36 +30,50 @@ public final class Gossip {
 
     /** A node joins: it starts with an empty window and is found by others' draws outside their windows. */
     public void join(int node) {
-        windows.put(node, new InfoWindow(node, windowSize, maxAge));
-        randoms.put(node, new SplittableRandom(seed * 0x9E3779B97F4A7C15L + node));
+        if (node >= windows.length) {
+            windows = java.util.Arrays.copyOf(windows, Math.max(node + 1, 2 * windows.length));
+            randoms = java.util.Arrays.copyOf(randoms, windows.length);
+        }
+        if (windows[node] == null) {
+            live.add(-java.util.Collections.binarySearch(live, node) - 1, node);
+        }
+        windows[node] = new InfoWindow(node, windowSize, maxAge);
+        randoms[node] = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + node);
     }
 
     /** A node leaves (or goes quiet): it neither sends nor receives; others age its entry out. */
     public void leave(int node) {
-        windows.remove(node);
-        randoms.remove(node);
+        if (isLive(node)) {
+            windows[node] = null;
+            randoms[node] = null;
+            live.remove(Integer.valueOf(node));
+        }
     }
 
     public InfoWindow window(int node) {
-        return windows.get(node);
+        return node < windows.length ? windows[node] : null;
     }
+
+    private boolean isLive(int node) {
+        return node < windows.length && windows[node] != null;
+    }
+
 
     /**
      * One period at {@code now}: the messages every live node sends. {@code own} gives a node's
      * entry of itself, stamped now.
      */
     public List<Message> round(long now, IntFunction<InfoWindow.Entry> own) {
-        List<Integer> live = new ArrayList<>(windows.keySet());
         List<Message> out = new ArrayList<>();
         for (int node : live) {
-            InfoWindow w = windows.get(node);
+            InfoWindow w = windows[node];
             w.age(now);
             List<InfoWindow.Entry> known = w.entries();
             List<InfoWindow.Entry> vector = new ArrayList<>(known.size() + 1);
             vector.add(own.apply(node));
             vector.addAll(known);
-            SplittableRandom random = randoms.get(node);
-            List<Integer> inside = known.stream().map(InfoWindow.Entry::node).filter(windows::containsKey).toList();
+            SplittableRandom random = randoms[node];
+            List<Integer> inside = known.stream().map(InfoWindow.Entry::node).filter(this::isLive).toList();
             if (!inside.isEmpty()) {
                 out.add(new Message(node, inside.get(random.nextInt(inside.size())), vector));
             }
@@ -77,7 +91,7 @@ public final class Gossip {
 
     /** A message arrives at {@code now}; returns the nodes whose entries were news to the receiver. */
     public List<Integer> deliver(Message m, long now) {
-        InfoWindow w = windows.get(m.to());
+        InfoWindow w = window(m.to());
         List<Integer> news = new ArrayList<>();
         if (w == null) {
             return news; // it left meanwhile

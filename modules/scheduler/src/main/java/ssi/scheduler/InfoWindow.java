@@ -18,7 +18,12 @@ public final class InfoWindow {
     }
 
     /** Freshest first, by node id on a tie: the order of {@link #entries()}; the last is the stalest. */
-    private static final Comparator<Entry> FRESHEST_FIRST = Comparator.comparingLong(Entry::stamp).reversed().thenComparingInt(Entry::node);
+    private static final Comparator<Entry> FRESHEST_FIRST = (a, b) -> staler(a, b) ? 1 : staler(b, a) ? -1 : 0;
+
+    /** Whether {@code a} comes after {@code b} in {@link #entries()}'s order. */
+    private static boolean staler(Entry a, Entry b) {
+        return a.stamp() < b.stamp() || a.stamp() == b.stamp() && a.node() > b.node();
+    }
 
     private final int self;
     private final int size;
@@ -54,7 +59,7 @@ public final class InfoWindow {
                 slots[i] = e;
                 return true;
             }
-            if (stalest < 0 || FRESHEST_FIRST.compare(old, slots[stalest]) > 0) {
+            if (stalest < 0 || staler(old, slots[stalest])) {
                 stalest = i;
             }
         }
@@ -62,7 +67,7 @@ public final class InfoWindow {
             slots[count++] = e;
             return true;
         }
-        if (FRESHEST_FIRST.compare(e, slots[stalest]) > 0) {
+        if (staler(e, slots[stalest])) {
             return false; // staler than all it knows: it would go at once
         }
         slots[stalest] = e;

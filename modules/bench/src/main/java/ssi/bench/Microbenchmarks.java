@@ -1,0 +1,58 @@
+package ssi.bench;
+
+import java.io.PrintWriter;
+import java.util.Collection;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+import ssi.kernel.Image;
+
+/**
+ * Runs {@link KernelBenchmarks} under JMH and prints one line per benchmark. In this JVM (no fork):
+ * the module path that found the kernel and its plugins is not a class path a fork could be given,
+ * and the figures are meant to sit beside the scenario runs of the same {@code bench}.
+ */
+public final class Microbenchmarks {
+    private Microbenchmarks() {}
+
+    /** Runs every benchmark: 3 warm-up and 5 measured iterations of {@code seconds} each; generated clusters take {@code image}'s programs and settings. */
+    public static void run(Image image, int seconds, PrintWriter out) throws RunnerException {
+        KernelBenchmarks.base = image;
+        Options options = new OptionsBuilder()
+                .include(KernelBenchmarks.class.getName().replace(".", "\\.") + "\\.")
+                .forks(0)
+                .warmupIterations(3).warmupTime(TimeValue.seconds(seconds))
+                .measurementIterations(5).measurementTime(TimeValue.seconds(seconds))
+                .verbosity(VerboseMode.SILENT)
+                .shouldFailOnError(true)
+                .build();
+        Collection<RunResult> results = new Runner(options).run();
+        for (RunResult r : results) {
+            String name = r.getParams().getBenchmark().substring(KernelBenchmarks.class.getName().length() + 1);
+            Result<?> primary = r.getPrimaryResult();
+            out.println(switch (name) {
+                case "gossipPerNodePeriod" -> line("gossip", primary, "per node per period (1,000 nodes, windows of 10)");
+                case "mosixDecision" -> line("policy", primary, "per mosix decision (a node knowing 14, running 10)");
+                case "syntheticProcessVirtualSecond" -> line("synthetic", primary,
+                        "per process per virtual second (1,000 nodes, 10,000 processes, mosix)");
+                case "migration" -> line("migration", primary, "per migration of a 64 KB synthetic process (its virtual transfer included)");
+                case "forwardedCalls" -> {
+                    Result<?> calls = r.getSecondaryResults().get("calls");
+                    yield String.format("jmh forwarded call: %.0f ns of host time per call a deputy serves (100 synthetic processes away, ±%.0f)",
+                            1e9 / calls.getScore(), 1e9 / calls.getScore() * calls.getScoreError() / calls.getScore());
+                }
+                default -> line(name, primary, "");
+            });
+            out.flush();
+        }
+    }
+
+    private static String line(String what, Result<?> r, String unit) {
+        return String.format("jmh %s: %.0f ± %.0f ns of host time %s", what, r.getScore(), r.getScoreError(), unit);
+    }
+}
