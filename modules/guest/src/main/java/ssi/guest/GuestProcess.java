@@ -51,6 +51,7 @@ public final class GuestProcess implements ProcessBody {
     private long granted;       // budget of the current slice (guest thread)
     private volatile long slice; // serial of the current slice, so a late forced stop is ignored
     private volatile boolean dying;
+    private volatile boolean counted;   // its program has counted a statement: from then on the watchdog may stop it
     private volatile boolean running; // the program runs inside slices: its file calls can go to the kernel
     private boolean ended;
 
@@ -97,8 +98,9 @@ public final class GuestProcess implements ProcessBody {
         slice = serial;
         resume = new Resume(budget, answer, false);
         toGuest.release();
-        awaitYield(serial);
+        awaitYield(serial, budget);
         Yield y = yield;
+        counted |= y.work() > 0;
         if (y instanceof Yield.Exited) {
             ended = true;
             join();
@@ -123,7 +125,7 @@ public final class GuestProcess implements ProcessBody {
         return ended;
     }
 
-    private void awaitYield(long serial) {
+    private void awaitYield(long serial, long budget) {
         long lastSeen = Long.MIN_VALUE;
         long cpuAtProgress = 0;
         boolean stopped = false;
@@ -134,6 +136,10 @@ public final class GuestProcess implements ProcessBody {
                     continue;
                 }
                 long seen = m.remaining();
+                if (!counted && seen >= budget) {
+                    continue; // its program has not started: a context's start and its imports may take long on a cold host
+                }
+                counted = true;
                 long cpuNow = THREADS.getThreadCpuTime(thread.threadId());
                 if (seen != lastSeen) {
                     lastSeen = seen;

@@ -94,7 +94,12 @@ public final class GuestRuntime implements AutoCloseable {
                     .option("python.UnbufferedIO", "true")
                     .option("python.DontWriteBytecodeFlag", "true")
                     .option("python.NoUserSiteFlag", "true")
-                    .option("python.IsolateFlag", "true");
+                    .option("python.IsolateFlag", "true")
+                    // weakref callbacks and other periodic actions run Python code when the host's GC or
+                    // timer says so: counted statements at host-dependent points, a trace that varies
+                    // (an experimental option, and the only way to keep them out)
+                    .allowExperimentalOptions(true)
+                    .option("python.NoAsyncActions", "true");
         }
         return b;
     }

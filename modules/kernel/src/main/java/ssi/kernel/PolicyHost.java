@@ -164,11 +164,13 @@ final class PolicyHost implements AutoCloseable {
         Batch<T> batch = new Batch<>(steps);
         Future<?> f = runner.submit(batch);
         String failure = null;
+        int done = -1; // the steps answered, once known
         while (!f.isDone()) {
             try {
                 f.get(TIME_LIMIT_MS, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 if (System.nanoTime() - batch.started > TIME_LIMIT_MS * 1_000_000) {
+                    done = batch.done; // before the interrupt, which the stuck step may answer
                     batch.cancelled = true;
                     f.cancel(true);
                     runner.shutdownNow(); // its thread may never come back: give up on it
@@ -185,7 +187,9 @@ final class PolicyHost implements AutoCloseable {
                 break;
             }
         }
-        int done = batch.done;
+        if (done < 0) {
+            done = batch.done;
+        }
         if (failure == null) {
             failure = batch.failure;
         }
