@@ -122,19 +122,25 @@ final class Bench {
     /**
      * Synthetic studies: generated clusters of 100, 1,000 and 10,000 nodes (speeds 1-3, quantum
      * 100 ms), 10 synthetic processes per node (work exp:600 s, 5 calls home per CPU second), under
-     * mosix: virtual seconds run per wall second, after the processes are started and one virtual second.
+     * mosix, then the 10,000 nodes again with processes that only compute: virtual seconds run per
+     * wall second, after the processes are started and one virtual second.
      */
+    private record Study(int n, boolean calls) {}
+
     private static void synthetic(Image image, PrintWriter out) throws Exception {
         Path dir = Files.createTempDirectory("ssi-bench");
         try {
-            for (int n : new int[] {100, 1000, 10_000}) {
-                Image generated = ImageGenerator.write(new ImageGenerator.Spec("bench" + n, n,
+            for (Study study : List.of(new Study(100, true), new Study(1000, true), new Study(10_000, true), new Study(10_000, false))) {
+                int n = study.n();
+                boolean calls = study.calls();
+                Path at = dir.resolve("bench" + n);
+                Image generated = Files.exists(at) ? Image.load(at) : ImageGenerator.write(new ImageGenerator.Spec("bench" + n, n,
                         Distribution.parse("uniform:1:3"), Distribution.parse("1"),
-                        Distribution.parse("uniform:512:4096"), 1, "mosix", 100, image), dir.resolve("bench" + n));
+                        Distribution.parse("uniform:512:4096"), 1, "mosix", 100, image), at);
                 try (Kernel kernel = Kernel.boot(generated, 1)) {
                     long start = System.nanoTime();
                     Workload.Model model = new Workload.Model(Distribution.parse("exp:600"),
-                            Distribution.parse("uniform:1:16"), Distribution.parse("exp:5"), 256,
+                            Distribution.parse("uniform:1:16"), Distribution.parse(calls ? "exp:5" : "0"), 256,
                             Distribution.parse("0"));
                     int[] homes = java.util.stream.IntStream.rangeClosed(1, n).toArray();
                     for (Workload.Start s : Workload.draw(model, 10 * n, homes, Math.round(image.workRate()), 1)) {
@@ -142,12 +148,13 @@ final class Bench {
                     }
                     kernel.advance(1_000_000_000L);
                     double started = (System.nanoTime() - start) / 1e9;
-                    long virtual = n >= 10_000 ? 2 : n >= 1000 ? 10 : 30;
+                    long virtual = n >= 10_000 ? 10 : n >= 1000 ? 20 : 60;
                     long t0 = System.nanoTime();
                     kernel.advance(virtual * 1_000_000_000L);
                     double wall = (System.nanoTime() - t0) / 1e9;
-                    out.printf("synthetic: %d nodes, %d processes: %.2f virtual s per wall s (%d virtual s in %.1f s; started, and the first second, in %.1f s);"
-                            + " %d migrations%n", n, 10 * n, virtual / wall, virtual, wall, started, kernel.migrations().size());
+                    out.printf("synthetic: %d nodes, %d processes%s: %.2f virtual s per wall s (%d virtual s in %.1f s; started, and the first second, in %.1f s);"
+                            + " %d migrations; a virtual hour would take %.0f s%n", n, 10 * n, calls ? "" : " that only compute",
+                            virtual / wall, virtual, wall, started, kernel.migrations().size(), 3600 * wall / virtual);
                     out.flush();
                 }
             }

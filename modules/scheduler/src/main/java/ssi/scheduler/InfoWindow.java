@@ -1,6 +1,5 @@
 package ssi.scheduler;
 
-import java.util.Comparator;
 import java.util.List;
 import ssi.api.NodeLoad;
 
@@ -17,10 +16,7 @@ public final class InfoWindow {
         }
     }
 
-    /** Freshest first, by node id on a tie: the order of {@link #entries()}; the last is the stalest. */
-    private static final Comparator<Entry> FRESHEST_FIRST = (a, b) -> staler(a, b) ? 1 : staler(b, a) ? -1 : 0;
-
-    /** Whether {@code a} comes after {@code b} in {@link #entries()}'s order. */
+    /** Whether {@code a} comes after {@code b} in {@link #entries()}'s order: freshest first, by node id on a tie. */
     private static boolean staler(Entry a, Entry b) {
         return a.stamp() < b.stamp() || a.stamp() == b.stamp() && a.node() > b.node();
     }
@@ -28,7 +24,7 @@ public final class InfoWindow {
     private final int self;
     private final int size;
     private final long maxAge;
-    private final Entry[] slots; // the entries, in no order: a window holds a few (about log N), so a scan beats a map
+    private final Entry[] slots; // the entries in entries()'s order: a window holds a few (about log N), so a scan beats a map
     private int count;
 
     public InfoWindow(int self, int size, long maxAge) {
@@ -49,28 +45,33 @@ public final class InfoWindow {
         if (e.node() == self || e.stamp() > now || now - e.stamp() > maxAge) {
             return false;
         }
-        int stalest = -1;
+        int at = 0; // where it goes: after every entry fresher than it
+        int old = -1;
         for (int i = 0; i < count; i++) {
-            Entry old = slots[i];
-            if (old.node() == e.node()) {
-                if (old.stamp() >= e.stamp()) {
+            if (slots[i].node() == e.node()) {
+                if (slots[i].stamp() >= e.stamp()) {
                     return false;
                 }
-                slots[i] = e;
-                return true;
+                old = i;
+                break; // fresher than its old entry, it goes at or before it
             }
-            if (stalest < 0 || staler(old, slots[stalest])) {
-                stalest = i;
+            if (!staler(slots[i], e)) {
+                at = i + 1;
             }
         }
-        if (count < size) {
-            slots[count++] = e;
-            return true;
+        if (old < 0 && count == size) {
+            if (staler(e, slots[count - 1])) {
+                return false; // staler than all it knows: it would go at once
+            }
+            old = --count; // the stalest goes
+        } else if (old < 0) {
+            old = count;
+        } else {
+            count--;
         }
-        if (staler(e, slots[stalest])) {
-            return false; // staler than all it knows: it would go at once
-        }
-        slots[stalest] = e;
+        System.arraycopy(slots, at, slots, at + 1, old - at);
+        slots[at] = e;
+        count++;
         return true;
     }
 
@@ -97,9 +98,7 @@ public final class InfoWindow {
 
     /** The entries, freshest first (by node id on a tie). */
     public List<Entry> entries() {
-        Entry[] sorted = java.util.Arrays.copyOf(slots, count);
-        java.util.Arrays.sort(sorted, FRESHEST_FIRST);
-        return java.util.Arrays.asList(sorted);
+        return List.of(java.util.Arrays.copyOf(slots, count));
     }
 
     /** The entries as a policy sees them at {@code now}: with their age. */
