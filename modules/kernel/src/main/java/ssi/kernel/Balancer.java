@@ -27,8 +27,8 @@ final class Balancer implements AutoCloseable {
         /** The processes that run by slices; the others cruise (see {@link Cruise}) and are sampled when caught up. */
         Collection<Proc> sliced();
 
-        /** Brings every cruising process's figures up to date. */
-        void catchUp();
+        /** Counts a cruising process's CPU samples since it was last caught up (its other figures can wait). */
+        void sample(Proc p);
 
         /** A process by pid, or null. */
         Proc process(int pid);
@@ -119,9 +119,9 @@ final class Balancer implements AutoCloseable {
         if (t % period >= image.quantumNanos()) {
             return false;
         }
-        cluster.catchUp();
         for (Proc p : cluster.processes()) {
             if (p.alive()) {
+                cluster.sample(p); // a cruising process's CPU samples since it was last caught up
                 p.usage.period(period / 1e9, p.ioCalls, p.fileBytes, p.ipcBytes, cluster.decay(p.where, p.usage.hinted));
             }
         }

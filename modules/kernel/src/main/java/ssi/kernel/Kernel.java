@@ -762,6 +762,11 @@ public final class Kernel implements AutoCloseable {
             p.work += units;
             p.cpuSeconds += cpu.cpuSeconds(units, spec(p.where).speed());
         }
+        sample(p);
+    }
+
+    /** Counts a cruising process's CPU samples (it runs in every quantum) up to the last quantum's. */
+    private void sample(Proc p) {
         p.usage.quanta(quanta + 1 - p.usageFrom, true);
         p.usageFrom = quanta + 1;
     }
@@ -1367,8 +1372,10 @@ public final class Kernel implements AutoCloseable {
         }
 
         @Override
-        public void catchUp() {
-            catchUpAll();
+        public void sample(Proc p) {
+            if (p.cruise != null) {
+                Kernel.this.sample(p);
+            }
         }
 
         @Override
