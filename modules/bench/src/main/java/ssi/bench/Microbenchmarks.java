@@ -22,12 +22,17 @@ public final class Microbenchmarks {
 
     /** Runs every benchmark: 3 warm-up and 5 measured iterations of {@code seconds} each; generated clusters take {@code image}'s programs and settings. */
     public static void run(Image image, int seconds, PrintWriter out) throws RunnerException {
+        run(image, TimeValue.seconds(seconds), 3, 5, out);
+    }
+
+    /** Runs every benchmark with {@code warmups} and {@code measurements} iterations of {@code iteration} each. */
+    static void run(Image image, TimeValue iteration, int warmups, int measurements, PrintWriter out) throws RunnerException {
         KernelBenchmarks.base = image;
         Options options = new OptionsBuilder()
                 .include(KernelBenchmarks.class.getName().replace(".", "\\.") + "\\.")
                 .forks(0)
-                .warmupIterations(3).warmupTime(TimeValue.seconds(seconds))
-                .measurementIterations(5).measurementTime(TimeValue.seconds(seconds))
+                .warmupIterations(warmups).warmupTime(iteration)
+                .measurementIterations(measurements).measurementTime(iteration)
                 .verbosity(VerboseMode.SILENT)
                 .shouldFailOnError(true)
                 .build();
@@ -42,9 +47,10 @@ public final class Microbenchmarks {
                         "per process per virtual second (1,000 nodes, 10,000 processes, mosix)");
                 case "migration" -> line("migration", primary, "per migration of a 64 KB synthetic process (its virtual transfer included)");
                 case "forwardedCalls" -> {
-                    Result<?> calls = r.getSecondaryResults().get("calls");
-                    yield String.format("jmh forwarded call: %.0f ns of host time per call a deputy serves (100 synthetic processes away, ±%.0f)",
-                            1e9 / calls.getScore(), 1e9 / calls.getScore() * calls.getScoreError() / calls.getScore());
+                    Result<?> calls = r.getSecondaryResults().get("calls"); // calls per second
+                    double perCall = 1e9 / calls.getScore();
+                    yield String.format("jmh forwarded call: %.0f%s ns of host time per call a deputy serves (100 synthetic processes away)",
+                            perCall, error(perCall * calls.getScoreError() / calls.getScore()));
                 }
                 default -> line(name, primary, "");
             });
@@ -53,6 +59,11 @@ public final class Microbenchmarks {
     }
 
     private static String line(String what, Result<?> r, String unit) {
-        return String.format("jmh %s: %.0f ± %.0f ns of host time %s", what, r.getScore(), r.getScoreError(), unit);
+        return String.format("jmh %s: %.0f%s ns of host time %s", what, r.getScore(), error(r.getScoreError()), unit);
+    }
+
+    /** JMH's 99.9% confidence half-width, when there were iterations enough to have one. */
+    private static String error(double halfWidth) {
+        return Double.isNaN(halfWidth) ? "" : String.format(" ± %.0f", halfWidth);
     }
 }
