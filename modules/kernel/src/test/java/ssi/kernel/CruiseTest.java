@@ -55,7 +55,10 @@ class CruiseTest extends LabTest {
         return List.of(new Proposal(busiest.get().pid(), least.get().node(), "greedy"));
     }
 
-    /** 200 processes with calls home and memory writes; midway a kill, a stop and a manual migration from outside. */
+    /**
+     * 200 processes with calls home and memory writes; midway, from outside, a kill, a stop, a manual
+     * migration, a node slowed down, a node crashed and a node added.
+     */
     private Outcome run(Image image, boolean cruising) throws Exception {
         Policies policies = new Policies();
         policies.register(new PolicyTest.Scripted("greedy", 0, CruiseTest::greedy));
@@ -74,6 +77,9 @@ class CruiseTest extends LabTest {
             kernel.migrate(alive.get(2), "balance");
             kernel.advance(2 * S);
             kernel.kill(alive.get(1), Signal.SIGCONT);
+            kernel.setSpeed(4, 0.5); // its processes' CPU time so far at the old speed, their budgets at the new
+            kernel.crash(7);
+            kernel.addNode("late", 2.0, 2, 1L << 30, 1L << 26);
             kernel.advance(15 * S);
             List<ProcessInfo> ps = kernel.ps();
             return new Outcome(kernel.trace(),
