@@ -69,6 +69,9 @@ final class MosixPolicy implements Policy {
         if (toFiles.isPresent()) {
             return List.of(toFiles.get());
         }
+        if (view.window().stream().noneMatch(n -> load(view, n) < local)) {
+            return List.of(); // no node it knows is less loaded: none could take a process under the rule below
+        }
         List<ProcessView> candidates = view.processes().stream().filter(ProcessView::movable)
                 .sorted(Comparator.comparingDouble(ProcessView::cpu).reversed()
                         .thenComparingLong(ProcessView::memory).thenComparingInt(ProcessView::pid))
