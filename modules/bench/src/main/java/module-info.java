@@ -5,6 +5,7 @@
  */
 open module ssi.bench {
     requires ssi.kernel;       // the cluster the scenarios run
+    requires ssi.guest;        // one guest runtime for all their kernels
     requires ssi.scheduler;    // gossip, measured alone
     requires ssi.synthetic;    // the demands of synthetic processes
     requires ssi.api;          // a policy and the view it decides on

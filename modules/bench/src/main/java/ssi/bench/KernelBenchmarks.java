@@ -30,6 +30,7 @@ import ssi.api.Policy;
 import ssi.api.PolicyProvider;
 import ssi.api.ProcessView;
 import ssi.api.Proposal;
+import ssi.guest.GuestRuntime;
 import ssi.kernel.Image;
 import ssi.kernel.ImageGenerator;
 import ssi.kernel.Kernel;
@@ -52,8 +53,10 @@ public class KernelBenchmarks {
     static final int CLUSTER_NODES = 1000;
     static final int CLUSTER_PROCESSES = 10_000;
 
-    /** Where generated images are written: the image given to {@link Microbenchmarks#run}. */
+    /** What generated images take their programs and settings from: the image given to {@link Microbenchmarks#run}. */
     static volatile Image base;
+    /** The guest runtime the kernels share: none of them runs a guest, and their own would warm up in the background, in the measurements. */
+    static volatile GuestRuntime runtime;
 
     /** One period of gossip among 1,000 nodes (windows of 10): every node sends its vector twice, each is merged. */
     @State(Scope.Benchmark)
@@ -86,36 +89,43 @@ public class KernelBenchmarks {
         s.period();
     }
 
-    /** The mosix policy deciding for a node that knows 14 others and runs 10 processes. */
+    /**
+     * The mosix policy deciding for a node that knows 14 others and runs 10 processes, a period
+     * after the last decision (so that what it sent then is in the news it has heard since: each
+     * decision is alike).
+     */
     @State(Scope.Benchmark)
     public static class Deciding {
         Policy mosix;
-        ClusterView view;
+        NodeLoad self;
+        List<NodeLoad> window;
+        List<ProcessView> processes;
+        long now;
+
+        ClusterView next() {
+            now += SECOND;
+            return new View(self, window, processes, now);
+        }
 
         @Setup(Level.Trial)
         public void setUp() throws Exception {
             PolicyProvider provider = ServiceLoader.load(PolicyProvider.class).stream().map(ServiceLoader.Provider::get)
                     .filter(p -> p.name().equals("mosix")).findFirst().orElseThrow(() -> new IllegalStateException("no mosix policy"));
             mosix = provider.create(Map.of());
-            List<NodeLoad> window = new ArrayList<>();
+            window = new ArrayList<>();
             for (int n = 2; n <= 15; n++) {
                 window.add(new NodeLoad(n, 1 + n % 3, 1, 2 + n % 4, 1L << 30, 2L << 30, SECOND / 2));
             }
-            List<ProcessView> processes = new ArrayList<>();
+            processes = new ArrayList<>();
             for (int pid = 1; pid <= 10; pid++) {
                 processes.add(new ProcessView(pid, 1, 1, 8L << 20, 1L << 20, 1.0, 0.5, Map.of(), Map.of(), 30 * SECOND,
                         10 * SECOND, 0, true, ""));
             }
-            view = new View(new NodeLoad(1, 1, 1, 3, 1L << 30, 2L << 30, 0), window, processes);
+            self = new NodeLoad(1, 1, 1, 3, 1L << 30, 2L << 30, 0);
         }
     }
 
-    private record View(NodeLoad self, List<NodeLoad> window, List<ProcessView> processes) implements ClusterView {
-        @Override
-        public long now() {
-            return 100 * SECOND;
-        }
-
+    private record View(NodeLoad self, List<NodeLoad> window, List<ProcessView> processes, long now) implements ClusterView {
         @Override
         public Link link() {
             return new Link(100_000, 100e6);
@@ -134,23 +144,38 @@ public class KernelBenchmarks {
 
     @Benchmark
     public List<Proposal> mosixDecision(Deciding s) {
-        List<Proposal> out = new ArrayList<>(s.mosix.usher(s.view));
-        out.addAll(s.mosix.balance(s.view));
+        ClusterView view = s.next();
+        List<Proposal> out = new ArrayList<>(s.mosix.usher(view));
+        out.addAll(s.mosix.balance(view));
         return out;
+    }
+
+    /** A kernel on a generated cluster of one-CPU nodes, removed with its files after the trial. */
+    public abstract static class Booted {
+        Kernel kernel;
+        Path dir;
+
+        Image boot(int nodes, String speeds, String memoryMb, String policy, double quantumMs) throws Exception {
+            dir = Files.createTempDirectory("ssi-jmh");
+            Image image = ImageGenerator.write(new ImageGenerator.Spec("jmh", nodes, Distribution.parse(speeds), Distribution.parse("1"),
+                    Distribution.parse(memoryMb), 1, policy, quantumMs, base), dir);
+            kernel = Kernel.boot(image, 1, runtime);
+            return image;
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws IOException {
+            kernel.close();
+            delete(dir);
+        }
     }
 
     /** A generated cluster of 1,000 nodes (quantum 100 ms) running 10,000 long synthetic processes under mosix. */
     @State(Scope.Benchmark)
-    public static class Cluster {
-        Kernel kernel;
-        Path dir;
-
+    public static class Cluster extends Booted {
         @Setup(Level.Trial)
         public void setUp() throws Exception {
-            dir = Files.createTempDirectory("ssi-jmh");
-            Image image = ImageGenerator.write(new ImageGenerator.Spec("jmh", CLUSTER_NODES, Distribution.parse("uniform:1:3"),
-                    Distribution.parse("1"), Distribution.parse("uniform:512:4096"), 1, "mosix", 100, base), dir);
-            kernel = Kernel.boot(image, 1);
+            Image image = boot(CLUSTER_NODES, "uniform:1:3", "uniform:512:4096", "mosix", 100);
             Workload.Model model = new Workload.Model(Distribution.parse("exp:36000"), Distribution.parse("uniform:1:16"),
                     Distribution.parse("0"), 0, Distribution.parse("0"));
             for (Workload.Start s : Workload.draw(model, CLUSTER_PROCESSES, IntStream.rangeClosed(1, CLUSTER_NODES).toArray(),
@@ -158,12 +183,6 @@ public class KernelBenchmarks {
                 kernel.spawnSynthetic(s.node(), s.demand());
             }
             kernel.advance(10 * SECOND); // placed, balanced, cruising
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() throws IOException {
-            kernel.close();
-            delete(dir);
         }
     }
 
@@ -175,27 +194,15 @@ public class KernelBenchmarks {
 
     /** 100 synthetic processes away from their home node, each calling home after every work unit. */
     @State(Scope.Benchmark)
-    public static class Calling {
-        Kernel kernel;
-        Path dir;
-
+    public static class Calling extends Booted {
         @Setup(Level.Trial)
         public void setUp() throws Exception {
-            dir = Files.createTempDirectory("ssi-jmh");
-            Image image = ImageGenerator.write(new ImageGenerator.Spec("calls", 2, Distribution.parse("1"), Distribution.parse("1"),
-                    Distribution.parse("4096"), 1, "none", 10, base), dir);
-            kernel = Kernel.boot(image, 1);
+            boot(2, "1", "4096", "none", 10);
             for (int i = 0; i < 100; i++) {
                 int pid = kernel.spawnSynthetic(1, new Demand(Long.MAX_VALUE / 2, 0, 1, 64, 0, 0));
                 kernel.migrate(pid, "2");
             }
             kernel.advance(SECOND); // all away
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() throws IOException {
-            kernel.close();
-            delete(dir);
         }
     }
 
@@ -221,18 +228,13 @@ public class KernelBenchmarks {
 
     /** One synthetic process of 64 KB moving between two nodes. */
     @State(Scope.Benchmark)
-    public static class Moving {
-        Kernel kernel;
-        Path dir;
+    public static class Moving extends Booted {
         int pid;
         int moved; // migrations ended so far
 
         @Setup(Level.Trial)
         public void setUp() throws Exception {
-            dir = Files.createTempDirectory("ssi-jmh");
-            Image image = ImageGenerator.write(new ImageGenerator.Spec("moves", 2, Distribution.parse("1"), Distribution.parse("1"),
-                    Distribution.parse("4096"), 1, "none", 10, base), dir);
-            kernel = Kernel.boot(image, 1);
+            boot(2, "1", "4096", "none", 10);
             pid = kernel.spawnSynthetic(1, new Demand(Long.MAX_VALUE / 2, 64 << 10, 0, 0, 0, 0));
             kernel.addListener(new ssi.kernel.KernelListener() {
                 @Override
@@ -241,12 +243,6 @@ public class KernelBenchmarks {
                 }
             });
             kernel.advance(SECOND);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() throws IOException {
-            kernel.close();
-            delete(dir);
         }
     }
 

@@ -10,6 +10,7 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
+import ssi.guest.GuestRuntime;
 import ssi.kernel.Image;
 
 /**
@@ -28,7 +29,16 @@ public final class Microbenchmarks {
     /** Runs every benchmark with {@code warmups} and {@code measurements} iterations of {@code iteration} each. */
     static void run(Image image, TimeValue iteration, int warmups, int measurements, PrintWriter out) throws RunnerException {
         KernelBenchmarks.base = image;
-        Options options = new OptionsBuilder()
+        try (GuestRuntime runtime = new GuestRuntime()) {
+            KernelBenchmarks.runtime = runtime;
+            run(options(iteration, warmups, measurements), out);
+        } finally {
+            KernelBenchmarks.runtime = null;
+        }
+    }
+
+    private static Options options(TimeValue iteration, int warmups, int measurements) {
+        return new OptionsBuilder()
                 .include(KernelBenchmarks.class.getName().replace(".", "\\.") + "\\.")
                 .forks(0)
                 .warmupIterations(warmups).warmupTime(iteration)
@@ -36,6 +46,9 @@ public final class Microbenchmarks {
                 .verbosity(VerboseMode.SILENT)
                 .shouldFailOnError(true)
                 .build();
+    }
+
+    private static void run(Options options, PrintWriter out) throws RunnerException {
         Collection<RunResult> results = new Runner(options).run();
         for (RunResult r : results) {
             String name = r.getParams().getBenchmark().substring(KernelBenchmarks.class.getName().length() + 1);
