@@ -19,6 +19,9 @@ public final class GuestRuntime implements AutoCloseable {
     private final MeterService meters;
 
     /** Creates the shared engine; fails if the optimizing JIT is not available. */
+    private boolean warmingUp;         // the background warm-up is under way (guarded by this)
+    private volatile boolean closing;
+
     public GuestRuntime() {
         engine = Engine.newBuilder(Language.JS.id(), Language.PYTHON.id()).build();
         if (!isOptimizing(engine)) {
@@ -45,17 +48,34 @@ public final class GuestRuntime implements AutoCloseable {
      * Hides the cold start of the languages (about 3 s for Python's first context) by creating
      * and dropping one context per language on a background thread.
      */
-    public Thread warmUpInBackground() {
-        Thread t = Thread.ofPlatform().daemon().name("ssi-warm-up").stackSize(GuestProcess.STACK_SIZE).start(() -> {
-            for (Language l : Language.values()) {
-                try (Context c = sandbox(l, java.io.InputStream.nullInputStream(), OutputStream.nullOutputStream(), OutputStream.nullOutputStream(), null).build()) {
-                    c.initialize(l.id());
-                } catch (RuntimeException e) {
-                    // a failed warm-up only costs time: the process that needs the language reports the error
+    public synchronized void warmUpInBackground() {
+        if (closing) {
+            throw new IllegalStateException("the guest runtime is closed");
+        }
+        warmingUp = true;
+        Thread.ofPlatform().daemon().name("ssi-warm-up").stackSize(GuestProcess.STACK_SIZE).start(() -> {
+            try {
+                for (Language l : Language.values()) {
+                    if (closing) {
+                        break;
+                    }
+                    try (Context c = sandbox(l, java.io.InputStream.nullInputStream(), OutputStream.nullOutputStream(), OutputStream.nullOutputStream(), null).build()) {
+                        c.initialize(l.id());
+                    } catch (RuntimeException e) {
+                        // a failed warm-up only costs time: the process that needs the language reports the error
+                    }
+                }
+            } finally {
+                boolean close;
+                synchronized (this) {
+                    warmingUp = false;
+                    close = closing;
+                }
+                if (close) {
+                    engine.close(true); // closed meanwhile: the engine was left to this thread
                 }
             }
         });
-        return t;
     }
 
     /** Starts a guest process; it runs only when the kernel resumes it. */
@@ -104,8 +124,20 @@ public final class GuestRuntime implements AutoCloseable {
         return b;
     }
 
+    /**
+     * Closes the engine; while the warm-up is starting a language, it is left to the warm-up to
+     * close when that is done (closing an engine while another thread creates a context in it
+     * can deadlock inside Truffle).
+     */
     @Override
     public void close() {
-        engine.close(true);
+        boolean later;
+        synchronized (this) {
+            closing = true;
+            later = warmingUp;
+        }
+        if (!later) {
+            engine.close(true);
+        }
     }
 }

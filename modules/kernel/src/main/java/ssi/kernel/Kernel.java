@@ -141,9 +141,10 @@ public final class Kernel implements AutoCloseable {
     /** Boots an image with its own guest runtime and the policy plugins on the module path; its files live in a temporary directory, removed at close. */
     public static Kernel boot(Image image, long seed) throws KernelException {
         GuestRuntime runtime = new GuestRuntime();
-        runtime.warmUpInBackground();
         try {
-            return new Kernel(image, seed, runtime, true, Policies.discover(), temporaryState(), true);
+            Kernel kernel = new Kernel(image, seed, runtime, true, Policies.discover(), temporaryState(), true);
+            runtime.warmUpInBackground(); // once booted: a refused image closes a runtime nothing started in
+            return kernel;
         } catch (KernelException e) {
             runtime.close();
             throw e;
@@ -163,9 +164,10 @@ public final class Kernel implements AutoCloseable {
     /** Boots an image with its own guest runtime, the plugins on the module path, and its files under {@code state}. */
     public static Kernel boot(Image image, long seed, Path state) throws KernelException {
         GuestRuntime runtime = new GuestRuntime();
-        runtime.warmUpInBackground();
         try {
-            return new Kernel(image, seed, runtime, true, Policies.discover(), state, false);
+            Kernel kernel = new Kernel(image, seed, runtime, true, Policies.discover(), state, false);
+            runtime.warmUpInBackground(); // once booted: a refused image closes a runtime nothing started in
+            return kernel;
         } catch (KernelException e) {
             runtime.close();
             throw e;
