@@ -44,6 +44,7 @@ public final class Microbenchmarks {
                 .warmupIterations(warmups).warmupTime(iteration)
                 .measurementIterations(measurements).measurementTime(iteration)
                 .verbosity(VerboseMode.SILENT)
+                .shouldDoGC(true) // each iteration starts clean of what the ones before left
                 .shouldFailOnError(true)
                 .build();
     }
