@@ -154,7 +154,7 @@ final class Bench {
                     double wall = (System.nanoTime() - t0) / 1e9;
                     out.printf("synthetic: %d nodes, %d processes%s: %.2f virtual s per wall s (%d virtual s in %.1f s; started, and the first second, in %.1f s);"
                             + " %d migrations; a virtual hour would take %.0f s%n", n, 10 * n, calls ? "" : " that only compute",
-                            virtual / wall, virtual, wall, started, kernel.migrations().size(), 3600 * wall / virtual);
+                            virtual / wall, virtual, wall, started, kernel.migrationCount(), 3600 * wall / virtual);
                     out.flush();
                 }
             }

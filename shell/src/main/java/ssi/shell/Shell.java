@@ -452,6 +452,10 @@ final class Shell {
                 out.println(json(list));
                 return 0;
             }
+            long dropped = kernel.migrationCount() - kernel.migrations().size();
+            if (dropped > 0) {
+                out.println("... " + dropped + " earlier migrations not kept");
+            }
             out.printf("%5s %4s %4s %-10s %10s %10s %9s %9s %7s %9s  %s%n",
                     "PID", "FROM", "TO", "REASON", "START", "FROZEN", "NEGOT", "TRANSFER", "PAGES", "BYTES", "OUTCOME");
             for (Migration m : list) {

@@ -76,7 +76,10 @@ public final class Kernel implements AutoCloseable {
     private final Checkpoints checkpoints;
     private NodeSpec[] specs; // the nodes as they are now: an administrator may change a node's speed, nodes may join
     private final List<Delivery> deliveries = new ArrayList<>(); // signals arriving in later quanta
-    private final List<Migration> migrations = new ArrayList<>();
+    /** How many ended migrations the kernel keeps: a long study must not fill the heap with them (listeners hear every one). */
+    static final int MIGRATION_LIMIT = 200_000;
+    private final java.util.ArrayDeque<Migration> migrations = new java.util.ArrayDeque<>();
+    private long migrationCount;
     /** How many trace lines the kernel keeps in memory: a long run must not fill the heap with its history. */
     static final int TRACE_LIMIT = 200_000;
     private final java.util.ArrayDeque<String> trace = new java.util.ArrayDeque<>();
@@ -471,9 +474,14 @@ public final class Kernel implements AutoCloseable {
         return Optional.ofNullable(procs.get(pid)).map(Proc::info);
     }
 
-    /** Every migration that has ended (done or rolled back), in the order they ended. */
+    /** The migrations that have ended (done or rolled back), in the order they ended: the latest {@value #MIGRATION_LIMIT}. */
     public synchronized List<Migration> migrations() {
         return List.copyOf(migrations);
+    }
+
+    /** How many migrations have ended since boot, including those no longer kept. */
+    public synchronized long migrationCount() {
+        return migrationCount;
     }
 
     /**
@@ -1327,6 +1335,10 @@ public final class Kernel implements AutoCloseable {
                 done ? t - m.replyAt : 0, done ? m.pages : 0, done ? cost.bytes(m.pages) : 0,
                 done ? "done" : "rolled back: " + m.refusal);
         migrations.add(record);
+        migrationCount++;
+        if (migrations.size() > MIGRATION_LIMIT) {
+            migrations.removeFirst();
+        }
         log(t, (done ? "migrated" : "rollback") + " pid=" + p.pid + " from=" + m.from + " to=" + m.to
                 + " frozen=" + record.frozen() + "ns pages=" + record.pages() + (done ? "" : " why=" + m.refusal));
         for (KernelListener l : listeners) {
