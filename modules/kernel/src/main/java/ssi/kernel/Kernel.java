@@ -723,8 +723,7 @@ public final class Kernel implements AutoCloseable {
                 continue;
             }
             joined[n] += c.size();
-            double share = CpuShare.share(capacity[n], joined[n]);
-            long budget = share <= 0 ? 0 : cpu.budget(spec(n).speed(), share, t1 - t0);
+            long budget = budget(n, share(n), t1 - t0);
             if (budget < 1) {
                 continue; // no slice would get any work this quantum
             }
@@ -814,10 +813,9 @@ public final class Kernel implements AutoCloseable {
                 return; // SIGSTOP: it runs again from SIGCONT
             }
             p.state = ProcessState.RUNNING;
-            NodeSpec node = spec(p.where);
-            double share = CpuShare.share(capacity[p.where], joined[p.where]);
+            double share = share(p.where);
             long until = Math.min(t1, p.signalDue()); // a signal on its way: the slice ends when it arrives
-            long budget = share <= 0 ? 0 : cpu.budget(node.speed(), share, until - start);
+            long budget = budget(p.where, share, until - start);
             if (budget < 1 && until < t1 && share > 0) {
                 budget = 1;
             } else if (budget < 1) {
@@ -826,9 +824,19 @@ public final class Kernel implements AutoCloseable {
             }
             p.sliceStart = start;
             p.sliceBudget = budget;
-            p.nanosPerUnit = cpu.nanosPerUnit(node.speed(), share);
+            p.nanosPerUnit = cpu.nanosPerUnit(spec(p.where).speed(), share);
         }
         batch.add(task);
+    }
+
+    /** The fraction of a CPU each process sharing {@code node}'s CPUs gets in this quantum. */
+    private double share(int node) {
+        return CpuShare.share(capacity[node], joined[node]);
+    }
+
+    /** The work a process holding {@code share} of a CPU of {@code node} does in {@code nanos}. */
+    private long budget(int node, double share, long nanos) {
+        return share <= 0 ? 0 : cpu.budget(spec(node).speed(), share, nanos);
     }
 
     /** Continues a process that was counted in this quantum at {@code t}, with the answer to its call. */
