@@ -119,14 +119,15 @@ final class Bench {
         return memory.getHeapMemoryUsage().getUsed();
     }
 
+    /** A synthetic study's cluster size, and whether its processes call home. */
+    private record Study(int n, boolean calls) {}
+
     /**
      * Synthetic studies: generated clusters of 100, 1,000 and 10,000 nodes (speeds 1-3, quantum
      * 100 ms), 10 synthetic processes per node (work exp:600 s, 5 calls home per CPU second), under
      * mosix, then the 10,000 nodes again with processes that only compute: virtual seconds run per
      * wall second, after the processes are started and one virtual second.
      */
-    private record Study(int n, boolean calls) {}
-
     private static void synthetic(Image image, PrintWriter out) throws Exception {
         Path dir = Files.createTempDirectory("ssi-bench");
         try {

@@ -18,10 +18,10 @@ public final class GuestRuntime implements AutoCloseable {
     private final Engine engine;
     private final MeterService meters;
 
-    /** Creates the shared engine; fails if the optimizing JIT is not available. */
     private boolean warmingUp;         // the background warm-up is under way (guarded by this)
     private volatile boolean closing;
 
+    /** Creates the shared engine; fails if the optimizing JIT is not available. */
     public GuestRuntime() {
         engine = Engine.newBuilder(Language.JS.id(), Language.PYTHON.id()).build();
         if (!isOptimizing(engine)) {

@@ -102,8 +102,10 @@ final class Balancer implements AutoCloseable {
         return info.load(node).local();
     }
 
-    /** Samples each node's run queue; at the end of a period, updates load, gossips and lets the policy act. */
-    /** Ends a quantum at {@code t}; returns true when it also ended a balancing period. */
+    /**
+     * Ends a quantum at {@code t}: samples each node's run queue; at the end of a period, updates
+     * load, gossips and lets the policy act. Returns true when it also ended a balancing period.
+     */
     boolean endQuantum(long t) {
         int[] runnable = cluster.runQueues();
         for (NodeSpec n : image.nodes()) {

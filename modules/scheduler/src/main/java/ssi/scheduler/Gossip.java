@@ -58,7 +58,6 @@ public final class Gossip {
         return node < windows.length && windows[node] != null;
     }
 
-
     /**
      * One period at {@code now}: the messages every live node sends. {@code own} gives a node's
      * entry of itself, stamped now.
