@@ -66,7 +66,7 @@ final class Information {
             if (quiet.test(m.from())) {
                 continue;
             }
-            long bytes = TransferCost.CONTROL_BYTES + 48L * m.entries().size();
+            long bytes = TransferCost.CONTROL_BYTES + 48L * m.vector().size();
             pending.add(new Pending(t + link.messageNanos(bytes), m));
         }
     }

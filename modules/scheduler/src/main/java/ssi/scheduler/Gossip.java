@@ -13,7 +13,11 @@ import java.util.function.IntFunction;
  */
 public final class Gossip {
     /** A load vector on its way. */
-    public record Message(int from, int to, List<InfoWindow.Entry> entries) {}
+    public record Message(int from, int to, LoadVector vector) {
+        public List<InfoWindow.Entry> entries() {
+            return vector.entries();
+        }
+    }
 
     private final int windowSize;
     private final long maxAge;
@@ -21,6 +25,8 @@ public final class Gossip {
     private InfoWindow[] windows = new InfoWindow[1];      // by node id; null for a node not live
     private SplittableRandom[] randoms = new SplittableRandom[1];
     private final List<Integer> live = new ArrayList<>();    // the live nodes, in id order
+    private final InfoWindow.Marks marks = new InfoWindow.Marks(); // for the merges of one thread: the kernel's
+    private int[] liveIds = new int[0];                      // the same as an array, made again when a node joins or leaves
 
     public Gossip(int windowSize, long maxAge, long seed) {
         this.windowSize = windowSize;
@@ -36,6 +42,7 @@ public final class Gossip {
         }
         if (windows[node] == null) {
             live.add(-java.util.Collections.binarySearch(live, node) - 1, node);
+            liveIds = live.stream().mapToInt(Integer::intValue).toArray();
         }
         windows[node] = new InfoWindow(node, windowSize, maxAge);
         randoms[node] = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + node);
@@ -47,6 +54,7 @@ public final class Gossip {
             windows[node] = null;
             randoms[node] = null;
             live.remove(Integer.valueOf(node));
+            liveIds = live.stream().mapToInt(Integer::intValue).toArray();
         }
     }
 
@@ -63,24 +71,24 @@ public final class Gossip {
      * entry of itself, stamped now.
      */
     public List<Message> round(long now, IntFunction<InfoWindow.Entry> own) {
-        List<Message> out = new ArrayList<>();
+        int[] live = liveIds;
+        List<Message> out = new ArrayList<>(2 * live.length);
         for (int node : live) {
             InfoWindow w = windows[node];
             w.age(now);
-            List<InfoWindow.Entry> known = w.entries();
-            List<InfoWindow.Entry> vector = new ArrayList<>(known.size() + 1);
-            vector.add(own.apply(node));
-            vector.addAll(known);
-            SplittableRandom random = randoms[node];
-            List<Integer> inside = known.stream().map(InfoWindow.Entry::node).filter(this::isLive).toList();
-            if (!inside.isEmpty()) {
-                out.add(new Message(node, inside.get(random.nextInt(inside.size())), vector));
+            LoadVector vector = w.vector(own.apply(node));
+            int inside = 0; // the live nodes among those it knows
+            for (int i = 0; i < w.size(); i++) {
+                inside += isLive(w.node(i)) ? 1 : 0;
             }
-            long others = live.stream().filter(n -> n != node && !w.knows(n)).limit(1).count();
-            if (others > 0) { // draw until a node outside the window comes up: cheap, as the window is small
+            SplittableRandom random = randoms[node];
+            if (inside > 0) {
+                out.add(new Message(node, liveKnown(w, random.nextInt(inside)), vector));
+            }
+            if (live.length - 1 - inside > 0) { // a node outside the window: draw until one comes up, cheap as the window is small
                 int to;
                 do {
-                    to = live.get(random.nextInt(live.size()));
+                    to = live[random.nextInt(live.length)];
                 } while (to == node || w.knows(to));
                 out.add(new Message(node, to, vector));
             }
@@ -88,19 +96,19 @@ public final class Gossip {
         return out;
     }
 
-    /** A message arrives at {@code now}; returns the nodes whose entries were news to the receiver. */
-    public List<Integer> deliver(Message m, long now) {
-        InfoWindow w = window(m.to());
-        List<Integer> news = new ArrayList<>();
-        if (w == null) {
-            return news; // it left meanwhile
-        }
-        for (InfoWindow.Entry e : m.entries()) {
-            if (w.merge(e, now)) {
-                news.add(e.node());
+    /** The {@code k}th live node among those {@code w} knows, freshest first. */
+    private int liveKnown(InfoWindow w, int k) {
+        for (int i = 0; ; i++) {
+            if (isLive(w.node(i)) && k-- == 0) {
+                return w.node(i);
             }
         }
-        return news;
+    }
+
+    /** A message arrives at {@code now}; returns how many of its entries were news to the receiver. */
+    public int deliver(Message m, long now) {
+        InfoWindow w = window(m.to());
+        return w == null ? 0 : w.merge(m.vector(), now, marks); // it may have left meanwhile
     }
 
     /**

@@ -10,21 +10,13 @@ import ssi.api.NodeLoad;
  */
 public final class InfoWindow {
     /** A load entry as gossiped: stamped with the virtual time its node made it. */
-    public record Entry(int node, double speed, int cpus, double load, long freeMemory, long memory, long stamp) {
-        NodeLoad at(long now) {
-            return new NodeLoad(node, speed, cpus, load, freeMemory, memory, now - stamp);
-        }
-    }
-
-    /** Whether {@code a} comes after {@code b} in {@link #entries()}'s order: freshest first, by node id on a tie. */
-    private static boolean staler(Entry a, Entry b) {
-        return a.stamp() < b.stamp() || a.stamp() == b.stamp() && a.node() > b.node();
-    }
+    public record Entry(int node, double speed, int cpus, double load, long freeMemory, long memory, long stamp) {}
 
     private final int self;
     private final int size;
     private final long maxAge;
-    private final Entry[] slots; // the entries in entries()'s order: a window holds a few (about log N), so a scan beats a map
+    private long[] slots;  // the entries in entries()'s order, laid out as a LoadVector's
+    private long[] spare;  // what a merge of a vector writes into, then swaps with slots
     private int count;
 
     public InfoWindow(int self, int size, long maxAge) {
@@ -34,7 +26,24 @@ public final class InfoWindow {
         this.self = self;
         this.size = size;
         this.maxAge = maxAge;
-        this.slots = new Entry[size];
+        this.slots = new long[size * LoadVector.WIDTH];
+    }
+
+    /** Whether an entry of ({@code node}, {@code stamp}) comes after one of ({@code n}, {@code s}): freshest first, by node id on a tie. */
+    private static boolean staler(int node, long stamp, int n, long s) {
+        return stamp < s || stamp == s && node > n;
+    }
+
+    private boolean acceptable(int node, long stamp, long now) {
+        return node != self && stamp <= now && now - stamp <= maxAge;
+    }
+
+    private int nodeAt(int i) {
+        return LoadVector.node(slots, i);
+    }
+
+    private long stampAt(int i) {
+        return LoadVector.stamp(slots, i);
     }
 
     /**
@@ -42,25 +51,25 @@ public final class InfoWindow {
      * was known). A full window keeps its {@code size} freshest entries: the stalest one goes.
      */
     public boolean merge(Entry e, long now) {
-        if (e.node() == self || e.stamp() > now || now - e.stamp() > maxAge) {
+        if (!acceptable(e.node(), e.stamp(), now)) {
             return false;
         }
         int at = 0; // where it goes: after every entry fresher than it
         int old = -1;
         for (int i = 0; i < count; i++) {
-            if (slots[i].node() == e.node()) {
-                if (slots[i].stamp() >= e.stamp()) {
+            if (nodeAt(i) == e.node()) {
+                if (stampAt(i) >= e.stamp()) {
                     return false;
                 }
                 old = i;
                 break; // fresher than its old entry, it goes at or before it
             }
-            if (!staler(slots[i], e)) {
+            if (!staler(nodeAt(i), stampAt(i), e.node(), e.stamp())) {
                 at = i + 1;
             }
         }
         if (old < 0 && count == size) {
-            if (staler(e, slots[count - 1])) {
+            if (staler(e.node(), e.stamp(), nodeAt(count - 1), stampAt(count - 1))) {
                 return false; // staler than all it knows: it would go at once
             }
             old = --count; // the stalest goes
@@ -69,40 +78,146 @@ public final class InfoWindow {
         } else {
             count--;
         }
-        System.arraycopy(slots, at, slots, at + 1, old - at);
-        slots[at] = e;
+        System.arraycopy(slots, at * LoadVector.WIDTH, slots, (at + 1) * LoadVector.WIDTH, (old - at) * LoadVector.WIDTH);
+        LoadVector.put(slots, at, e);
         count++;
         return true;
+    }
+
+    /** Takes in a vector heard at {@code now}, as {@link #merge(Entry, long)} of each entry in turn would; returns how many were news. */
+    public int merge(List<Entry> vector, long now) {
+        return merge(LoadVector.of(vector), now, new Marks());
+    }
+
+    /**
+     * The nodes a merge has taken an entry of, marked with the merge's number, so that one array
+     * serves every merge of a gossip round (thousands) and a merge clears nothing.
+     */
+    static final class Marks {
+        private int[] marks = new int[64];
+        private int merge;
+
+        /** Starts a merge: no node marked. */
+        void next() {
+            if (++merge == Integer.MAX_VALUE) {
+                java.util.Arrays.fill(marks, 0);
+                merge = 1;
+            }
+        }
+
+        /** Marks a node; returns whether it was marked already in this merge. */
+        boolean mark(int node) {
+            if (node >= marks.length) {
+                marks = java.util.Arrays.copyOf(marks, Math.max(node + 1, 2 * marks.length));
+            }
+            boolean was = marks[node] == merge;
+            marks[node] = merge;
+            return was;
+        }
+    }
+
+    /**
+     * A vector is made freshest first, so the window and the vector are merged as two ordered
+     * lists in one pass; another is merged entry by entry.
+     */
+    int merge(LoadVector vector, long now, Marks marks) {
+        long[] in = vector.figures;
+        int n = vector.size();
+        for (int j = 1; j < n; j++) {
+            if (!staler(LoadVector.node(in, j), LoadVector.stamp(in, j), LoadVector.node(in, j - 1), LoadVector.stamp(in, j - 1))) {
+                int news = 0;
+                for (int k = 0; k < n; k++) {
+                    news += merge(LoadVector.entry(in, k), now) ? 1 : 0;
+                }
+                return news;
+            }
+        }
+        long[] out = spare != null ? spare : new long[slots.length];
+        marks.next();
+        int kept = 0, news = 0, i = 0, j = 0;
+        while (kept < size && (i < count || j < n)) {
+            if (j < n && (i == count || staler(nodeAt(i), stampAt(i), LoadVector.node(in, j), LoadVector.stamp(in, j)))) {
+                if (acceptable(LoadVector.node(in, j), LoadVector.stamp(in, j), now) && !marks.mark(LoadVector.node(in, j))) {
+                    LoadVector.copy(in, j, out, kept++);
+                    news++;
+                }
+                j++;
+            } else {
+                if (!marks.mark(nodeAt(i))) { // else the node's fresher entry is in already
+                    LoadVector.copy(slots, i, out, kept++);
+                }
+                i++;
+            }
+        }
+        spare = slots;
+        slots = out;
+        count = kept;
+        return news;
+    }
+
+    /** This node's vector: its own entry, then the entries of the window. */
+    public LoadVector vector(Entry own) {
+        long[] a = new long[(count + 1) * LoadVector.WIDTH];
+        LoadVector.put(a, 0, own);
+        System.arraycopy(slots, 0, a, LoadVector.WIDTH, count * LoadVector.WIDTH);
+        return new LoadVector(a, count + 1);
     }
 
     /** Drops entries older than the maximum age. */
     public void age(long now) {
         int kept = 0;
         for (int i = 0; i < count; i++) {
-            if (now - slots[i].stamp() <= maxAge) {
-                slots[kept++] = slots[i];
+            if (now - stampAt(i) <= maxAge) {
+                LoadVector.copy(slots, i, slots, kept++);
             }
         }
-        java.util.Arrays.fill(slots, kept, count, null);
         count = kept;
     }
 
     public boolean knows(int node) {
         for (int i = 0; i < count; i++) {
-            if (slots[i].node() == node) {
+            if (nodeAt(i) == node) {
                 return true;
             }
         }
         return false;
     }
 
+    /** How many entries it holds. */
+    public int size() {
+        return count;
+    }
+
+    /** The node of the {@code i}th entry, freshest first. */
+    public int node(int i) {
+        return LoadVector.node(slots, java.util.Objects.checkIndex(i, count));
+    }
+
     /** The entries, freshest first (by node id on a tie). */
     public List<Entry> entries() {
-        return List.of(java.util.Arrays.copyOf(slots, count));
+        Entry[] out = new Entry[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = LoadVector.entry(slots, i);
+        }
+        return List.of(out);
+    }
+
+    /** Whether it holds an entry of {@code node} with less than {@code bytes} free. */
+    public boolean shortOfMemory(int node, long bytes) {
+        for (int i = 0; i < count; i++) {
+            if (nodeAt(i) == node) {
+                return LoadVector.free(slots, i) < bytes;
+            }
+        }
+        return false;
     }
 
     /** The entries as a policy sees them at {@code now}: with their age. */
     public List<NodeLoad> view(long now) {
-        return entries().stream().map(e -> e.at(now)).toList();
+        NodeLoad[] out = new NodeLoad[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = LoadVector.nodeLoad(slots, i, now);
+        }
+        return List.of(out);
     }
 }

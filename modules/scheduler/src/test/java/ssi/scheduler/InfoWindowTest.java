@@ -48,6 +48,46 @@ class InfoWindowTest {
         }
     }
 
+    /** A vector as gossip makes one: distinct nodes, freshest first (by node id on a tie). */
+    private static List<InfoWindow.Entry> vector(SplittableRandom random, long now) {
+        Map<Integer, InfoWindow.Entry> byNode = new HashMap<>();
+        for (int i = random.nextInt(8); i > 0; i--) {
+            InfoWindow.Entry e = new InfoWindow.Entry(random.nextInt(11), 1, 1, random.nextInt(4), random.nextInt(9), 0, now - random.nextInt(60));
+            byNode.merge(e.node(), e, (a, b) -> a.stamp() >= b.stamp() ? a : b);
+        }
+        List<InfoWindow.Entry> out = new ArrayList<>(byNode.values());
+        out.sort(Comparator.comparingLong(InfoWindow.Entry::stamp).reversed().thenComparingInt(InfoWindow.Entry::node));
+        return out;
+    }
+
+    @Test
+    void aVectorMergedInOnePassLeavesWhatItsEntriesMergedInTurnWould() {
+        SplittableRandom random = new SplittableRandom(2);
+        for (int trial = 0; trial < 500; trial++) {
+            int size = 1 + random.nextInt(6);
+            InfoWindow whole = new InfoWindow(0, size, 50);
+            InfoWindow oneByOne = new InfoWindow(0, size, 50);
+            long now = 0;
+            for (int step = 0; step < 100; step++) {
+                now += random.nextInt(3);
+                List<InfoWindow.Entry> v = vector(random, now);
+                if (random.nextBoolean() && v.size() > 1) {
+                    v = new ArrayList<>(v.reversed()); // out of order: merged entry by entry
+                }
+                int news = 0;
+                for (InfoWindow.Entry e : v) {
+                    news += oneByOne.merge(e, now) ? 1 : 0;
+                }
+                assertEquals(news, whole.merge(v, now), "trial " + trial + ", step " + step + ": " + v);
+                assertEquals(oneByOne.entries(), whole.entries(), "trial " + trial + ", step " + step + ": " + v);
+                if (random.nextInt(10) == 0) {
+                    whole.age(now);
+                    oneByOne.age(now);
+                }
+            }
+        }
+    }
+
     @Test
     void aWindowKeepsTheFreshestEntriesFreshestFirst() {
         SplittableRandom random = new SplittableRandom(1);

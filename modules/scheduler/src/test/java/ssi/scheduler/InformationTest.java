@@ -57,9 +57,8 @@ class InformationTest {
         for (int round = 0; round < 30; round++) {
             long now = round * S;
             for (Gossip.Message m : g.round(now, node -> entry(node, node / 10.0, now))) {
-                for (int news : g.deliver(m, now)) {
-                    heard[m.to()][news] = true;
-                }
+                g.deliver(m, now);
+                g.window(m.to()).entries().forEach(e -> heard[m.to()][e.node()] = true);
             }
         }
         for (int i = 1; i <= n; i++) {
