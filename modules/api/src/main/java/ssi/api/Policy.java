@@ -7,6 +7,10 @@ import java.util.OptionalInt;
  * A resource-sharing policy, run by the kernel at each node from that node's {@link ClusterView}.
  * It proposes; the kernel disposes. Implementations must be deterministic given the view (use no
  * clock, no unseeded randomness, no threads): that is what makes a run reproducible.
+ *
+ * <p>The kernel creates one instance per node and calls each node's instance on one thread at a
+ * time, but different nodes' instances at once, on several threads, as each node's policy would
+ * run on its own machine: instances must share no mutable state.
  */
 public interface Policy {
     /**

@@ -22,8 +22,6 @@ import ssi.scheduler.InfoWindow;
 final class Balancer implements AutoCloseable {
     /** What the balancer needs of the kernel. */
     interface Cluster {
-        Collection<Proc> processes();
-
         /** The processes that run by slices; the others cruise (see {@link Cruise}) and are sampled when caught up. */
         Collection<Proc> sliced();
 
@@ -67,6 +65,7 @@ final class Balancer implements AutoCloseable {
     private final Cluster cluster;
     private final PolicyHost policy;
     private final Information info;
+    private long[] decayed; // by node: the period its processes' statistics were last brought to
 
     Balancer(Image image, long seed, Policies policies, TransferCost cost, Cluster cluster) throws KernelException {
         this.image = image;
@@ -74,6 +73,8 @@ final class Balancer implements AutoCloseable {
         this.cluster = cluster;
         this.policy = new PolicyHost(policies, image.nodes().size());
         this.info = new Information(image.nodes(), image.balancing(), image.link(), seed);
+        this.decayed = new long[image.nodes().size() + 1];
+        java.util.Arrays.fill(decayed, -1);
         policy.use(image.balancing().policy(), image.balancing().settings());
     }
 
@@ -94,6 +95,8 @@ final class Balancer implements AutoCloseable {
     void addNode(Image grown, NodeSpec n) throws KernelException {
         policy.addNode();
         info.addNode(n);
+        decayed = java.util.Arrays.copyOf(decayed, n.id() + 1);
+        decayed[n.id()] = -1;
         image = grown;
     }
 
@@ -121,12 +124,6 @@ final class Balancer implements AutoCloseable {
         if (t % period >= image.quantumNanos()) {
             return false;
         }
-        for (Proc p : cluster.processes()) {
-            if (p.alive()) {
-                cluster.sample(p); // a cruising process's CPU samples since it was last caught up
-                p.usage.period(period / 1e9, p.ioCalls, p.fileBytes, p.ipcBytes, cluster.decay(p.where, p.usage.hinted));
-            }
-        }
         // Memory moves only at quantum starts (allocations, reservations), so one pass serves the whole period.
         long[] free = cluster.freeMemories();
         info.endPeriod(t, cluster::spec, node -> new InfoWindow.Entry(node, cluster.spec(node).speed(), cluster.spec(node).cpus(),
@@ -134,7 +131,10 @@ final class Balancer implements AutoCloseable {
         int[] asking = image.nodes().stream().mapToInt(NodeSpec::id).filter(n -> !cluster.admin(n, "stay")).toArray(); // stay: no automatic migration away
         while (asking.length > 0 && policy.active()) {
             int[] nodes = asking;
-            List<List<Proposal>> decided = policy.propose(nodes, n -> view(n, cluster.processesAt(n), free[n], t), text -> cluster.notice(t, text));
+            List<List<Proposal>> decided = policy.propose(nodes, n -> {
+                decay(n, t);
+                return view(n, cluster.processesAt(n), free[n], t);
+            }, text -> cluster.notice(t, text));
             int asked = policy.switches(); // changed already if a node's policy failed: the nodes before it were answered
             int i = 0;
             while (i < decided.size() && policy.switches() == asked) {
@@ -144,15 +144,40 @@ final class Balancer implements AutoCloseable {
             int next = policy.switches() != asked || i == nodes.length ? i : i + 1;
             asking = java.util.Arrays.copyOfRange(nodes, next, nodes.length);
         }
+        for (NodeSpec n : image.nodes()) {
+            decay(n.id(), t); // the nodes no policy looked at
+        }
         return true;
+    }
+
+    /**
+     * Ends the period {@code t} for a node's processes' statistics, once: a node's policy reads
+     * them just after (on the policy's threads, each node's on one), so they are done together.
+     */
+    private void decay(int node, long t) {
+        if (decayed[node] == t) {
+            return;
+        }
+        decayed[node] = t;
+        double seconds = image.balancing().periodNanos() / 1e9;
+        for (Proc p : cluster.processesAt(node)) {
+            cluster.sample(p); // a cruising process's CPU samples since it was last caught up
+            p.usage.period(seconds, p.ioCalls, cluster.decay(node, p.usage.hinted));
+        }
     }
 
     /** The cluster as {@code node} sees it at {@code t}: its own figures, its window, its processes. */
     private ClusterView view(int node, Collection<Proc> there, long free, long t) {
         NodeSpec s = cluster.spec(node);
         NodeLoad self = new NodeLoad(node, s.speed(), s.cpus(), info.load(node).local(), free, s.memory(), 0);
-        List<ProcessView> here = there.stream().filter(p -> p.move == null).map(p -> p.view(t)).toList();
-        return new View(self, info.window(node).view(t), here, t, image, cluster, cost);
+        ProcessView[] here = new ProcessView[there.size()];
+        int staying = 0;
+        for (Proc p : there) {
+            if (p.move == null) {
+                here[staying++] = p.view(t);
+            }
+        }
+        return new View(self, info.window(node).view(t), List.of(java.util.Arrays.copyOf(here, staying)), t, image, cluster, cost);
     }
 
     private record View(NodeLoad self, List<NodeLoad> window, List<ProcessView> processes, long now, Image image, Cluster cluster,
@@ -211,9 +236,7 @@ final class Balancer implements AutoCloseable {
                     || pr.node() == p.cameFrom && pr.node() != p.home) {
                 continue;
             }
-            boolean roomThere = info.window(node).entries().stream()
-                    .noneMatch(e -> e.node() == pr.node() && e.freeMemory() < p.memory.bytes());
-            if (roomThere && cluster.move(p, pr.node(), t) == null) {
+            if (!info.window(node).shortOfMemory(pr.node(), p.memory.bytes()) && cluster.move(p, pr.node(), t) == null) {
                 cluster.log(t, "policy " + policy.name() + " node=" + node + " moves pid=" + p.pid + " to=" + pr.node() + " (" + pr.why() + ")");
                 return;
             }

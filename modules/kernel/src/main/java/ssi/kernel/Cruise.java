@@ -18,10 +18,13 @@ final class Cruise {
     private static final Comparator<Proc> BY_EVENT = Comparator.<Proc>comparingLong(p -> p.cruiseEvent).thenComparingInt(p -> p.pid);
 
     private final PriorityQueue<Proc> members = new PriorityQueue<>(BY_EVENT);
+    // Read every quantum for every node: kept here, so that a quantum in which nobody leaves reads no member.
+    private int size;
+    private long next = Long.MAX_VALUE; // the total at which the earliest member's event falls
     private long given; // work units each member has been given since the node first had one: a running total
 
     int size() {
-        return members.size();
+        return size;
     }
 
     /** Takes in a process that will compute {@code quietUnits} (at least 1) before its next event. */
@@ -30,14 +33,24 @@ final class Cruise {
         p.cruiseFrom = given;
         p.cruiseEvent = given + quietUnits;
         members.add(p);
+        changed();
+    }
+
+    private void changed() {
+        size = members.size();
+        next = members.isEmpty() ? Long.MAX_VALUE : members.peek().cruiseEvent;
     }
 
     /** The members whose next event falls within another {@code budget} units, in pid order: they leave. */
     List<Proc> leaving(long budget) {
+        if (next > given + budget) {
+            return List.of(); // most quanta: nobody (and no list made for nobody)
+        }
         List<Proc> out = new ArrayList<>();
         while (!members.isEmpty() && members.peek().cruiseEvent <= given + budget) {
             out.add(members.poll());
         }
+        changed();
         out.sort(Comparator.comparingInt(p -> p.pid));
         return out;
     }
@@ -56,6 +69,7 @@ final class Cruise {
 
     void remove(Proc p) {
         members.remove(p);
+        changed();
     }
 
     /** The members, in no particular order. */

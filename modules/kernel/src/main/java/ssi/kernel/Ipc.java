@@ -160,7 +160,7 @@ final class Ipc {
 
     private void count(Proc p, End e, int bytes) {
         if (bytes > 0) {
-            p.ipcBytes.merge(e.node(), (long) bytes, Long::sum);
+            p.usage.ipcBytes(e.node(), bytes);
         }
     }
 
@@ -289,10 +289,8 @@ final class Ipc {
         int from = direct ? p.where : p.home;
         int to = direct ? q.where : q.home;
         long at = q.mailbox.post(p.pid, data, t + call() + hop(from, to, data.length));
-        p.ipcBytes.merge(to, (long) data.length, Long::sum);
-        q.ipcBytes.merge(from, (long) data.length, Long::sum);
-        p.peerBytes.merge(q.pid, (long) data.length, Long::sum);
-        q.peerBytes.merge(p.pid, (long) data.length, Long::sum);
+        p.usage.ipcBytes(to, data.length);
+        q.usage.ipcBytes(from, data.length);
         if (q.blockedOn instanceof Recv r && at < r.wakeAt()) { // it waits, and this one comes sooner
             if (r.taken() != null) {
                 q.mailbox.putBack(r.taken());

@@ -94,7 +94,7 @@ public final class Kernel implements AutoCloseable {
     private long[] owed;         // CPU time deputies took at each node, to be taken from its processes
     private long[] served;       // forwarded calls the deputies at each node have served since boot
     private long[] used;         // memory each node's live processes take, and reserve for processes migrating to it
-    private final List<TreeMap<Integer, Proc>> running = new ArrayList<>(); // each node's live processes, by pid
+    private final List<Residents> running = new ArrayList<>(); // each node's live processes, by pid
     private final TreeMap<Integer, Proc> sliced = new TreeMap<>(); // processes that run by slices (all but cruising ones), by pid
     private Cruise[] cruises;    // each node's cruising processes
     boolean cruising = true;     // whether quiet synthetic processes cruise (a test turns it off to compare)
@@ -133,7 +133,7 @@ public final class Kernel implements AutoCloseable {
         this.used = new long[image.nodes().size() + 1];
         this.cruises = new Cruise[image.nodes().size() + 1];
         for (int n = 0; n <= image.nodes().size(); n++) {
-            running.add(new TreeMap<>());
+            running.add(new Residents());
             cruises[n] = new Cruise();
         }
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -1139,7 +1139,7 @@ public final class Kernel implements AutoCloseable {
         long sent = call.sent(), received = call.received(result);
         long done = t + image.fileCallNanos() + Math.round((sent + received) * 1e9 / image.diskBandwidth());
         if (holder != 0) {
-            p.fileBytes.merge(holder, TransferCost.CONTROL_BYTES + sent + received, Long::sum);
+            p.usage.fileBytes(holder, TransferCost.CONTROL_BYTES + sent + received);
         }
         if (holder == 0 || holder == site) {
             return new Later(result, done);
@@ -1384,11 +1384,6 @@ public final class Kernel implements AutoCloseable {
         }
 
         @Override
-        public Collection<Proc> processes() {
-            return procs.values();
-        }
-
-        @Override
         public Collection<Proc> sliced() {
             return sliced.values();
         }
@@ -1417,9 +1412,9 @@ public final class Kernel implements AutoCloseable {
 
         @Override
         public Collection<Proc> processesAt(int node) {
-            assert running.get(node).values().stream().toList().equals(procs.values().stream().filter(p -> p.alive() && p.where == node).toList())
+            assert running.get(node).equals(procs.values().stream().filter(p -> p.alive() && p.where == node).toList())
                     : "node " + node + "'s processes are indexed as they come and go";
-            return running.get(node).values();
+            return running.get(node);
         }
 
         @Override
@@ -1505,13 +1500,13 @@ public final class Kernel implements AutoCloseable {
     /** Counts a live process at the node it runs on: in that node's memory and its index of processes. */
     private void settle(Proc p) {
         used[p.where] += p.memory.bytes();
-        running.get(p.where).put(p.pid, p);
+        running.get(p.where).put(p);
     }
 
     /** The reverse of {@link #settle}: it leaves the node (by migrating, or by ending). */
     private void unsettle(Proc p) {
         used[p.where] -= p.memory.bytes();
-        running.get(p.where).remove(p.pid);
+        running.get(p.where).drop(p);
     }
 
     /** A new process's memory: its runtime and its program's text. */
@@ -1733,7 +1728,7 @@ public final class Kernel implements AutoCloseable {
         owed = java.util.Arrays.copyOf(owed, n.id() + 1);
         served = java.util.Arrays.copyOf(served, n.id() + 1);
         used = java.util.Arrays.copyOf(used, n.id() + 1);
-        running.add(new TreeMap<>());
+        running.add(new Residents());
         cruises = java.util.Arrays.copyOf(cruises, n.id() + 1);
         cruises[n.id()] = new Cruise();
         log(now, "node add id=" + n.id() + " name=" + name + " speed=" + speed + " cpus=" + cpus + " mem=" + memory);

@@ -47,8 +47,11 @@ final class PolicyHost implements AutoCloseable {
         this.nodes = nodes;
     }
 
+    /** The policy's threads: as many as the host has cores (each node's decisions are independent). */
+    private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+
     private static ExecutorService newRunner() {
-        return Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("ssi-policy").unstarted(r));
+        return Executors.newFixedThreadPool(THREADS, r -> Thread.ofPlatform().daemon().name("ssi-policy").unstarted(r));
     }
 
     /** Switches to a policy, created afresh for every node; the one in use stays if this fails. */
@@ -155,69 +158,103 @@ final class PolicyHost implements AutoCloseable {
     private record Step<T>(int node, String what, Callable<T> body) {}
 
     /**
-     * Runs the steps in order on the policy's thread, in one hand-off (the hand-off costs more than
-     * a decision, and a large cluster asks thousands each period). Returns their answers up to the
-     * first that failed: threw, answered null or took more than the time limit; that one is
-     * reported and the previous policy takes over.
+     * Runs the steps in order, in one hand-off (the hand-off costs more than a decision, and a large
+     * cluster asks thousands each period), split among the policy's threads by node: each node's
+     * instance is called on one thread, in order, and no instance depends on another's. Returns
+     * their answers up to the first that failed: threw, answered null or took more than the time
+     * limit; that one is reported and the previous policy takes over.
      */
     private <T> List<T> run(List<Step<T>> steps, Reporter report) {
-        Batch<T> batch = new Batch<>(steps);
-        Future<?> f = runner.submit(batch);
-        String failure = null;
-        int done = -1; // the steps answered, once known
+        List<Batch<T>> batches = split(steps);
+        List<Future<?>> futures = new ArrayList<>(batches.size());
+        for (Batch<T> b : batches) {
+            futures.add(runner.submit(b));
+        }
+        List<T> answers = new ArrayList<>(steps.size());
+        for (int i = 0; i < batches.size(); i++) {
+            Batch<T> batch = batches.get(i);
+            Outcome outcome = await(batch, futures.get(i));
+            answers.addAll(batch.answers().subList(0, outcome.answered()));
+            if (outcome.failure() != null) {
+                for (int j = i + 1; j < batches.size(); j++) { // no answer after a failure is taken
+                    batches.get(j).cancelled = true;
+                }
+                for (int j = i + 1; j < batches.size(); j++) { // and none goes on reading the cluster as it changes
+                    await(batches.get(j), futures.get(j));
+                }
+                Step<T> step = steps.get(batch.from + outcome.answered());
+                fail(step.node(), step.what(), outcome.failure(), report);
+                break;
+            }
+        }
+        return answers;
+    }
+
+    /** The steps in about as many runs of whole nodes as the policy has threads. */
+    private <T> List<Batch<T>> split(List<Step<T>> steps) {
+        List<Batch<T>> batches = new ArrayList<>(THREADS);
+        int from = 0;
+        for (int k = THREADS; k > 0 && from < steps.size(); k--) {
+            int to = from + (steps.size() - from + k - 1) / k;
+            while (to < steps.size() && steps.get(to).node() == steps.get(to - 1).node()) {
+                to++; // a node's steps stay on one thread
+            }
+            batches.add(new Batch<>(steps, from, to));
+            from = to;
+        }
+        return batches;
+    }
+
+    /** How a batch ended: the steps it answered, and why the next one failed (null if none did). */
+    private record Outcome(int answered, String failure) {}
+
+    /** Waits for a batch to end, or gives up on it once a step has run past the time limit. */
+    private Outcome await(Batch<?> batch, Future<?> f) {
         while (!f.isDone()) {
             try {
                 f.get(TIME_LIMIT_MS, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 if (System.nanoTime() - batch.started > TIME_LIMIT_MS * 1_000_000) {
-                    done = batch.done; // before the interrupt, which the stuck step may answer
+                    int answered = batch.done; // before the interrupt, which the stuck step may answer
                     batch.cancelled = true;
-                    f.cancel(true);
-                    runner.shutdownNow(); // its thread may never come back: give up on it
+                    runner.shutdownNow(); // its thread may never come back: give up on the threads
                     runner = newRunner();
-                    failure = "took more than " + TIME_LIMIT_MS + " ms of host time";
-                    break;
+                    return new Outcome(answered, "took more than " + TIME_LIMIT_MS + " ms of host time");
                 }
             } catch (ExecutionException e) {
-                failure = "threw " + e.getCause(); // the batch catches what its steps throw: a bug of its own
-                break;
+                return new Outcome(batch.done, "threw " + e.getCause()); // the batch catches what its steps throw: a bug of its own
+            } catch (java.util.concurrent.CancellationException e) {
+                return new Outcome(batch.done, "was cancelled");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                failure = "was interrupted";
-                break;
+                return new Outcome(batch.done, "was interrupted");
             }
         }
-        if (done < 0) {
-            done = batch.done;
-        }
-        if (failure == null) {
-            failure = batch.failure;
-        }
-        if (failure != null) {
-            Step<T> failed = steps.get(done);
-            fail(failed.node(), failed.what(), failure, report);
-        }
-        return batch.answers().subList(0, done);
+        return new Outcome(batch.done, batch.failure);
     }
 
-    /** Steps run on the policy's thread; what they answered is published step by step. */
+    /** Steps {@code from} to {@code to} run on one of the policy's threads; what they answered is published step by step. */
     private static final class Batch<T> implements Runnable {
         private final List<Step<T>> steps;
+        final int from;
+        private final int to;
         private final Object[] answers;
         volatile int done;            // steps answered
         volatile long started;        // host time the current step started
         volatile String failure;      // why the step after the last answered one failed, or null
-        volatile boolean cancelled;   // the kernel gave up waiting
+        volatile boolean cancelled;   // the kernel gave up waiting, or takes no more answers
 
-        Batch(List<Step<T>> steps) {
+        Batch(List<Step<T>> steps, int from, int to) {
             this.steps = steps;
-            this.answers = new Object[steps.size()];
+            this.from = from;
+            this.to = to;
+            this.answers = new Object[to - from];
             this.started = System.nanoTime();
         }
 
         @Override
         public void run() {
-            for (int i = 0; i < steps.size() && !cancelled; i++) {
+            for (int i = from; i < to && !cancelled; i++) {
                 started = System.nanoTime();
                 Object answer;
                 try {
@@ -230,8 +267,8 @@ final class PolicyHost implements AutoCloseable {
                     failure = "returned null";
                     return;
                 }
-                answers[i] = answer;
-                done = i + 1;
+                answers[i - from] = answer;
+                done = i - from + 1;
             }
         }
 

@@ -38,7 +38,6 @@ final class Proc extends Task {
     int nmigs;
     long forwarded;            // site-dependent calls its deputy served
     long ioCalls;              // I/O calls wherever they ran (the guest thread counts local ones)
-    final java.util.TreeMap<Integer, Long> fileBytes = new java.util.TreeMap<>(); // file I/O bytes, by the node holding the files
     final String hint;         // mosrun -c / -i
     final long created;
     long arrived;              // when it came to the node it runs on
@@ -57,8 +56,6 @@ final class Proc extends Task {
     final java.util.Map<Integer, Integer> fdEnds = new java.util.TreeMap<>(); // pipe ends it started with, by descriptor
     final java.util.Set<Integer> ends = new java.util.TreeSet<>();           // pipe ends it holds
     final ssi.ipc.Mailbox mailbox = new ssi.ipc.Mailbox();
-    final java.util.TreeMap<Integer, Long> ipcBytes = new java.util.TreeMap<>();  // bytes sent and received, by the node they crossed to
-    final java.util.TreeMap<Integer, Long> peerBytes = new java.util.TreeMap<>(); // bytes of messages, by the other process
     Object blockedOn;          // the blocking IPC call it waits in (an Ipc.Wait), or null
     volatile boolean direct;   // asked for direct communication
     final java.util.Set<Integer> catches = java.util.concurrent.ConcurrentHashMap.newKeySet(); // signals it has handlers for

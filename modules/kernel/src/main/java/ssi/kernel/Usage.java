@@ -20,8 +20,8 @@ final class Usage {
     private double ioSum;
     private double weight;
     private long lastIoCalls;
-    private final Rates files = new Rates();
-    private final Rates ipc = new Rates();
+    private Rates files;      // null until it does file I/O (most processes never do; views are built every period)
+    private Rates ipc;        // null until it does IPC
 
     Usage(boolean hinted) {
         this.hinted = hinted;
@@ -39,17 +39,27 @@ final class Usage {
         runnable += wantsCpu ? (int) count : 0;
     }
 
-    /**
-     * Ends a period of {@code seconds}; the process had made {@code ioCalls} I/O calls in all by
-     * then, moved {@code fileBytes} bytes of file I/O in all, by the node holding the files, and
-     * {@code ipcBytes} of IPC, by the node they crossed to.
-     */
-    void period(double seconds, long ioCalls, java.util.Map<Integer, Long> fileBytes, java.util.Map<Integer, Long> ipcBytes, double decay) {
+    /** Counts bytes of file I/O served by {@code node} (the one holding the files). */
+    void fileBytes(int node, long bytes) {
+        (files == null ? files = new Rates() : files).add(node, bytes);
+    }
+
+    /** Counts bytes of IPC that crossed to {@code node}. */
+    void ipcBytes(int node, long bytes) {
+        (ipc == null ? ipc = new Rates() : ipc).add(node, bytes);
+    }
+
+    /** Ends a period of {@code seconds}; the process had made {@code ioCalls} I/O calls in all by then. */
+    void period(double seconds, long ioCalls, double decay) {
         this.decay = decay; // the node's setting (slow-decay or fast-decay), which an administrator may change
         cpuSum = cpuSum * decay + (quanta == 0 ? 0 : (double) runnable / quanta);
         ioSum = ioSum * decay + (ioCalls - lastIoCalls) / seconds;
-        files.period(seconds, fileBytes);
-        ipc.period(seconds, ipcBytes);
+        if (files != null) {
+            files.period(seconds);
+        }
+        if (ipc != null) {
+            ipc.period(seconds);
+        }
         weight = weight * decay + 1;
         quanta = 0;
         runnable = 0;
@@ -68,34 +78,30 @@ final class Usage {
 
     /** File I/O bytes per second recently, by the node holding the files (nodes it has not used lately left out). */
     java.util.Map<Integer, Double> files() {
-        return files.rates();
+        return files == null ? java.util.Map.of() : files.rates();
     }
 
     /** IPC bytes per second recently, by the node they crossed to. */
     java.util.Map<Integer, Double> ipc() {
-        return ipc.rates();
+        return ipc == null ? java.util.Map.of() : ipc.rates();
     }
 
-    /** Byte counts by node, turned into decayed rates each period. */
+    /** Bytes by node, turned into decayed rates each period. */
     private final class Rates {
         private final java.util.TreeMap<Integer, Double> sums = new java.util.TreeMap<>();
-        private final java.util.TreeMap<Integer, Long> last = new java.util.TreeMap<>();
+        private final java.util.TreeMap<Integer, Long> fresh = new java.util.TreeMap<>(); // bytes since the last period
 
-        void period(double seconds, java.util.Map<Integer, Long> totals) {
-            if (sums.isEmpty() && totals.isEmpty()) {
-                return;
-            }
+        void add(int node, long bytes) {
+            fresh.merge(node, bytes, Long::sum);
+        }
+
+        void period(double seconds) {
             sums.replaceAll((node, sum) -> sum * decay);
-            totals.forEach((node, bytes) -> {
-                sums.merge(node, (bytes - last.getOrDefault(node, 0L)) / seconds, Double::sum);
-                last.put(node, bytes);
-            });
+            fresh.forEach((node, bytes) -> sums.merge(node, bytes / seconds, Double::sum));
+            fresh.clear();
         }
 
         java.util.Map<Integer, Double> rates() {
-            if (sums.isEmpty()) {
-                return java.util.Map.of(); // most processes: no such traffic (and views are built every period)
-            }
             java.util.TreeMap<Integer, Double> rates = new java.util.TreeMap<>();
             sums.forEach((node, sum) -> { // weight is the period count of the enclosing Usage, decayed alike
                 if (weight > 0 && sum / weight >= 1) {

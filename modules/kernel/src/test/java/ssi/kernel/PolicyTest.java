@@ -23,12 +23,15 @@ import ssi.api.Proposal;
 /** Load information, gossip and the policy host, with small policies written here against the SPI. */
 class PolicyTest extends LabTest {
 
-    /** A policy built from a balancing function; it records every view it was given, by node. */
+    /**
+     * A policy built from a balancing function; it records every view it was given, by node (in a
+     * concurrent map: nodes' instances are called on several threads at once).
+     */
     static final class Scripted implements PolicyProvider {
         final String name;
         final Function<ClusterView, List<Proposal>> balance;
         final int placeAt;
-        final Map<Integer, List<ClusterView>> seen = new TreeMap<>();
+        final Map<Integer, List<ClusterView>> seen = new java.util.concurrent.ConcurrentSkipListMap<>();
 
         Scripted(String name, int placeAt, Function<ClusterView, List<Proposal>> balance) {
             this.name = name;
