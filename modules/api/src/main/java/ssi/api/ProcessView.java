@@ -46,6 +46,9 @@ public record ProcessView(int pid, int home, int where, long memory, long dirty,
 
     /** The node holding most of the files it uses lately, or 0 if it uses none. */
     public int fileNode() {
+        if (files.isEmpty()) {
+            return 0; // most processes: no file I/O, and policies ask of every process every period
+        }
         return files.entrySet().stream().max(java.util.Map.Entry.<Integer, Double>comparingByValue()
                 .thenComparing(java.util.Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
                 .map(java.util.Map.Entry::getKey).orElse(0);

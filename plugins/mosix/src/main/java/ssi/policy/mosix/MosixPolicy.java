@@ -41,6 +41,7 @@ final class MosixPolicy implements Policy {
     private final double costFactor;
     private final double ioGain;
     private final Map<Integer, Sent> sent = new HashMap<>();
+    private long lastSent = Long.MIN_VALUE; // when it last sent a process anywhere
 
     MosixPolicy(double margin, double usherBelow, double costFactor, double ioGain) {
         this.margin = margin;
@@ -62,6 +63,11 @@ final class MosixPolicy implements Policy {
         return OptionalInt.of(send(view, best.get()));
     }
 
+    /** Which process MOSIX tries first: the most CPU-hungry, then the smallest, then the lowest pid. */
+    private static final Comparator<ProcessView> CANDIDATES = Comparator.comparingDouble(ProcessView::cpu).reversed()
+            .thenComparingLong(ProcessView::memory).thenComparingInt(ProcessView::pid);
+
+    // Plain loops below, not streams: every node decides every period, and a large cluster has thousands.
     @Override
     public List<Proposal> balance(ClusterView view) {
         double local = selfLoad(view);
@@ -69,25 +75,56 @@ final class MosixPolicy implements Policy {
         if (toFiles.isPresent()) {
             return List.of(toFiles.get());
         }
-        if (view.window().stream().noneMatch(n -> load(view, n) < local)) {
+        List<NodeLoad> window = view.window();
+        if (!anyLessLoaded(view, window, local)) {
             return List.of(); // no node it knows is less loaded: none could take a process under the rule below
         }
-        List<ProcessView> candidates = view.processes().stream().filter(ProcessView::movable)
-                .sorted(Comparator.comparingDouble(ProcessView::cpu).reversed()
-                        .thenComparingLong(ProcessView::memory).thenComparingInt(ProcessView::pid))
-                .limit(2) // the highest or second-highest load, as MOSIX tries
-                .toList();
-        for (ProcessView p : candidates) {
-            Optional<NodeLoad> to = view.window().stream()
-                    .filter(n -> n.freeMemory() >= p.memory())
-                    .filter(n -> load(view, n) + margin * p.cpu() / capacity(n) < local)
-                    .filter(n -> repays(view, p, local, n))
-                    .min(Comparator.comparingDouble((NodeLoad n) -> load(view, n) + p.cpu() / capacity(n)).thenComparingInt(NodeLoad::node));
-            if (to.isPresent()) {
-                return List.of(new Proposal(p.pid(), send(view, to.get()), "balance"));
+        ProcessView first = null, second = null; // the highest or second-highest load, as MOSIX tries
+        for (ProcessView p : view.processes()) {
+            if (!p.movable()) {
+                continue;
+            }
+            if (first == null || CANDIDATES.compare(p, first) < 0) {
+                second = first;
+                first = p;
+            } else if (second == null || CANDIDATES.compare(p, second) < 0) {
+                second = p;
+            }
+        }
+        for (ProcessView p : new ProcessView[] {first, second}) {
+            NodeLoad to = p == null ? null : destination(view, window, p, local);
+            if (to != null) {
+                return List.of(new Proposal(p.pid(), send(view, to), "balance"));
             }
         }
         return List.of();
+    }
+
+    private boolean anyLessLoaded(ClusterView view, List<NodeLoad> window, double local) {
+        for (NodeLoad n : window) {
+            if (load(view, n) < local) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The least loaded node that has room for {@code p}, would stay less loaded than this one with it (by the margin), and repays the move; or null. */
+    private NodeLoad destination(ClusterView view, List<NodeLoad> window, ProcessView p, double local) {
+        NodeLoad best = null;
+        double bestLoad = 0;
+        for (NodeLoad n : window) {
+            if (n.freeMemory() < p.memory() || !(load(view, n) + margin * p.cpu() / capacity(n) < local) || !repays(view, p, local, n)) {
+                continue;
+            }
+            double with = load(view, n) + p.cpu() / capacity(n);
+            int order = best == null ? -1 : Double.compare(with, bestLoad);
+            if (order < 0 || order == 0 && n.node() < best.node()) {
+                best = n;
+                bestLoad = with;
+            }
+        }
+        return best;
     }
 
     @Override
@@ -172,14 +209,23 @@ final class MosixPolicy implements Policy {
 
     /** This node's load: its smoothed index, or its run queue if processes arrived faster than the index rises. */
     private static double selfLoad(ClusterView view) {
-        double demand = view.processes().stream().mapToDouble(p -> Math.max(p.cpu(), p.age() == 0 ? 1 : 0)).sum();
-        return Math.max(view.self().load(), demand / capacity(view.self()));
+        double sum = 0, lost = 0; // compensated (Kahan) summation, as DoubleStream.sum does it
+        for (ProcessView p : view.processes()) {
+            double d = Math.max(p.cpu(), p.age() == 0 ? 1 : 0) - lost;
+            double next = sum + d;
+            lost = (next - sum) - d;
+            sum = next;
+        }
+        return Math.max(view.self().load(), (sum - lost) / capacity(view.self()));
     }
 
     /** A node's load as gossiped, plus what this node sent it since that news was made. */
     private double load(ClusterView view, NodeLoad n) {
-        Sent s = sent.get(n.node());
         long stamp = view.now() - n.age();
+        if (lastSent < stamp) {
+            return n.load(); // news made after this node last sent anything: no lookup
+        }
+        Sent s = sent.get(n.node());
         int count = s != null && s.stamp() >= stamp ? s.count() : 0;
         return n.load() + count / capacity(n);
     }
@@ -189,6 +235,7 @@ final class MosixPolicy implements Policy {
         Sent s = sent.get(n.node());
         int before = s != null && s.stamp() >= stamp ? s.count() : 0;
         sent.put(n.node(), new Sent(view.now(), before + 1));
+        lastSent = view.now();
         return n.node();
     }
 }
