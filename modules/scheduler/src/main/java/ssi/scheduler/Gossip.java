@@ -25,7 +25,7 @@ public final class Gossip {
     private InfoWindow[] windows = new InfoWindow[1];      // by node id; null for a node not live
     private SplittableRandom[] randoms = new SplittableRandom[1];
     private final List<Integer> live = new ArrayList<>();    // the live nodes, in id order
-    private final InfoWindow.Marks marks = new InfoWindow.Marks(); // for the merges of one thread: the kernel's
+    private final InfoWindow.Scratch scratch = new InfoWindow.Scratch(); // for merges on one thread: the kernel's
     private int[] liveIds = new int[0];                      // the same as an array, made again when a node joins or leaves
 
     public Gossip(int windowSize, long maxAge, long seed) {
@@ -108,7 +108,7 @@ public final class Gossip {
     /** A message arrives at {@code now}; returns how many of its entries were news to the receiver. */
     public int deliver(Message m, long now) {
         InfoWindow w = window(m.to());
-        return w == null ? 0 : w.merge(m.vector(), now, marks); // it may have left meanwhile
+        return w == null ? 0 : w.merge(m.vector(), now, scratch); // it may have left meanwhile
     }
 
     /**

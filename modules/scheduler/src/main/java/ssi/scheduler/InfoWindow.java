@@ -15,8 +15,7 @@ public final class InfoWindow {
     private final int self;
     private final int size;
     private final long maxAge;
-    private long[] slots;  // the entries in entries()'s order, laid out as a LoadVector's
-    private long[] spare;  // what a merge of a vector writes into, then swaps with slots
+    private final long[] slots; // the entries in entries()'s order, laid out as a LoadVector's
     private int count;
 
     public InfoWindow(int self, int size, long maxAge) {
@@ -86,16 +85,22 @@ public final class InfoWindow {
 
     /** Takes in a vector heard at {@code now}, as {@link #merge(Entry, long)} of each entry in turn would; returns how many were news. */
     public int merge(List<Entry> vector, long now) {
-        return merge(LoadVector.of(vector), now, new Marks());
+        return merge(LoadVector.of(vector), now, new Scratch());
     }
 
     /**
-     * The nodes a merge has taken an entry of, marked with the merge's number, so that one array
-     * serves every merge of a gossip round (thousands) and a merge clears nothing.
+     * What merges of one thread share: the window a merge builds (small, and hot in the cache:
+     * a merge touches its window's array only to read it and to copy the result back), and the
+     * nodes it has taken an entry of, marked with the merge's number so that a merge clears nothing.
      */
-    static final class Marks {
+    static final class Scratch {
+        private long[] built = new long[0];
         private int[] marks = new int[64];
         private int merge;
+
+        long[] built(int length) {
+            return built.length >= length ? built : (built = new long[length]);
+        }
 
         /** Starts a merge: no node marked. */
         void next() {
@@ -120,7 +125,7 @@ public final class InfoWindow {
      * A vector is made freshest first, so the window and the vector are merged as two ordered
      * lists in one pass; another is merged entry by entry.
      */
-    int merge(LoadVector vector, long now, Marks marks) {
+    int merge(LoadVector vector, long now, Scratch scratch) {
         long[] in = vector.figures;
         int n = vector.size();
         for (int j = 1; j < n; j++) {
@@ -132,25 +137,24 @@ public final class InfoWindow {
                 return news;
             }
         }
-        long[] out = spare != null ? spare : new long[slots.length];
-        marks.next();
+        long[] out = scratch.built(slots.length);
+        scratch.next();
         int kept = 0, news = 0, i = 0, j = 0;
         while (kept < size && (i < count || j < n)) {
             if (j < n && (i == count || staler(nodeAt(i), stampAt(i), LoadVector.node(in, j), LoadVector.stamp(in, j)))) {
-                if (acceptable(LoadVector.node(in, j), LoadVector.stamp(in, j), now) && !marks.mark(LoadVector.node(in, j))) {
+                if (acceptable(LoadVector.node(in, j), LoadVector.stamp(in, j), now) && !scratch.mark(LoadVector.node(in, j))) {
                     LoadVector.copy(in, j, out, kept++);
                     news++;
                 }
                 j++;
             } else {
-                if (!marks.mark(nodeAt(i))) { // else the node's fresher entry is in already
+                if (!scratch.mark(nodeAt(i))) { // else the node's fresher entry is in already
                     LoadVector.copy(slots, i, out, kept++);
                 }
                 i++;
             }
         }
-        spare = slots;
-        slots = out;
+        System.arraycopy(out, 0, slots, 0, kept * LoadVector.WIDTH);
         count = kept;
         return news;
     }
