@@ -615,10 +615,15 @@ final class Shell {
         @Option(names = "--jmh", description = "Only the JMH benchmarks of the kernel's functions.")
         boolean jmhOnly;
 
+        @Option(names = "--synthetic", description = "Only the synthetic studies (100 to 10,000 nodes).")
+        boolean syntheticOnly;
+
         @Override
         public Integer call() throws Exception {
             if (jmhOnly) {
                 ssi.bench.Microbenchmarks.run(kernel.image(), 1, out);
+            } else if (syntheticOnly) {
+                ssi.shell.Bench.synthetic(kernel.image(), out);
             } else {
                 ssi.shell.Bench.run(kernel.image(), out);
             }

@@ -124,9 +124,10 @@ final class PolicyHost implements AutoCloseable {
 
     /**
      * The proposals of each of {@code nodes} for this period (ushering first, then balancing), in
-     * order, decided in one hand-off to the policy's thread; {@code view} builds a node's view when
-     * its turn comes. If one node's policy fails, the nodes before it are answered and the previous
-     * policy is in use from then on: ask it about the nodes after.
+     * order, decided in one hand-off to the policy's threads; {@code view} builds a node's view when
+     * its turn comes, on the thread that asks that node's instance. If one node's policy fails, the
+     * nodes before it are answered and the previous policy is in use from then on: ask it about the
+     * nodes after.
      */
     List<List<Proposal>> propose(int[] nodes, IntFunction<ClusterView> view, Reporter report) {
         if (instances == null) {
