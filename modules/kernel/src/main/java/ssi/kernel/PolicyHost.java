@@ -224,8 +224,6 @@ final class PolicyHost implements AutoCloseable {
                 }
             } catch (ExecutionException e) {
                 return new Outcome(batch.done, "threw " + e.getCause()); // the batch catches what its steps throw: a bug of its own
-            } catch (java.util.concurrent.CancellationException e) {
-                return new Outcome(batch.done, "was cancelled");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new Outcome(batch.done, "was interrupted");

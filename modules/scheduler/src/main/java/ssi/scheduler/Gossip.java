@@ -24,9 +24,8 @@ public final class Gossip {
     private final long seed;
     private InfoWindow[] windows = new InfoWindow[1];      // by node id; null for a node not live
     private SplittableRandom[] randoms = new SplittableRandom[1];
-    private final List<Integer> live = new ArrayList<>();    // the live nodes, in id order
+    private int[] live = new int[0];                         // the live nodes, in id order
     private final InfoWindow.Scratch scratch = new InfoWindow.Scratch(); // for merges on one thread: the kernel's
-    private int[] liveIds = new int[0];                      // the same as an array, made again when a node joins or leaves
 
     public Gossip(int windowSize, long maxAge, long seed) {
         this.windowSize = windowSize;
@@ -41,8 +40,12 @@ public final class Gossip {
             randoms = java.util.Arrays.copyOf(randoms, windows.length);
         }
         if (windows[node] == null) {
-            live.add(-java.util.Collections.binarySearch(live, node) - 1, node);
-            liveIds = live.stream().mapToInt(Integer::intValue).toArray();
+            int at = -java.util.Arrays.binarySearch(live, node) - 1;
+            int[] grown = new int[live.length + 1];
+            System.arraycopy(live, 0, grown, 0, at);
+            grown[at] = node;
+            System.arraycopy(live, at, grown, at + 1, live.length - at);
+            live = grown;
         }
         windows[node] = new InfoWindow(node, windowSize, maxAge);
         randoms[node] = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + node);
@@ -53,8 +56,7 @@ public final class Gossip {
         if (isLive(node)) {
             windows[node] = null;
             randoms[node] = null;
-            live.remove(Integer.valueOf(node));
-            liveIds = live.stream().mapToInt(Integer::intValue).toArray();
+            live = java.util.Arrays.stream(live).filter(n -> n != node).toArray();
         }
     }
 
@@ -71,7 +73,7 @@ public final class Gossip {
      * entry of itself, stamped now.
      */
     public List<Message> round(long now, IntFunction<InfoWindow.Entry> own) {
-        int[] live = liveIds;
+        int[] live = this.live;
         List<Message> out = new ArrayList<>(2 * live.length);
         for (int node : live) {
             InfoWindow w = windows[node];
