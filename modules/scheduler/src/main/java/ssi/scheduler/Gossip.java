@@ -25,7 +25,10 @@ public final class Gossip {
     private InfoWindow[] windows = new InfoWindow[1];      // by node id; null for a node not live
     private SplittableRandom[] randoms = new SplittableRandom[1];
     private int[] live = new int[0];                         // the live nodes, in id order
-    private final InfoWindow.Scratch scratch = new InfoWindow.Scratch(); // for merges on one thread: the kernel's
+    private static final int PARTS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private static final int PARALLEL_FROM = 512; // messages: fewer are merged on the caller's thread
+    private final InfoWindow.Scratch[] scratches = java.util.stream.Stream.generate(InfoWindow.Scratch::new).limit(PARTS)
+            .toArray(InfoWindow.Scratch[]::new); // one per part of a delivery: scratches[0] also serves single messages
 
     public Gossip(int windowSize, long maxAge, long seed) {
         this.windowSize = windowSize;
@@ -107,10 +110,29 @@ public final class Gossip {
         }
     }
 
+    /**
+     * Messages arrive, the {@code i}th at {@code arrivals[i]}, in this order. A message changes its
+     * receiver's window only, so the receivers are split among the host's cores, each part taking
+     * its receivers' messages in order: every window ends as delivering them one by one leaves it.
+     */
+    public void deliver(List<Message> messages, long[] arrivals) {
+        int parts = messages.size() < PARALLEL_FROM ? 1 : PARTS;
+        java.util.stream.IntStream.range(0, parts).parallel().forEach(part -> {
+            InfoWindow.Scratch own = scratches[part];
+            for (int i = 0; i < messages.size(); i++) {
+                Message m = messages.get(i);
+                InfoWindow w = m.to() % parts == part ? window(m.to()) : null;
+                if (w != null) { // it may have left meanwhile
+                    w.merge(m.vector(), arrivals[i], own);
+                }
+            }
+        });
+    }
+
     /** A message arrives at {@code now}; returns how many of its entries were news to the receiver. */
     public int deliver(Message m, long now) {
         InfoWindow w = window(m.to());
-        return w == null ? 0 : w.merge(m.vector(), now, scratch); // it may have left meanwhile
+        return w == null ? 0 : w.merge(m.vector(), now, scratches[0]); // it may have left meanwhile
     }
 
     /**

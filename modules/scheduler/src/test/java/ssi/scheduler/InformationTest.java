@@ -80,6 +80,34 @@ class InformationTest {
     }
 
     @Test
+    void messagesDeliveredTogetherLeaveEveryWindowAsDeliveredOneByOne() {
+        int n = 2_000; // enough messages a period for the receivers to be split among threads
+        Gossip together = new Gossip(7, 8 * S, 5), oneByOne = new Gossip(7, 8 * S, 5);
+        for (int i = 1; i <= n; i++) {
+            together.join(i);
+            oneByOne.join(i);
+        }
+        for (int round = 0; round < 12; round++) {
+            long now = round * S;
+            java.util.function.IntFunction<InfoWindow.Entry> own = node -> entry(node, (node * 31 + now / S) % 17 / 10.0, now);
+            List<Gossip.Message> messages = together.round(now, own);
+            long[] arrivals = new long[messages.size()];
+            for (int i = 0; i < arrivals.length; i++) {
+                arrivals[i] = now + i % 3; // arrivals apart, in order, as the kernel gives them
+            }
+            together.deliver(messages, arrivals);
+            List<Gossip.Message> same = oneByOne.round(now, own);
+            for (int i = 0; i < same.size(); i++) {
+                oneByOne.deliver(same.get(i), arrivals[i]);
+            }
+        }
+        for (int i = 1; i <= n; i++) {
+            assertEquals(oneByOne.window(i).entries(), together.window(i).entries(), "node " + i + "'s window");
+        }
+        assertEquals(7, together.window(n).size());
+    }
+
+    @Test
     void gossipIsDeterministicForASeedAndSpreadsNewsInAFewPeriods() {
         assertEquals(Gossip.periodsToReach99(128, 7, 1), Gossip.periodsToReach99(128, 7, 1));
         int periods = Gossip.periodsToReach99(128, 7, 1);
