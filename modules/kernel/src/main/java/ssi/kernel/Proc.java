@@ -12,14 +12,28 @@ import ssi.migration.CantMove;
 
 /** The kernel's record of one process. Touched by the kernel thread only, except where noted. */
 final class Proc extends Task {
+    // What every balancing period reads of every process, declared first: HotSpot lays fields out
+    // by size, each size in declaration order, so these share cache lines (100,000 processes a period).
     final int pid;
-    int ppid;
     final int home;
     int where;                 // read by the guest thread (it cannot change while the guest runs)
+    int nmigs;
+    final long created;
+    long arrived;              // when it came to the node it runs on
+    long ioCalls;              // I/O calls wherever they ran (the guest thread counts local ones)
+    long usageFrom;            // the first quantum whose CPU sample its usage has not counted yet
+    volatile boolean locked;   // set by the guest thread (ssi.lock)
+    final Usage usage;
+    final AddressSpace memory; // touched by the guest thread (ssi.touch) while it runs
+    Cruise cruise;             // cruising (see Cruise): its node's group, or null when it runs by slices
+    Move move;                 // the migration in flight, or null
+    CantMove confined;         // MONKEY or NATIVE once it may not leave home
+    final String hint;         // mosrun -c / -i
+
+    int ppid;
     final GuestProgram program;  // null for a synthetic process
     final String command;
     final RunOptions.Mode mode;
-    final AddressSpace memory; // touched by the guest thread (ssi.touch) while it runs
     final Deputy deputy = new Deputy(this);
     ssi.guest.ProcessBody guest;
     ProcessState state = ProcessState.RUNNING;
@@ -32,25 +46,12 @@ final class Proc extends Task {
     boolean parent;            // it has started children (its exit must look for orphans)
     long heap = -1;            // host heap its context held when last measured
     long exitTime;
-    volatile boolean locked;   // set by the guest thread (ssi.lock)
-    CantMove confined;         // MONKEY or NATIVE once it may not leave home
-    Move move;                 // the migration in flight, or null
-    int nmigs;
     long forwarded;            // site-dependent calls its deputy served
-    long ioCalls;              // I/O calls wherever they ran (the guest thread counts local ones)
-    final String hint;         // mosrun -c / -i
-    final long created;
-    long arrived;              // when it came to the node it runs on
     int cameFrom;              // the node it left last, 0 if none
-    final Usage usage;
 
     long joined = -1;          // the start of the last quantum in which it shared its node's CPUs
-
-    // cruising (see Cruise): its node's group, or null when it runs by slices
-    Cruise cruise;
-    long cruiseFrom;           // the group's total given when its figures were last brought up to date
+    long cruiseFrom;           // while cruising: the group's total given when its figures were last brought up to date
     long cruiseEvent;          // the group's total at which its next event falls
-    long usageFrom;            // the first quantum whose CPU sample its usage has not counted yet
 
     // IPC
     final java.util.Map<Integer, Integer> fdEnds = new java.util.TreeMap<>(); // pipe ends it started with, by descriptor
