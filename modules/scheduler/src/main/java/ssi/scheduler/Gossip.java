@@ -26,7 +26,7 @@ public final class Gossip {
     private SplittableRandom[] randoms = new SplittableRandom[1];
     private int[] live = new int[0];                         // the live nodes, in id order
     private static final int PARTS = Math.max(1, Runtime.getRuntime().availableProcessors());
-    private static final int PARALLEL_FROM = 512; // messages: fewer are merged on the caller's thread
+    private static final int PARALLEL_FROM = 512; // live nodes or messages: fewer are handled on the caller's thread
     private final InfoWindow.Scratch[] scratches = java.util.stream.Stream.generate(InfoWindow.Scratch::new).limit(PARTS)
             .toArray(InfoWindow.Scratch[]::new); // one per part of a delivery: scratches[0] also serves single messages
 
@@ -72,33 +72,45 @@ public final class Gossip {
     }
 
     /**
-     * One period at {@code now}: the messages every live node sends. {@code own} gives a node's
-     * entry of itself, stamped now.
+     * One period at {@code now}: the messages every live node sends, in node order. {@code own}
+     * gives a node's entry of itself, stamped now; it is called on several threads (a node's
+     * sending touches its own window and random stream only, so the live nodes are split among the
+     * host's cores).
      */
     public List<Message> round(long now, IntFunction<InfoWindow.Entry> own) {
         int[] live = this.live;
-        List<Message> out = new ArrayList<>(2 * live.length);
-        for (int node : live) {
-            InfoWindow w = windows[node];
-            w.age(now);
-            LoadVector vector = w.vector(own.apply(node));
-            int inside = 0; // the live nodes among those it knows
-            for (int i = 0; i < w.size(); i++) {
-                inside += isLive(w.node(i)) ? 1 : 0;
+        int parts = live.length < PARALLEL_FROM ? 1 : PARTS;
+        List<List<Message>> sent = java.util.stream.IntStream.range(0, parts).parallel().mapToObj(part -> {
+            int from = (int) ((long) live.length * part / parts), to = (int) ((long) live.length * (part + 1) / parts);
+            List<Message> out = new ArrayList<>(2 * (to - from));
+            for (int i = from; i < to; i++) {
+                send(live[i], now, own, out);
             }
-            SplittableRandom random = randoms[node];
-            if (inside > 0) {
-                out.add(new Message(node, liveKnown(w, random.nextInt(inside)), vector));
-            }
-            if (live.length - 1 - inside > 0) { // a node outside the window: draw until one comes up, cheap as the window is small
-                int to;
-                do {
-                    to = live[random.nextInt(live.length)];
-                } while (to == node || w.knows(to));
-                out.add(new Message(node, to, vector));
-            }
+            return out;
+        }).toList();
+        return sent.size() == 1 ? sent.getFirst() : sent.stream().flatMap(List::stream).toList();
+    }
+
+    /** A node's messages of a period: its vector to a node of its window, and to one outside it. */
+    private void send(int node, long now, IntFunction<InfoWindow.Entry> own, List<Message> out) {
+        InfoWindow w = windows[node];
+        w.age(now);
+        LoadVector vector = w.vector(own.apply(node));
+        int inside = 0; // the live nodes among those it knows
+        for (int i = 0; i < w.size(); i++) {
+            inside += isLive(w.node(i)) ? 1 : 0;
         }
-        return out;
+        SplittableRandom random = randoms[node];
+        if (inside > 0) {
+            out.add(new Message(node, liveKnown(w, random.nextInt(inside)), vector));
+        }
+        if (live.length - 1 - inside > 0) { // a node outside the window: draw until one comes up, cheap as the window is small
+            int to;
+            do {
+                to = live[random.nextInt(live.length)];
+            } while (to == node || w.knows(to));
+            out.add(new Message(node, to, vector));
+        }
     }
 
     /** The {@code k}th live node among those {@code w} knows, freshest first. */
