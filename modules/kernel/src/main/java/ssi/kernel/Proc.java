@@ -11,25 +11,7 @@ import ssi.migration.AddressSpace;
 import ssi.migration.CantMove;
 
 /** The kernel's record of one process. Touched by the kernel thread only, except where noted. */
-final class Proc extends Task {
-    // What every balancing period reads of every process, declared first: HotSpot lays fields out
-    // by size, each size in declaration order, so these share cache lines (100,000 processes a period).
-    final int pid;
-    final int home;
-    int where;                 // read by the guest thread (it cannot change while the guest runs)
-    int nmigs;
-    final long created;
-    long arrived;              // when it came to the node it runs on
-    long ioCalls;              // I/O calls wherever they ran (the guest thread counts local ones)
-    long usageFrom;            // the first quantum whose CPU sample its usage has not counted yet
-    volatile boolean locked;   // set by the guest thread (ssi.lock)
-    final Usage usage;
-    final AddressSpace memory; // touched by the guest thread (ssi.touch) while it runs
-    Cruise cruise;             // cruising (see Cruise): its node's group, or null when it runs by slices
-    Move move;                 // the migration in flight, or null
-    CantMove confined;         // MONKEY or NATIVE once it may not leave home
-    final String hint;         // mosrun -c / -i
-
+final class Proc extends ProcFigures {
     int ppid;
     final GuestProgram program;  // null for a synthetic process
     final String command;
@@ -81,20 +63,12 @@ final class Proc extends Task {
 
     Proc(int pid, int ppid, int home, int where, GuestProgram program, String command, RunOptions.Mode mode, String hint,
          AddressSpace memory, long created) {
+        super(pid, home, where, created, hint, memory, mode == RunOptions.Mode.NATIVE ? CantMove.NATIVE : null);
         this.command = command;
-        this.hint = hint;
-        this.usage = new Usage(!hint.isEmpty());
-        this.created = created;
-        this.arrived = created;
-        this.pid = pid;
         this.ppid = ppid;
-        this.home = home;
-        this.where = where;
         this.program = program;
         this.mode = mode;
-        this.memory = memory;
         this.waitingFor = -1;
-        this.confined = mode == RunOptions.Mode.NATIVE ? CantMove.NATIVE : null;
     }
 
     @Override
