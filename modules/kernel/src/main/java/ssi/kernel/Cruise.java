@@ -15,7 +15,10 @@ import java.util.PriorityQueue;
  */
 final class Cruise {
     /** By the work at which each one's next event falls, then pid. */
-    private static final Comparator<Proc> BY_EVENT = Comparator.<Proc>comparingLong(p -> p.cruiseEvent).thenComparingInt(p -> p.pid);
+    private static final Comparator<Proc> BY_EVENT = (a, b) -> a.cruiseEvent != b.cruiseEvent ? Long.compare(a.cruiseEvent, b.cruiseEvent)
+            : Integer.compare(a.pid, b.pid);
+
+    private static final Comparator<Proc> BY_PID = (a, b) -> Integer.compare(a.pid, b.pid);
 
     private final PriorityQueue<Proc> members = new PriorityQueue<>(BY_EVENT);
     // Read every quantum for every node: kept here, so that a quantum in which nobody leaves reads no member.
@@ -51,7 +54,7 @@ final class Cruise {
             out.add(members.poll());
         }
         changed();
-        out.sort(Comparator.comparingInt(p -> p.pid));
+        out.sort(BY_PID);
         return out;
     }
 

@@ -95,7 +95,7 @@ public final class Kernel implements AutoCloseable {
     private long[] served;       // forwarded calls the deputies at each node have served since boot
     private long[] used;         // memory each node's live processes take, and reserve for processes migrating to it
     private final List<Residents> running = new ArrayList<>(); // each node's live processes, by pid
-    private final TreeMap<Integer, Proc> sliced = new TreeMap<>(); // processes that run by slices (all but cruising ones), by pid
+    private final ByPid sliced = new ByPid(); // processes that run by slices (all but cruising ones)
     private Cruise[] cruises;    // each node's cruising processes
     boolean cruising = true;     // whether quiet synthetic processes cruise (a test turns it off to compare)
     private long quanta;         // quanta whose CPU samples were taken
@@ -262,7 +262,7 @@ public final class Kernel implements AutoCloseable {
         Proc p = new Proc(nextPid++, 0, home, home, null, demand.command(), RunOptions.Mode.STRICT, "", memory, now);
         p.readyAt = now;
         procs.put(p.pid, p);
-        sliced.put(p.pid, p);
+        sliced.put(p);
         settle(p);
         p.guest = new ssi.synthetic.SyntheticProcess(demand, new Calls(p));
         log(now, "spawn pid=" + p.pid + " ppid=0 node=" + home + " " + p.command());
@@ -512,7 +512,7 @@ public final class Kernel implements AutoCloseable {
      * busy deputies, and ones migrating to it.
      */
     private int[] runQueues() {
-        int[] runnable = runQueues(sliced.values());
+        int[] runnable = runQueues(sliced);
         for (int n = 1; n < cruises.length; n++) {
             runnable[n] += cruises[n].size(); // cruising ones run
         }
@@ -590,13 +590,13 @@ public final class Kernel implements AutoCloseable {
             owed[n.id()] -= taken;
             capacity[n.id()] = n.cpus() - (double) taken / image.quantumNanos();
         }
-        for (Proc p : List.copyOf(sliced.values())) {
+        for (Proc p : List.copyOf(sliced)) {
             if (p.move != null) {
                 advanceMove(p, t1, null);
             }
         }
         List<Task> due = new ArrayList<>();
-        for (Proc p : sliced.values()) {
+        for (Proc p : sliced) {
             if (p.alive() && !p.stopped && p.move == null && p.readyAt < t1) {
                 join(p, t0);
                 due.add(p);
@@ -656,7 +656,7 @@ public final class Kernel implements AutoCloseable {
             batch = next;
         }
         now = t1;
-        for (Proc p : List.copyOf(sliced.values())) { // a cruising process is synthetic: it keeps no checkpoints
+        for (Proc p : List.copyOf(sliced)) { // a cruising process is synthetic: it keeps no checkpoints
             if (p.alive() && p.checkpointNanos > 0 && p.nextCheckpoint <= t1) {
                 checkpoint(p, t1);
                 while (p.nextCheckpoint <= t1) {
@@ -757,7 +757,7 @@ public final class Kernel implements AutoCloseable {
     private void slice(Proc p) {
         catchUp(p);
         p.cruise = null;
-        sliced.put(p.pid, p);
+        sliced.put(p);
     }
 
     /** Brings a cruising process's figures (work, CPU time, CPU samples) up to date. */
@@ -1385,7 +1385,7 @@ public final class Kernel implements AutoCloseable {
 
         @Override
         public Collection<Proc> sliced() {
-            return sliced.values();
+            return sliced;
         }
 
         @Override
@@ -1479,7 +1479,7 @@ public final class Kernel implements AutoCloseable {
         p.readyAt = t;
         p.fdEnds.putAll(ends); // before it starts: its ssi binding reads them
         procs.put(p.pid, p);
-        sliced.put(p.pid, p);
+        sliced.put(p);
         settle(p);
         p.guest = runtime.start(program, new Calls(p));
         log(t, "spawn pid=" + p.pid + " ppid=" + ppid + " node=" + where + (where == home ? "" : " home=" + home) + " " + p.command());
@@ -1621,6 +1621,9 @@ public final class Kernel implements AutoCloseable {
 
     // ---- the trace ----
 
+    private static final Comparator<Output> OUTPUT_ORDER = (a, b) -> a.time() != b.time() ? Long.compare(a.time(), b.time())
+            : Integer.compare(a.pid(), b.pid());
+
     private void emitOutputs(List<Task> batch) {
         List<Output> all = new ArrayList<>();
         for (Task t : batch) {
@@ -1629,7 +1632,7 @@ public final class Kernel implements AutoCloseable {
                 p.outputs.clear();
             }
         }
-        all.sort(Comparator.comparingLong(Output::time).thenComparingInt(Output::pid));
+        all.sort(OUTPUT_ORDER);
         all.forEach(this::emit);
     }
 
