@@ -3,7 +3,6 @@ package ssi.kernel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * One node's cruising processes: synthetic processes that will only compute until a known amount
@@ -14,13 +13,9 @@ import java.util.PriorityQueue;
  * (a signal, a migration) needs it as it is. Its figures are brought up to date when read.
  */
 final class Cruise {
-    /** By the work at which each one's next event falls, then pid. */
-    private static final Comparator<Proc> BY_EVENT = (a, b) -> a.cruiseEvent != b.cruiseEvent ? Long.compare(a.cruiseEvent, b.cruiseEvent)
-            : Integer.compare(a.pid, b.pid);
-
     private static final Comparator<Proc> BY_PID = (a, b) -> Integer.compare(a.pid, b.pid);
 
-    private final PriorityQueue<Proc> members = new PriorityQueue<>(BY_EVENT);
+    private final EventQueue<Proc> members = new EventQueue<>(); // by the work at which each one's next event falls, then pid
     // Read every quantum for every node: kept here, so that a quantum in which nobody leaves reads no member.
     private int size;
     private long next = Long.MAX_VALUE; // the total at which the earliest member's event falls
@@ -35,13 +30,13 @@ final class Cruise {
         p.cruise = this;
         p.cruiseFrom = given;
         p.cruiseEvent = given + quietUnits;
-        members.add(p);
+        members.add(p, p.cruiseEvent, p.pid);
         changed();
     }
 
     private void changed() {
         size = members.size();
-        next = members.isEmpty() ? Long.MAX_VALUE : members.peek().cruiseEvent;
+        next = members.isEmpty() ? Long.MAX_VALUE : members.firstTime();
     }
 
     /** The members whose next event falls within another {@code budget} units, in pid order: they leave. */
@@ -50,7 +45,7 @@ final class Cruise {
             return List.of(); // most quanta: nobody (and no list made for nobody)
         }
         List<Proc> out = new ArrayList<>();
-        while (!members.isEmpty() && members.peek().cruiseEvent <= given + budget) {
+        while (!members.isEmpty() && members.firstTime() <= given + budget) {
             out.add(members.poll());
         }
         changed();
@@ -75,8 +70,8 @@ final class Cruise {
         changed();
     }
 
-    /** The members, in no particular order. */
-    Iterable<Proc> members() {
-        return members;
+    /** Does {@code action} to each member, in no particular order. */
+    void forEachMember(java.util.function.Consumer<Proc> action) {
+        members.forEach(action);
     }
 }

@@ -578,8 +578,6 @@ public final class Kernel implements AutoCloseable {
     /** By pid, a process before its deputy (false before true). */
     private static final Comparator<Task> PID_ORDER = (a, b) -> a.pid() != b.pid() ? Integer.compare(a.pid(), b.pid())
             : Boolean.compare(a instanceof Deputy, b instanceof Deputy);
-    /** The order events happen in within a quantum: by time, then as {@link #PID_ORDER}. */
-    private static final Comparator<Task> EVENT_ORDER = (a, b) -> a.eventAt != b.eventAt ? Long.compare(a.eventAt, b.eventAt) : PID_ORDER.compare(a, b);
 
     private void quantum() {
         long t0 = now;
@@ -612,7 +610,7 @@ public final class Kernel implements AutoCloseable {
             }
         }
         cruise(t0, t1, due);
-        List<Task> batch = new ArrayList<>();
+        List<Task> batch = new ArrayList<>(due.size());
         for (Task t : due) {
             schedule(t, Math.max(t0, t.readyAt), t1, batch);
         }
@@ -620,25 +618,28 @@ public final class Kernel implements AutoCloseable {
         // led to in virtual-time order. An event later than the earliest start of the next round waits:
         // that round could still make something happen before it (SimGrid's rule), so every effect of
         // one process on another (a file written, a child spawned) happens in virtual-time order.
-        Map<Proc, Yield> yields = new HashMap<>();
-        java.util.PriorityQueue<Task> waiting = new java.util.PriorityQueue<>(EVENT_ORDER);
+        EventQueue<Task> waiting = new EventQueue<>(); // by event time, then pid, a process before its deputy
         while (!batch.isEmpty() || !waiting.isEmpty()) {
-            yields.putAll(runSlices(batch));
+            runSlices(batch);
             emitOutputs(batch);
             for (Task t : batch) {
-                t.eventAt = eventTime(t, yields);
-                waiting.add(t);
+                t.eventAt = eventTime(t);
+                waiting.add(t, t.eventAt, 2 * t.pid() + (t instanceof Deputy ? 1 : 0));
             }
             List<Task> next = new ArrayList<>();
             long horizon = Long.MAX_VALUE;
             int scanned = 0; // next's elements already in the horizon
             Task lastScanned = null; // the last of them, to tell when one left
             // In event order; once one event is past the horizon, so are all after it: they wait for the next round.
-            while (!waiting.isEmpty() && waiting.peek().eventAt <= horizon) {
+            while (!waiting.isEmpty() && waiting.firstTime() <= horizon) {
                 Task t = waiting.poll();
-                assert t.eventAt == eventTime(t, yields) : "a waiting task's event time stayed put";
+                assert t.eventAt == eventTime(t) : "a waiting task's event time stayed put";
                 switch (t) {
-                    case Proc p -> handle(p, yields.remove(p), t1, next);
+                    case Proc p -> {
+                        Yield y = p.yielded;
+                        p.yielded = null;
+                        handle(p, y, t1, next);
+                    }
                     case Deputy d -> serve(d, t1, next);
                     case Delivery d -> ipc.deliver(d.target, d.readyAt, t1, next);
                 }
@@ -782,7 +783,7 @@ public final class Kernel implements AutoCloseable {
 
     private void catchUpAll() {
         for (Cruise c : cruises) {
-            c.members().forEach(this::catchUp);
+            c.forEachMember(this::catchUp);
         }
     }
 
@@ -795,8 +796,8 @@ public final class Kernel implements AutoCloseable {
     }
 
     /** When a task's event happens: a process's yield, a deputy's end of service. */
-    private static long eventTime(Task t, Map<Proc, Yield> yields) {
-        return t instanceof Proc p ? p.timeAt(yields.get(p).work()) : t.readyAt;
+    private static long eventTime(Task t) {
+        return t instanceof Proc p ? p.timeAt(p.yielded.work()) : t.readyAt;
     }
 
     /**
@@ -871,22 +872,27 @@ public final class Kernel implements AutoCloseable {
         return task instanceof Proc p && p.move != null;
     }
 
-    /** Runs the guest slices of a batch in parallel; each ends on its own budget or system call, so the order does not matter. */
-    private Map<Proc, Yield> runSlices(List<Task> batch) {
-        Map<Proc, Yield> yields = new HashMap<>();
+    /**
+     * Runs the guest slices of a batch in parallel; each ends on its own budget or system call, so the
+     * order does not matter. Each process's yield is left in its {@code yielded}.
+     */
+    private void runSlices(List<Task> batch) {
         List<Proc> guests = new ArrayList<>();
+        boolean synthetic = false;
         for (Task t : batch) {
             if (t instanceof Proc p && p.guest.threaded()) {
                 guests.add(p);
             } else if (t instanceof Proc p) {
-                yields.put(p, p.guest.resume(p.sliceBudget, takeAnswer(p))); // a synthetic slice: a few steps on this thread
+                p.yielded = p.guest.resume(p.sliceBudget, takeAnswer(p)); // a synthetic slice: a few steps on this thread
                 syntheticSlices++;
+                synthetic = true;
             }
         }
-        if (guests.size() == 1 && yields.isEmpty()) { // nothing to overlap: run it from this thread, saving two thread hand-offs
+        if (guests.size() == 1 && !synthetic) { // nothing to overlap: run it from this thread, saving two thread hand-offs
             Proc p = guests.getFirst();
             Object answer = takeAnswer(p);
-            return Map.of(p, p.guest.resume(p.sliceBudget, answer));
+            p.yielded = p.guest.resume(p.sliceBudget, answer);
+            return;
         }
         Map<Proc, Future<Yield>> futures = new HashMap<>();
         for (Proc p : guests) {
@@ -895,7 +901,7 @@ public final class Kernel implements AutoCloseable {
         }
         for (Map.Entry<Proc, Future<Yield>> f : futures.entrySet()) {
             try {
-                yields.put(f.getKey(), f.getValue().get());
+                f.getKey().yielded = f.getValue().get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
@@ -903,7 +909,6 @@ public final class Kernel implements AutoCloseable {
                 throw new IllegalStateException("slice of process " + f.getKey().pid + " failed", e.getCause());
             }
         }
-        return yields;
     }
 
     /** The answer a process resumes with; signals it caught come with the answer to its system call. */
@@ -1627,7 +1632,7 @@ public final class Kernel implements AutoCloseable {
     private void emitOutputs(List<Task> batch) {
         List<Output> all = new ArrayList<>();
         for (Task t : batch) {
-            if (t instanceof Proc p) {
+            if (t instanceof Proc p && !p.outputs.isEmpty()) {
                 all.addAll(p.outputs); // already in the order each process wrote them
                 p.outputs.clear();
             }
@@ -1755,7 +1760,7 @@ public final class Kernel implements AutoCloseable {
         if (!(speed >= 0.001) || Double.isInfinite(speed)) {
             throw new KernelException("a speed must be a number of at least 0.001 (1.0 is the standard processor), got " + speed);
         }
-        cruises[node].members().forEach(this::catchUp); // their CPU time so far at the old speed
+        cruises[node].forEachMember(this::catchUp); // their CPU time so far at the old speed
         NodeSpec n = specs[node];
         specs[node] = new NodeSpec(n.id(), n.name(), speed, n.cpus(), n.memory(), n.disk(), n.nomfs());
         log(now, "admin node=" + node + " speed=" + speed);

@@ -7,6 +7,7 @@ import ssi.api.ProcessInfo;
 import ssi.api.ProcessState;
 import ssi.api.ProcessView;
 import ssi.guest.GuestProgram;
+import ssi.guest.Yield;
 import ssi.migration.AddressSpace;
 import ssi.migration.CantMove;
 
@@ -57,6 +58,7 @@ final class Proc extends ProcFigures {
     long sliceStart;
     long sliceBudget;
     double nanosPerUnit;
+    Yield yielded;             // how the slice ended, until the quantum handles it
 
     /** Terminal output of the current round, written from the guest thread. */
     final List<Output> outputs = new ArrayList<>();
