@@ -191,14 +191,14 @@ final class PolicyHost implements AutoCloseable {
         return answers;
     }
 
-    /** Runs of whole nodes a hand-off makes per thread: a thread whose runs were quick takes another's (nodes differ in work). */
-    private static final int RUNS_PER_THREAD = 4;
-
-    /** The steps in about {@link #RUNS_PER_THREAD} runs of whole nodes per thread of the policy's. */
+    /**
+     * The steps in about as many runs of whole nodes as the policy has threads: one each, so that every
+     * run starts at once (a run queued behind another would count its wait against the time limit).
+     */
     private <T> List<Batch<T>> split(List<Step<T>> steps) {
-        List<Batch<T>> batches = new ArrayList<>(THREADS * RUNS_PER_THREAD);
+        List<Batch<T>> batches = new ArrayList<>(THREADS);
         int from = 0;
-        for (int k = THREADS * RUNS_PER_THREAD; k > 0 && from < steps.size(); k--) {
+        for (int k = THREADS; k > 0 && from < steps.size(); k--) {
             int to = from + (steps.size() - from + k - 1) / k;
             while (to < steps.size() && steps.get(to).node() == steps.get(to - 1).node()) {
                 to++; // a node's steps stay on one thread
