@@ -64,8 +64,13 @@ final class MosixPolicy implements Policy {
     }
 
     /** Which process MOSIX tries first: the most CPU-hungry, then the smallest, then the lowest pid. */
-    private static final Comparator<ProcessView> CANDIDATES = Comparator.comparingDouble(ProcessView::cpu).reversed()
-            .thenComparingLong(ProcessView::memory).thenComparingInt(ProcessView::pid);
+    private static int candidateOrder(ProcessView a, ProcessView b) { // plain code: every node ranks its processes every period
+        int byCpu = Double.compare(b.cpu(), a.cpu());
+        if (byCpu != 0) {
+            return byCpu;
+        }
+        return a.memory() != b.memory() ? Long.compare(a.memory(), b.memory()) : Integer.compare(a.pid(), b.pid());
+    }
 
     // Plain loops below, not streams: every node decides every period, and a large cluster has thousands.
     @Override
@@ -84,10 +89,10 @@ final class MosixPolicy implements Policy {
             if (!p.movable()) {
                 continue;
             }
-            if (first == null || CANDIDATES.compare(p, first) < 0) {
+            if (first == null || candidateOrder(p, first) < 0) {
                 second = first;
                 first = p;
-            } else if (second == null || CANDIDATES.compare(p, second) < 0) {
+            } else if (second == null || candidateOrder(p, second) < 0) {
                 second = p;
             }
         }
