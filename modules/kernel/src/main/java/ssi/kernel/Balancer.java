@@ -160,9 +160,10 @@ final class Balancer implements AutoCloseable {
         }
         decayed[node] = t;
         double seconds = image.balancing().periodNanos() / 1e9;
+        double slow = cluster.decay(node, true), fast = cluster.decay(node, false); // the node's settings
         for (Proc p : cluster.processesAt(node)) {
             cluster.sample(p); // a cruising process's CPU samples since it was last caught up
-            p.usage.period(seconds, p.ioCalls, cluster.decay(node, p.usage.hinted));
+            p.usage.period(seconds, p.ioCalls, p.usage.hinted ? slow : fast);
         }
     }
 
