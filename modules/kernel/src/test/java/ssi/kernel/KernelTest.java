@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import ssi.api.ProcessInfo;
+import ssi.guest.GuestRuntime;
 
 class KernelTest extends LabTest {
 
@@ -79,17 +80,22 @@ class KernelTest extends LabTest {
 
     @Test
     void sameSeedSameTraceOtherSeedOtherRandomNumbers() throws Exception {
-        List<String> first = workload(11);
-        List<String> second = workload(11);
-        assertEquals(first, second);
-        List<String> other = workload(12);
-        assertNotEquals(first.stream().filter(l -> l.contains("dice")).toList(),
-                other.stream().filter(l -> l.contains("dice")).toList());
+        // GraalPy counts one statement more when a loop enters code the JIT compiled on the stack
+        // (OSR), and whether it does depends on when the JIT is done: so these runs have an engine of
+        // their own, which no other test's loops have warmed, and loops too short to be compiled so.
+        try (GuestRuntime fresh = new GuestRuntime()) {
+            List<String> first = workload(fresh, 11);
+            List<String> second = workload(fresh, 11);
+            assertEquals(first, second);
+            List<String> other = workload(fresh, 12);
+            assertNotEquals(first.stream().filter(l -> l.contains("dice")).toList(),
+                    other.stream().filter(l -> l.contains("dice")).toList());
+        }
     }
 
-    private List<String> workload(long seed) throws Exception {
-        try (LabRun r = new LabRun(lab, runtime, seed)) {
-            int fam = r.kernel.spawn(1, "family.js", List.of());
+    private List<String> workload(GuestRuntime engine, long seed) throws Exception {
+        try (LabRun r = new LabRun(lab, engine, seed)) {
+            int fam = r.kernel.spawn(1, "family.js", List.of("20000"));
             r.kernel.spawn(2, "dice.js", List.of());
             r.kernel.spawn(2, "dice.py", List.of());
             int cpu = r.kernel.spawn(1, "cpu.py", List.of());
