@@ -575,9 +575,12 @@ public final class Kernel implements AutoCloseable {
 
     // ---- the quantum ----
 
-    /** By pid, a process before its deputy (false before true). */
-    private static final Comparator<Task> PID_ORDER = (a, b) -> a.pid() != b.pid() ? Integer.compare(a.pid(), b.pid())
-            : Boolean.compare(a instanceof Deputy, b instanceof Deputy);
+    /** A task's place in pid order: by pid, a process before its deputy. */
+    private static int pidRank(Task t) {
+        return 2 * t.pid() + (t instanceof Deputy ? 1 : 0);
+    }
+
+    private static final Comparator<Task> PID_ORDER = (a, b) -> Integer.compare(pidRank(a), pidRank(b));
 
     private void quantum() {
         long t0 = now;
@@ -618,13 +621,13 @@ public final class Kernel implements AutoCloseable {
         // led to in virtual-time order. An event later than the earliest start of the next round waits:
         // that round could still make something happen before it (SimGrid's rule), so every effect of
         // one process on another (a file written, a child spawned) happens in virtual-time order.
-        EventQueue<Task> waiting = new EventQueue<>(); // by event time, then pid, a process before its deputy
+        EventQueue<Task> waiting = new EventQueue<>(); // by event time, then in pid order
         while (!batch.isEmpty() || !waiting.isEmpty()) {
             runSlices(batch);
             emitOutputs(batch);
             for (Task t : batch) {
                 t.eventAt = eventTime(t);
-                waiting.add(t, t.eventAt, 2 * t.pid() + (t instanceof Deputy ? 1 : 0));
+                waiting.add(t, t.eventAt, pidRank(t));
             }
             List<Task> next = new ArrayList<>();
             long horizon = Long.MAX_VALUE;
