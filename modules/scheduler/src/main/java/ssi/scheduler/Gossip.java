@@ -78,8 +78,12 @@ public final class Gossip {
      * host's cores).
      */
     public List<Message> round(long now, IntFunction<InfoWindow.Entry> own) {
+        return round(now, own, live.length < PARALLEL_FROM ? 1 : PARTS);
+    }
+
+    /** The same with the live nodes split into {@code parts} (1: all sent from the caller's thread). */
+    List<Message> round(long now, IntFunction<InfoWindow.Entry> own, int parts) {
         int[] live = this.live;
-        int parts = live.length < PARALLEL_FROM ? 1 : PARTS;
         List<List<Message>> sent = java.util.stream.IntStream.range(0, parts).parallel().mapToObj(part -> {
             int from = (int) ((long) live.length * part / parts), to = (int) ((long) live.length * (part + 1) / parts);
             List<Message> out = new ArrayList<>(2 * (to - from));

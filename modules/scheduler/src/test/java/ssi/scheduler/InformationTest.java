@@ -108,6 +108,35 @@ class InformationTest {
     }
 
     @Test
+    void aRoundSplitAmongThreadsSendsWhatOneThreadWould() {
+        int n = 1_000;
+        Gossip split = new Gossip(7, 8 * S, 5), whole = new Gossip(7, 8 * S, 5);
+        for (int i = 1; i <= n; i++) {
+            split.join(i);
+            whole.join(i);
+        }
+        for (int round = 0; round < 16; round++) {
+            long now = round * S;
+            java.util.function.IntFunction<InfoWindow.Entry> own = node -> entry(node, (node * 31 + now / S) % 17 / 10.0, now);
+            List<Gossip.Message> parts = split.round(now, own, 7), one = whole.round(now, own, 1); // 7: parts of unequal size
+            assertEquals(one.stream().map(InformationTest::describe).toList(), parts.stream().map(InformationTest::describe).toList(),
+                    "round " + round);
+            assertTrue(one.size() >= n, "every node sends at least outside its window, round " + round);
+            for (int i = 0; i < one.size(); i++) {
+                split.deliver(parts.get(i), now);
+                whole.deliver(one.get(i), now);
+            }
+        }
+        for (int i = 1; i <= n; i++) {
+            assertEquals(whole.window(i).entries(), split.window(i).entries(), "node " + i + "'s window");
+        }
+    }
+
+    private static String describe(Gossip.Message m) {
+        return m.from() + ">" + m.to() + " " + m.entries();
+    }
+
+    @Test
     void gossipIsDeterministicForASeedAndSpreadsNewsInAFewPeriods() {
         assertEquals(Gossip.periodsToReach99(128, 7, 1), Gossip.periodsToReach99(128, 7, 1));
         int periods = Gossip.periodsToReach99(128, 7, 1);
