@@ -12,7 +12,10 @@ import ssi.guest.Yield;
  * arithmetic steps, whatever its length in virtual time.
  */
 public final class SyntheticProcess implements ProcessBody {
-    private final Demand demand;
+    // The demand's figures, copied: every slice and every quantum's look at it read them, and a large
+    // study has 100,000 processes, so one object fewer to fetch from memory each time.
+    private final long work, memory, callEvery, dirtyEvery, dirtyBytes;
+    private final int callBytes;
     private final SystemCalls calls;
     private long done;          // work units computed
     private long untilCall;     // units to the next call home
@@ -22,46 +25,51 @@ public final class SyntheticProcess implements ProcessBody {
     private boolean ended;
 
     public SyntheticProcess(Demand demand, SystemCalls calls) {
-        this.demand = demand;
+        this.work = demand.work();
+        this.memory = demand.memory();
+        this.callEvery = demand.callEvery();
+        this.callBytes = demand.callBytes();
+        this.dirtyEvery = demand.dirtyEvery();
+        this.dirtyBytes = demand.dirtyBytes();
         this.calls = calls;
-        this.untilCall = demand.callEvery();
-        this.untilDirty = demand.dirtyEvery();
+        this.untilCall = callEvery;
+        this.untilDirty = dirtyEvery;
     }
 
     @Override
     public Yield resume(long budget, Object answer) {
-        if (block < 0 && demand.memory() > 0) {
+        if (block < 0 && memory > 0) {
             if (answer instanceof Integer handle) {
                 block = handle;
-                calls.touch(block, 0, demand.memory());
+                calls.touch(block, 0, memory);
             } else if (answer instanceof Exception refused) {
                 return new Yield.Exited(0, 1, "synthetic: " + refused.getMessage() + "\n");
             } else {
-                return new Yield.Trapped(0, new Syscall.Alloc(demand.memory()));
+                return new Yield.Trapped(0, new Syscall.Alloc(memory));
             }
         }
         long spent = 0;
         while (true) {
-            long step = Math.min(budget - spent, demand.work() - done);
-            if (demand.callEvery() > 0) {
+            long step = Math.min(budget - spent, work - done);
+            if (callEvery > 0) {
                 step = Math.min(step, untilCall);
             }
-            if (demand.dirtyEvery() > 0 && block >= 0) {
+            if (dirtyEvery > 0 && block >= 0) {
                 step = Math.min(step, untilDirty);
             }
             spent += step;
             done += step;
             untilCall -= step;
             untilDirty -= step;
-            if (done >= demand.work()) {
+            if (done >= work) {
                 ended = true;
                 return new Yield.Exited(spent, 0, "");
             }
-            if (demand.callEvery() > 0 && untilCall == 0) {
-                untilCall = demand.callEvery();
-                return new Yield.Trapped(spent, new Syscall.Demand(demand.callBytes()));
+            if (callEvery > 0 && untilCall == 0) {
+                untilCall = callEvery;
+                return new Yield.Trapped(spent, new Syscall.Demand(callBytes));
             }
-            if (demand.dirtyEvery() > 0 && block >= 0 && untilDirty == 0) {
+            if (dirtyEvery > 0 && block >= 0 && untilDirty == 0) {
                 writeMemory();
             }
             if (spent >= budget) {
@@ -72,14 +80,14 @@ public final class SyntheticProcess implements ProcessBody {
 
     @Override
     public long quietUnits() {
-        if (ended || block < 0 && demand.memory() > 0) {
+        if (ended || block < 0 && memory > 0) {
             return 0; // its memory is still to be allocated
         }
-        long quiet = demand.work() - done;
-        if (demand.callEvery() > 0) {
+        long quiet = work - done;
+        if (callEvery > 0) {
             quiet = Math.min(quiet, untilCall);
         }
-        if (demand.dirtyEvery() > 0 && block >= 0) {
+        if (dirtyEvery > 0 && block >= 0) {
             quiet = Math.min(quiet, untilDirty);
         }
         return quiet;
@@ -97,9 +105,9 @@ public final class SyntheticProcess implements ProcessBody {
 
     /** Writes the next {@code dirtyBytes} of its memory, round the block. */
     private void writeMemory() {
-        untilDirty = demand.dirtyEvery();
-        long length = Math.min(demand.dirtyBytes(), demand.memory());
-        if (dirtyOffset + length > demand.memory()) {
+        untilDirty = dirtyEvery;
+        long length = Math.min(dirtyBytes, memory);
+        if (dirtyOffset + length > memory) {
             dirtyOffset = 0;
         }
         calls.touch(block, dirtyOffset, length);
