@@ -1,7 +1,6 @@
 package ssi.kernel;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -13,8 +12,6 @@ import java.util.List;
  * (a signal, a migration) needs it as it is. Its figures are brought up to date when read.
  */
 final class Cruise {
-    private static final Comparator<Proc> BY_PID = (a, b) -> Integer.compare(a.pid, b.pid);
-
     private final EventQueue<Proc> members = new EventQueue<>(); // by the work at which each one's next event falls, then pid
     // Read every quantum for every node: kept here, so that a quantum in which nobody leaves reads no member.
     private int size;
@@ -49,7 +46,7 @@ final class Cruise {
             out.add(members.poll());
         }
         changed();
-        out.sort(BY_PID);
+        Task.sortByPid(out);
         return out;
     }
 

@@ -575,35 +575,6 @@ public final class Kernel implements AutoCloseable {
 
     // ---- the quantum ----
 
-    /** A task's place in pid order: by pid, a process before its deputy. */
-    private static int pidRank(Task t) {
-        return 2 * t.pid() + (t instanceof Deputy ? 1 : 0);
-    }
-
-    /**
-     * Puts tasks in pid order, keeping the order of equal ranks. Sorts their ranks, read once each,
-     * not the tasks: a quantum's due tasks are thousands at a large cluster, scattered over the heap,
-     * and a comparator would read two of them at each of n log n comparisons.
-     */
-    private static void sortByPid(List<Task> tasks) {
-        int n = tasks.size();
-        if (n < 2) {
-            return;
-        }
-        long[] keys = new long[n]; // rank, then place: ranks are not negative, so the longs sort as the pairs
-        for (int i = 0; i < n; i++) {
-            keys[i] = (long) pidRank(tasks.get(i)) << 32 | i;
-        }
-        java.util.Arrays.sort(keys);
-        Task[] sorted = new Task[n];
-        for (int i = 0; i < n; i++) {
-            sorted[i] = tasks.get((int) keys[i]);
-        }
-        for (int i = 0; i < n; i++) {
-            tasks.set(i, sorted[i]);
-        }
-    }
-
     private void quantum() {
         long t0 = now;
         long t1 = t0 + image.quantumNanos();
@@ -649,7 +620,7 @@ public final class Kernel implements AutoCloseable {
             emitOutputs(batch);
             for (Task t : batch) {
                 t.eventAt = eventTime(t);
-                waiting.add(t, t.eventAt, pidRank(t));
+                waiting.add(t, t.eventAt, t.pidRank());
             }
             List<Task> next = new ArrayList<>();
             long horizon = Long.MAX_VALUE;
@@ -678,7 +649,7 @@ public final class Kernel implements AutoCloseable {
                 lastScanned = scanned > 0 ? next.get(scanned - 1) : null;
                 assert horizon == next.stream().mapToLong(n -> n.readyAt).min().orElse(Long.MAX_VALUE) : "the horizon kept up";
             }
-            sortByPid(next);
+            Task.sortByPid(next);
             batch = next;
         }
         now = t1;
@@ -763,7 +734,7 @@ public final class Kernel implements AutoCloseable {
             c.give(budget);
         }
         if (joinedDue) {
-            sortByPid(due);
+            Task.sortByPid(due);
         }
     }
 
