@@ -78,7 +78,7 @@ public final class Gossip {
      * host's cores).
      */
     public List<Message> round(long now, IntFunction<InfoWindow.Entry> own) {
-        return round(now, own, live.length < PARALLEL_FROM ? 1 : PARTS);
+        return round(now, own, partsFor(live.length));
     }
 
     /** The same with the live nodes split into {@code parts} (1: all sent from the caller's thread). */
@@ -117,6 +117,11 @@ public final class Gossip {
         }
     }
 
+    /** Into how many parts, one per core, {@code count} senders or messages are split: one for few. */
+    private static int partsFor(int count) {
+        return count < PARALLEL_FROM ? 1 : PARTS;
+    }
+
     /** The {@code k}th live node among those {@code w} knows, freshest first. */
     private int liveKnown(InfoWindow w, int k) {
         for (int i = 0; ; i++) {
@@ -132,7 +137,7 @@ public final class Gossip {
      * its receivers' messages in order: every window ends as delivering them one by one leaves it.
      */
     public void deliver(List<Message> messages, long[] arrivals) {
-        int parts = messages.size() < PARALLEL_FROM ? 1 : PARTS;
+        int parts = partsFor(messages.size());
         java.util.stream.IntStream.range(0, parts).parallel().forEach(part -> {
             InfoWindow.Scratch own = scratches[part];
             for (int i = 0; i < messages.size(); i++) {
