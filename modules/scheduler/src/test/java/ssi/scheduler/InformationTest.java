@@ -82,14 +82,10 @@ class InformationTest {
     @Test
     void messagesDeliveredTogetherLeaveEveryWindowAsDeliveredOneByOne() {
         int n = 2_000; // enough messages a period for the receivers to be split among threads
-        Gossip together = new Gossip(7, 8 * S, 5), oneByOne = new Gossip(7, 8 * S, 5);
-        for (int i = 1; i <= n; i++) {
-            together.join(i);
-            oneByOne.join(i);
-        }
+        Gossip together = joined(n), oneByOne = joined(n);
         for (int round = 0; round < 12; round++) {
             long now = round * S;
-            java.util.function.IntFunction<InfoWindow.Entry> own = node -> entry(node, (node * 31 + now / S) % 17 / 10.0, now);
+            java.util.function.IntFunction<InfoWindow.Entry> own = changingLoads(now);
             List<Gossip.Message> messages = together.round(now, own);
             long[] arrivals = new long[messages.size()];
             for (int i = 0; i < arrivals.length; i++) {
@@ -101,23 +97,17 @@ class InformationTest {
                 oneByOne.deliver(same.get(i), arrivals[i]);
             }
         }
-        for (int i = 1; i <= n; i++) {
-            assertEquals(oneByOne.window(i).entries(), together.window(i).entries(), "node " + i + "'s window");
-        }
+        assertSameWindows(oneByOne, together, n);
         assertEquals(7, together.window(n).size());
     }
 
     @Test
     void aRoundSplitAmongThreadsSendsWhatOneThreadWould() {
         int n = 1_000;
-        Gossip split = new Gossip(7, 8 * S, 5), whole = new Gossip(7, 8 * S, 5);
-        for (int i = 1; i <= n; i++) {
-            split.join(i);
-            whole.join(i);
-        }
+        Gossip split = joined(n), whole = joined(n);
         for (int round = 0; round < 16; round++) {
             long now = round * S;
-            java.util.function.IntFunction<InfoWindow.Entry> own = node -> entry(node, (node * 31 + now / S) % 17 / 10.0, now);
+            java.util.function.IntFunction<InfoWindow.Entry> own = changingLoads(now);
             List<Gossip.Message> parts = split.round(now, own, 7), one = whole.round(now, own, 1); // 7: parts of unequal size
             assertEquals(one.stream().map(InformationTest::describe).toList(), parts.stream().map(InformationTest::describe).toList(),
                     "round " + round);
@@ -127,13 +117,31 @@ class InformationTest {
                 whole.deliver(one.get(i), now);
             }
         }
-        for (int i = 1; i <= n; i++) {
-            assertEquals(whole.window(i).entries(), split.window(i).entries(), "node " + i + "'s window");
-        }
+        assertSameWindows(whole, split, n);
     }
 
     private static String describe(Gossip.Message m) {
         return m.from() + ">" + m.to() + " " + m.entries();
+    }
+
+    /** Gossip among nodes 1 to {@code n}, windows of 7, seed 5. */
+    private static Gossip joined(int n) {
+        Gossip g = new Gossip(7, 8 * S, 5);
+        for (int i = 1; i <= n; i++) {
+            g.join(i);
+        }
+        return g;
+    }
+
+    /** Each node's own entry at {@code now}: loads that differ between nodes and change every second. */
+    private static java.util.function.IntFunction<InfoWindow.Entry> changingLoads(long now) {
+        return node -> entry(node, (node * 31 + now / S) % 17 / 10.0, now);
+    }
+
+    private static void assertSameWindows(Gossip expected, Gossip actual, int n) {
+        for (int i = 1; i <= n; i++) {
+            assertEquals(expected.window(i).entries(), actual.window(i).entries(), "node " + i + "'s window");
+        }
     }
 
     @Test
