@@ -22,7 +22,7 @@ import ssi.scheduler.InfoWindow;
 final class Balancer implements AutoCloseable {
     /** What the balancer needs of the kernel. */
     interface Cluster {
-        /** The processes that run by slices; the others cruise (see {@link Cruise}) and are sampled when caught up. */
+        /** The processes that run by slices; the others cruise (see {@link Cruises}) and are sampled when caught up. */
         Collection<Proc> sliced();
 
         /** Counts a cruising process's CPU samples since it was last caught up (its other figures can wait). */

@@ -96,7 +96,7 @@ public final class Kernel implements AutoCloseable {
     private long[] used;         // memory each node's live processes take, and reserve for processes migrating to it
     private final List<Residents> running = new ArrayList<>(); // each node's live processes, by pid
     private final ByPid sliced = new ByPid(); // processes that run by slices (all but cruising ones)
-    private Cruise[] cruises;    // each node's cruising processes
+    private Cruises cruises;     // each node's cruising processes
     boolean cruising = true;     // whether quiet synthetic processes cruise (a test turns it off to compare)
     private long quanta;         // quanta whose CPU samples were taken
     private long givenUntil;     // the time up to which cruising processes have been given their work
@@ -131,10 +131,9 @@ public final class Kernel implements AutoCloseable {
         this.owed = new long[image.nodes().size() + 1];
         this.served = new long[image.nodes().size() + 1];
         this.used = new long[image.nodes().size() + 1];
-        this.cruises = new Cruise[image.nodes().size() + 1];
+        this.cruises = new Cruises(image.nodes().size());
         for (int n = 0; n <= image.nodes().size(); n++) {
             running.add(new Residents());
-            cruises[n] = new Cruise();
         }
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         this.workers = Executors.newFixedThreadPool(threads, r -> Thread.ofPlatform().daemon().name("ssi-slice").unstarted(r));
@@ -513,8 +512,8 @@ public final class Kernel implements AutoCloseable {
      */
     private int[] runQueues() {
         int[] runnable = runQueues(sliced);
-        for (int n = 1; n < cruises.length; n++) {
-            runnable[n] += cruises[n].size(); // cruising ones run
+        for (int n = 1; n < cruises.nodes(); n++) {
+            runnable[n] += cruises.size(n); // cruising ones run
         }
         assert java.util.Arrays.equals(runnable, runQueues(procs.values())) : "cruising processes are counted as running";
         return runnable;
@@ -714,24 +713,24 @@ public final class Kernel implements AutoCloseable {
     private void cruise(long t0, long t1, List<Task> due) {
         givenUntil = t1;
         boolean joinedDue = false;
-        for (int n = 1; n < cruises.length; n++) {
-            Cruise c = cruises[n];
-            if (c.size() == 0) {
+        for (int n = 1; n < cruises.nodes(); n++) {
+            int size = cruises.size(n);
+            if (size == 0) {
                 continue;
             }
-            joined[n] += c.size();
+            joined[n] += size;
             long budget = budget(n, share(n), t1 - t0);
             if (budget < 1) {
                 continue; // no slice would get any work this quantum
             }
-            for (Proc p : c.leaving(budget)) {
+            for (Proc p : cruises.leaving(n, budget)) {
                 slice(p);
                 p.joined = t0;
                 p.readyAt = t0;
                 due.add(p);
                 joinedDue = true;
             }
-            c.give(budget);
+            cruises.give(n, budget);
         }
         if (joinedDue) {
             Task.sortByPid(due);
@@ -740,10 +739,10 @@ public final class Kernel implements AutoCloseable {
 
     /** Takes a process out of its node's cruise (if it cruises): it runs by slices again, from where the cruise left it. */
     void uncruise(Proc p) {
-        if (p.cruise == null) {
+        if (!p.cruising) {
             return;
         }
-        p.cruise.remove(p);
+        cruises.remove(p);
         slice(p);
         p.readyAt = givenUntil; // it was given its work up to then
         if (givenUntil > now) {
@@ -753,16 +752,16 @@ public final class Kernel implements AutoCloseable {
 
     private void slice(Proc p) {
         catchUp(p);
-        p.cruise = null;
+        p.cruising = false;
         sliced.put(p);
     }
 
     /** Brings a cruising process's figures (work, CPU time, CPU samples) up to date. */
     private void catchUp(Proc p) {
-        if (p.cruise == null) {
+        if (!p.cruising) {
             return;
         }
-        long units = p.cruise.settle(p);
+        long units = cruises.settle(p);
         if (units > 0) {
             p.guest.skip(units);
             p.work += units;
@@ -778,8 +777,8 @@ public final class Kernel implements AutoCloseable {
     }
 
     private void catchUpAll() {
-        for (Cruise c : cruises) {
-            c.forEachMember(this::catchUp);
+        for (int n = 0; n < cruises.nodes(); n++) {
+            cruises.forEachMember(n, this::catchUp);
         }
     }
 
@@ -935,7 +934,7 @@ public final class Kernel implements AutoCloseable {
                 if (cruising && quiet > 0 && !p.stopped && p.move == null && p.signals.isEmpty() && p.caught.isEmpty()
                         && p.answer == null && p.checkpointNanos == 0) {
                     sliced.remove(p.pid); // from the next quantum on it cruises
-                    cruises[p.where].join(p, quiet);
+                    cruises.join(p, quiet);
                     p.usageFrom = quanta + 1; // this quantum's sample included
                 }
             }
@@ -1391,7 +1390,7 @@ public final class Kernel implements AutoCloseable {
 
         @Override
         public void sample(Proc p) {
-            if (p.cruise != null) {
+            if (p.cruising) {
                 Kernel.this.sample(p);
             }
         }
@@ -1739,8 +1738,7 @@ public final class Kernel implements AutoCloseable {
         served = java.util.Arrays.copyOf(served, n.id() + 1);
         used = java.util.Arrays.copyOf(used, n.id() + 1);
         running.add(new Residents());
-        cruises = java.util.Arrays.copyOf(cruises, n.id() + 1);
-        cruises[n.id()] = new Cruise();
+        cruises.grow(n.id());
         log(now, "node add id=" + n.id() + " name=" + name + " speed=" + speed + " cpus=" + cpus + " mem=" + memory);
         return n.id();
     }
@@ -1756,7 +1754,7 @@ public final class Kernel implements AutoCloseable {
         if (!(speed >= 0.001) || Double.isInfinite(speed)) {
             throw new KernelException("a speed must be a number of at least 0.001 (1.0 is the standard processor), got " + speed);
         }
-        cruises[node].forEachMember(this::catchUp); // their CPU time so far at the old speed
+        cruises.forEachMember(node, this::catchUp); // their CPU time so far at the old speed
         NodeSpec n = specs[node];
         specs[node] = new NodeSpec(n.id(), n.name(), speed, n.cpus(), n.memory(), n.disk(), n.nomfs());
         log(now, "admin node=" + node + " speed=" + speed);

@@ -33,8 +33,8 @@ final class Proc extends ProcFigures {
     int cameFrom;              // the node it left last, 0 if none
 
     long joined = -1;          // the start of the last quantum in which it shared its node's CPUs
-    long cruiseFrom;           // while cruising: the group's total given when its figures were last brought up to date
-    long cruiseEvent;          // the group's total at which its next event falls
+    long cruiseFrom;           // while cruising: its node's total given when its figures were last brought up to date
+    long cruiseEvent;          // its node's total at which its next event falls
 
     // IPC
     final java.util.Map<Integer, Integer> fdEnds = new java.util.TreeMap<>(); // pipe ends it started with, by descriptor

@@ -20,7 +20,7 @@ abstract sealed class ProcFigures extends Task permits Proc {
     volatile boolean locked;   // set by the guest thread (ssi.lock)
     final Usage usage;
     final AddressSpace memory; // touched by the guest thread (ssi.touch) while it runs
-    Cruise cruise;             // cruising (see Cruise): its node's group, or null when it runs by slices
+    boolean cruising;          // it cruises on its node (see Cruises) instead of running by slices
     Move move;                 // the migration in flight, or null
     CantMove confined;         // MONKEY or NATIVE once it may not leave home
     final String hint;         // mosrun -c / -i
