@@ -723,7 +723,9 @@ public final class Kernel implements AutoCloseable {
             if (budget < 1) {
                 continue; // no slice would get any work this quantum
             }
-            for (Proc p : cruises.leaving(n, budget)) {
+            List<Proc> leaving = cruises.leaving(n, budget);
+            for (int i = 0; i < leaving.size(); i++) { // by index: an iterator for each node every quantum would be garbage
+                Proc p = leaving.get(i);
                 slice(p);
                 p.joined = t0;
                 p.readyAt = t0;
