@@ -178,7 +178,8 @@ final class Balancer implements AutoCloseable {
                 here[staying++] = p.view(t);
             }
         }
-        return new View(self, info.window(node).view(t), List.of(java.util.Arrays.copyOf(here, staying)), t, image, cluster, cost);
+        ProcessView[] views = staying == here.length ? here : java.util.Arrays.copyOf(here, staying); // List.of copies it again
+        return new View(self, info.window(node).view(t), List.of(views), t, image, cluster, cost);
     }
 
     private record View(NodeLoad self, List<NodeLoad> window, List<ProcessView> processes, long now, Image image, Cluster cluster,
