@@ -21,9 +21,6 @@ import java.util.Set;
  * ({@link Namespace#normalise}); errors name them as given.
  */
 public final class FileView {
-    private static final List<String> ROOT = List.of("bin/", "home/", "mfs/", "tmp/");
-    private static final List<String> ROOT_WITH_PROC = List.of("bin/", "home/", "mfs/", "proc/", "tmp/");
-
     private final Namespace ns;
     private final int home;
     private final int pid; // who looks: 0 for the shell
@@ -56,15 +53,15 @@ public final class FileView {
         return path;
     }
 
-    /** The node that holds a path's file; 0 for what every node has ({@code /bin}, the root, {@code /mfs}) and for no node. */
+    /** The node that holds a path's file; 0 for what every node has (the image's {@code /bin}, {@code /lib}, the root, {@code /mfs}) and for no node. */
     public int node(String path) {
         int node = Namespace.owner(canonical(path));
         return ns.isNode(String.valueOf(node)) ? node : 0;
     }
 
-    /** True for {@code /bin}: the image's programs, the same on every node and never written. */
+    /** True for the image's own tree ({@code /bin}, {@code /lib}, ...): the same on every node and never written. */
     public boolean readOnly(String path) {
-        return Namespace.isBin(path);
+        return ns.isImage(path);
     }
 
     Path host(String path) throws IOException {
@@ -75,7 +72,7 @@ public final class FileView {
         return ns.host(canonical(path), path);
     }
 
-    /** Refuses writes where a guest may not write: {@code /bin}, the root, mount points, unknown nodes. */
+    /** Refuses writes where a guest may not write: the image's tree, the root, mount points, unknown nodes. */
     public void checkWritable(String path) throws IOException {
         if (proc(path).isPresent()) {
             return; // /proc decides when the text is written
@@ -86,7 +83,7 @@ public final class FileView {
         String c = canonical(path);
         String[] parts = c.split("/");
         if (parts.length < 2 || !parts[1].equals("mfs")) {
-            throw new AccessDeniedException(path, null, c.equals("/") ? "a mount point" : "the root holds only bin, home, mfs and tmp");
+            throw new AccessDeniedException(path, null, c.equals("/") ? "a mount point" : "the root holds only the image's directories, home, mfs and tmp");
         }
         if (parts.length > 2 && !ns.isNode(parts[2])) {
             throw new NoSuchFileException(path, null, "no such node");
@@ -99,7 +96,7 @@ public final class FileView {
     /** The names in a directory, sorted, directories marked with a trailing {@code /}. */
     public List<String> list(String path) throws IOException {
         if (path.equals("/")) {
-            return ns.proc() == null ? ROOT : ROOT_WITH_PROC;
+            return ns.rootEntries(ns.proc() != null);
         }
         if (proc(path).isPresent()) {
             return ns.proc().list(proc(path).get(), pid);

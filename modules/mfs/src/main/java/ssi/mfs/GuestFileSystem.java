@@ -22,7 +22,7 @@ import org.graalvm.polyglot.io.FileSystem;
  * The namespace as one guest process sees it: its own working directory, its home's
  * {@code /home} and {@code /tmp}, every path confined. Every operation on a file that may change
  * goes through the process's {@link FileGate}, so that the kernel orders it in virtual time and
- * charges it; reads of {@code /bin}, which never changes, are done at once. Wrap it with
+ * charges it; reads of the image's tree ({@code /bin}, {@code /lib}, ...), which never changes, are done at once. Wrap it with
  * {@link #forGuest} so that the languages can still read their own standard libraries.
  */
 public final class GuestFileSystem implements FileSystem {
@@ -44,7 +44,7 @@ public final class GuestFileSystem implements FileSystem {
         return Namespace.normalise(path.toString(), cwd);
     }
 
-    /** Runs an operation through the gate, or at once if it only reads {@code /bin}. */
+    /** Runs an operation through the gate, or at once if it only reads the image's tree. */
     private Object call(String path, FileCall.Kind kind, long bytes, FileCall.Operation op) throws IOException {
         return view.readOnly(path) && kind != FileCall.Kind.WRITE ? op.run() : gate.pass(new FileCall(path, view.node(path), kind, bytes, op));
     }

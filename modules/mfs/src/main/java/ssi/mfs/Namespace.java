@@ -5,16 +5,21 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The one namespace of the cluster: {@code /bin} (the image's programs, read-only, present on
- * every node), and {@code /mfs/N/...}, node N's own files, kept on the host under the state
- * directory. A process sees {@code /home} and {@code /tmp} as its home node's ({@link #view}).
- * Guest paths are normalised and confined: no {@code ..}, link or odd name reaches a host file
- * outside the state directory or the image's {@code bin}.
+ * The one namespace of the cluster: the image's own tree ({@code /bin}, {@code /lib} and whatever
+ * else its {@code root} holds: read-only, present on every node), and {@code /mfs/N/...}, node N's
+ * own files, kept on the host under the state directory. A process sees {@code /home} and
+ * {@code /tmp} as its home node's ({@link #view}). Guest paths are normalised and confined: no
+ * {@code ..}, link or odd name reaches a host file outside the state directory or the image's root.
  */
 public final class Namespace {
-    private final Path bin;
+    /** The mount points: names the image's root cannot use. */
+    static final Set<String> MOUNTS = Set.of("home", "mfs", "proc", "tmp");
+
+    private final Path root;
+    private final List<String> imageDirs; // the image's top-level directories, sorted
     private final Path state;
     private volatile int nodes;
     final Disks disks;
@@ -23,16 +28,17 @@ public final class Namespace {
     private final java.util.Set<Integer> down = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
-     * @param bin the image's {@code root/bin}
+     * @param root the image's {@code root}: its top-level directories become read-only {@code /bin}, {@code /lib}, ...
      * @param state the host directory holding this run's files (created if missing)
      * @param diskBytes the disk size of each node, 1 to n: {@code /mfs/1} to {@code /mfs/n}
      */
-    public Namespace(Path bin, Path state, List<Long> diskBytes) throws IOException {
-        this.bin = bin.toAbsolutePath().normalize();
+    public Namespace(Path root, Path state, List<Long> diskBytes) throws IOException {
+        this.root = root.toAbsolutePath().normalize();
+        this.imageDirs = imageDirs(this.root);
         this.state = state.toAbsolutePath().normalize();
         this.nodes = diskBytes.size();
-        for (String dir : new String[] {"bin", "home", "tmp", "proc"}) {
-            Files.createDirectories(this.state.resolve(dir)); // only mount points, shown in listings of /
+        for (String dir : MOUNTS) {
+            Files.createDirectories(this.state.resolve(dir)); // only mount points
         }
         if (!Files.exists(this.state.resolve("proc/.file"))) {
             Files.createFile(this.state.resolve("proc/.file")); // what /proc's files look like to stat
@@ -44,6 +50,29 @@ public final class Namespace {
         }
         this.disks = new Disks(this.state.resolve("mfs"), diskBytes);
         this.open = new OpenFiles(disks);
+    }
+
+    /** The image root's top-level directories (never a mount point's name, a link or a hidden name). */
+    private static List<String> imageDirs(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (var entries = Files.list(root)) {
+            return entries.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> !MOUNTS.contains(n) && !n.startsWith("."))
+                    .sorted().toList();
+        }
+    }
+
+    /** What {@code /} lists: the image's directories and the mount points, sorted, each with a trailing {@code /}. */
+    List<String> rootEntries(boolean withProc) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(imageDirs);
+        names.addAll(List.of("home", "mfs", "tmp"));
+        if (withProc) {
+            names.add("proc");
+        }
+        return names.stream().map(n -> n + "/").toList();
     }
 
     /** The state directory. */
@@ -136,12 +165,12 @@ public final class Namespace {
         return "/" + String.join("/", parts);
     }
 
-    /** Where a canonical path ({@code /bin/...} or {@code /mfs/N/...}) lives on the host; {@code shown} names it in errors. */
+    /** Where a canonical path (the image's {@code /bin/...} or {@code /mfs/N/...}) lives on the host; {@code shown} names it in errors. */
     Path host(String canonical, String shown) throws IOException {
         Path p;
-        if (isBin(canonical)) {
-            p = bin.resolve(canonical.substring(Math.min(canonical.length(), 5)));
-            if (!p.normalize().startsWith(bin)) {
+        if (isImage(canonical)) {
+            p = root.resolve(canonical.substring(1));
+            if (!p.normalize().startsWith(root)) {
                 throw new AccessDeniedException(shown, null, "outside the namespace");
             }
         } else {
@@ -156,8 +185,11 @@ public final class Namespace {
         return p;
     }
 
-    static boolean isBin(String path) {
-        return path.equals("/bin") || path.startsWith("/bin/");
+    /** True for a path in the image's own tree ({@code /bin}, {@code /lib}, ...): the same on every node, never written. */
+    boolean isImage(String path) {
+        int end = path.indexOf('/', 1);
+        String top = end < 0 ? path.substring(1) : path.substring(1, end);
+        return !top.isEmpty() && java.util.Collections.binarySearch(imageDirs, top) >= 0;
     }
 
     /** The node holding a canonical path: N for {@code /mfs/N/...}, 0 for what every node has ({@code /bin}, the root). */

@@ -6,7 +6,7 @@ import java.util.Arrays;
 /** Run in a child JVM by {@link DurabilityTest}: rewrites one file forever, each version 1 MiB of one digit. */
 public final class DurabilityWriter {
     public static void main(String[] args) throws Exception {
-        FileView files = new Namespace(Path.of(args[0], "bin"), Path.of(args[0], "state"), java.util.List.of(1L << 30)).view(1);
+        FileView files = new Namespace(Path.of(args[0], "image"), Path.of(args[0], "state"), java.util.List.of(1L << 30)).view(1);
         byte[] data = new byte[1 << 20];
         for (long i = 0; ; i++) {
             Arrays.fill(data, (byte) ('0' + i % 10));

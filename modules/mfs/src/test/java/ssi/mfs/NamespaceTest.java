@@ -27,7 +27,10 @@ class NamespaceTest {
     Path dir;
 
     private Namespace namespace(long... disks) throws IOException {
-        return new Namespace(dir.resolve("image/bin"), dir.resolve("state"), java.util.Arrays.stream(disks).boxed().toList());
+        Files.createDirectories(dir.resolve("image/bin"));
+        Files.createDirectories(dir.resolve("image/lib/python"));
+        Files.createDirectories(dir.resolve("image/tmp")); // a mount point's name: not the image's
+        return new Namespace(dir.resolve("image"), dir.resolve("state"), java.util.Arrays.stream(disks).boxed().toList());
     }
 
     @Test
@@ -45,12 +48,15 @@ class NamespaceTest {
         assertEquals(0, two.node("/bin/x.js"), "every node has the image's programs");
         assertEquals(dir.resolve("state/mfs/2/tmp/x"), two.host("/tmp/x"), "host paths stay under the state directory");
         assertEquals(dir.resolve("image/bin/x.js"), two.host("/bin/x.js"));
-        assertEquals(List.of("bin/", "home/", "mfs/", "tmp/"), two.list("/"));
+        assertEquals(List.of("bin/", "home/", "lib/", "mfs/", "tmp/"), two.list("/"), "the image's directories and the mount points");
+        assertEquals(0, two.node("/lib/python/x.py"));
+        assertEquals("/lib/python/x.py: read-only", assertThrows(AccessDeniedException.class, () -> two.checkWritable("/lib/python/x.py")).getMessage());
+        assertEquals(dir.resolve("state/mfs/2/tmp/y"), two.host("/tmp/y"), "the image's own tmp is hidden by the mount");
         assertEquals(List.of("1/", "2/"), two.list("/mfs"));
         assertEquals("/bin/x.js: read-only", assertThrows(AccessDeniedException.class, () -> two.checkWritable("/bin/x.js")).getMessage());
         assertThrows(AccessDeniedException.class, () -> two.checkWritable("/mfs/1"));
         assertThrows(AccessDeniedException.class, () -> two.checkWritable("/tmp"), "a mount point");
-        assertThrows(AccessDeniedException.class, () -> two.checkWritable("/etc/passwd"), "the root holds only the four");
+        assertThrows(AccessDeniedException.class, () -> two.checkWritable("/etc/passwd"), "nothing but the image's directories and the mounts at the root");
         assertThrows(NoSuchFileException.class, () -> two.checkWritable("/mfs/7/x"));
         two.checkWritable("/mfs/2/x");
         Files.createSymbolicLink(dir.resolve("state/mfs/2/tmp/out"), Path.of("/etc"));
