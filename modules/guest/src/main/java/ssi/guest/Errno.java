@@ -11,6 +11,7 @@ public enum Errno {
     ESRCH(3, "no such process"),
     EINTR(4, "interrupted system call"),
     EIO(5, "input/output error"),
+    ENOEXEC(8, "exec format error"),
     EBADF(9, "bad file descriptor"),
     ECHILD(10, "no child processes"),
     EAGAIN(11, "resource temporarily unavailable"),
@@ -40,6 +41,26 @@ public enum Errno {
     Errno(int number, String description) {
         this.number = number;
         this.description = description;
+    }
+
+    /** The error a refused file operation stands for, by the namespace's exception and the reason it gives. */
+    public static Errno of(java.io.IOException e) {
+        String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason() : String.valueOf(e.getMessage());
+        return switch (e) {
+            case java.nio.file.NoSuchFileException x -> ENOENT;
+            case java.nio.file.FileAlreadyExistsException x -> EEXIST;
+            case java.nio.file.DirectoryNotEmptyException x -> ENOTEMPTY;
+            case java.nio.file.NotDirectoryException x -> ENOTDIR;
+            case java.nio.file.AccessDeniedException x -> reason.startsWith("read-only") ? EROFS : EACCES;
+            default -> reason.startsWith("is a directory") ? EISDIR
+                    : reason.startsWith("not a directory") ? ENOTDIR
+                    : reason.startsWith("directory not empty") ? ENOTEMPTY
+                    : reason.startsWith("no space left") ? ENOSPC
+                    : reason.startsWith("file too large") ? EFBIG
+                    : reason.contains("control character") ? EINVAL
+                    : reason.startsWith("open: close it") ? EBUSY
+                    : EIO;
+        };
     }
 
     /** Linux's number for it (Node shows it negated as {@code err.errno}). */

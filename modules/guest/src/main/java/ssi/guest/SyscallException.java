@@ -45,6 +45,12 @@ public final class SyscallException extends RuntimeException {
         return colon < 0 ? "" : m.substring(0, colon);
     }
 
+    /** What the error means, in words: {@code "no such file or directory"} (for the guest's prelude). */
+    @HostAccess.Export
+    public String reason() {
+        return errno.description();
+    }
+
     /** The message (for the guest's prelude). */
     @HostAccess.Export
     public String text() {

@@ -10,6 +10,7 @@ import ssi.api.ProcessState;
 import ssi.guest.Received;
 import ssi.guest.Signalled;
 import ssi.guest.Syscall;
+import ssi.guest.Errno;
 import ssi.guest.SyscallException;
 import ssi.ipc.Mailbox;
 import ssi.ipc.Pipe;
@@ -88,10 +89,10 @@ final class Ipc {
     private Object held(Proc p, int id, String call, Boolean write) {
         End e = ends.get(id);
         if (e == null || e.owner() != p.pid) {
-            return new SyscallException(call + ": no open pipe end " + id);
+            return new SyscallException(Errno.EBADF, call + ": no open pipe end " + id);
         }
         if (write != null && e.write() != write) {
-            return new SyscallException(call + ": that is the pipe's " + (e.write() ? "write" : "read") + " end");
+            return new SyscallException(Errno.EBADF, call + ": that is the pipe's " + (e.write() ? "write" : "read") + " end");
         }
         return e;
     }
@@ -133,7 +134,7 @@ final class Ipc {
     }
 
     private static SyscallException brokenPipe(End e) {
-        return new SyscallException("write: broken pipe (EPIPE): no process reads pipe " + e.pipe().id());
+        return new SyscallException(Errno.EPIPE, "write: broken pipe (EPIPE): no process reads pipe " + e.pipe().id());
     }
 
     Object close(Proc p, int id, long t, long t1, List<Task> next) {
@@ -221,10 +222,10 @@ final class Ipc {
         for (Map.Entry<Integer, Integer> w : wanted.entrySet()) {
             End e = ends.get(w.getValue());
             if (e == null || e.owner() != parent.pid) {
-                throw new SyscallException("spawn: no open pipe end " + w.getValue() + " to pass on");
+                throw new SyscallException(Errno.EBADF, "spawn: no open pipe end " + w.getValue() + " to pass on");
             }
             if (w.getKey() == 0 && e.write() || w.getKey() == 1 && !e.write()) {
-                throw new SyscallException("spawn: " + (w.getKey() == 0 ? "stdin must be a read end" : "stdout must be a write end"));
+                throw new SyscallException(Errno.EBADF, "spawn: " + (w.getKey() == 0 ? "stdin must be a read end" : "stdout must be a write end"));
             }
         }
         Map<Integer, Integer> copies = new TreeMap<>();
@@ -283,7 +284,7 @@ final class Ipc {
     Object send(Proc p, int pid, byte[] data, long t, long t1, List<Task> next) {
         Proc q = kernel.proc(pid);
         if (q == null || !q.alive()) {
-            return new SyscallException("send: no process " + pid);
+            return new SyscallException(Errno.ESRCH, "send: no process " + pid);
         }
         boolean direct = p.direct && q.direct;
         int from = direct ? p.where : p.home;
@@ -330,7 +331,7 @@ final class Ipc {
     Object kill(Proc p, int pid, int number, long t, long t1, List<Task> next) {
         Proc q = kernel.proc(pid);
         if (q == null || !q.alive()) {
-            return new SyscallException("kill: no process " + pid);
+            return new SyscallException(Errno.ESRCH, "kill: no process " + pid);
         }
         Optional<Signal> sig = Signal.of(number);
         if (sig.isEmpty()) {
