@@ -11,8 +11,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
-import org.graalvm.polyglot.Source;
-import org.graalvm.polyglot.SourceSection;
 import ssi.guest.meter.Meter;
 import ssi.guest.meter.SliceGate;
 
@@ -31,6 +29,13 @@ public final class GuestProcess implements ProcessBody {
      * host): a cold JVM's first parse or a large builtin call must never reach it.
      */
     private static final long UNTAGGED_LOOP_CPU_NANOS = 500_000_000L;
+    /**
+     * The same once the process has been stopped in such a loop: its count is no longer repeatable
+     * anyway, and each of its slices should cost about what a counted one does (it is looked at every
+     * {@value #SPINNING_WATCHDOG_MS} ms then).
+     */
+    private static final long SPINNING_LOOP_CPU_NANOS = 4_000_000L;
+    private static final long SPINNING_WATCHDOG_MS = 2;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private record Resume(long budget, Object answer, boolean die) {}
@@ -52,6 +57,7 @@ public final class GuestProcess implements ProcessBody {
     private volatile long slice; // serial of the current slice, so a late forced stop is ignored
     private volatile boolean dying;
     private volatile boolean counted;   // its program has counted a statement: from then on the watchdog may stop it
+    private boolean spins;              // it was stopped in a loop the language does not tag (kernel side)
     private volatile boolean running; // the program runs inside slices: its file calls can go to the kernel
     private boolean ended;
 
@@ -115,6 +121,7 @@ public final class GuestProcess implements ProcessBody {
             return;
         }
         ended = true;
+        dying = true; // before it wakes: whatever it is doing then is not its program's doing
         resume = new Resume(0, null, true);
         toGuest.release();
         join();
@@ -129,8 +136,9 @@ public final class GuestProcess implements ProcessBody {
         long lastSeen = Long.MIN_VALUE;
         long cpuAtProgress = 0;
         boolean stopped = false;
+        long limit = spins ? SPINNING_LOOP_CPU_NANOS : UNTAGGED_LOOP_CPU_NANOS;
         try {
-            while (!toKernel.tryAcquire(WATCHDOG_MS, TimeUnit.MILLISECONDS)) {
+            while (!toKernel.tryAcquire(spins ? SPINNING_WATCHDOG_MS : WATCHDOG_MS, TimeUnit.MILLISECONDS)) {
                 Meter m = meter;
                 if (m == null || stopped) {
                     continue;
@@ -144,10 +152,11 @@ public final class GuestProcess implements ProcessBody {
                 if (seen != lastSeen) {
                     lastSeen = seen;
                     cpuAtProgress = cpuNow;
-                } else if (cpuNow - cpuAtProgress > UNTAGGED_LOOP_CPU_NANOS) {
+                } else if (cpuNow - cpuAtProgress > limit) {
                     // Host CPU spent without a counted statement: a loop the language does not tag.
                     // (CPU time, not wall time: a thread the host merely descheduled is left alone.)
                     stopped = true;
+                    spins = true;
                     m.atSafepoint(() -> {
                         if (slice == serial) {
                             m.parkNow(null, true);
@@ -235,7 +244,7 @@ public final class GuestProcess implements ProcessBody {
                 continue; // a blocking call the signal interrupted: make it again
             }
             if (answer instanceof SyscallException refused) {
-                throw new SyscallException(refused.getMessage());
+                throw new SyscallException(refused.errno(), refused.getMessage());
             }
             return answer;
         }
@@ -284,9 +293,8 @@ public final class GuestProcess implements ProcessBody {
 
     private void main() {
         Yield end;
-        try (Context context = runtime.sandbox(program.language(), new StdIn(), out, err, files).build()) {
-            Prelude.install(context, this);
-            Source source = Source.newBuilder(program.language().id(), program.source(), program.path()).buildLiteral();
+        try (Context context = runtime.sandbox(program.language(), new StdIn(), out, err, files, program.cwd(), environment()).build()) {
+            Prelude prelude = Prelude.install(context, program, new SsiBinding(this), files);
             toGuest.acquireUninterruptibly(); // the first slice
             Resume first = resume;
             if (first.die) {
@@ -299,27 +307,62 @@ public final class GuestProcess implements ProcessBody {
             context.leave();
             meter = m;
             running = true;
+            int status;
             try {
-                context.eval(source);
+                status = prelude.run();
+            } catch (PolyglotException e) {
+                if (dying || e.isCancelled()) {
+                    return; // terminated by the kernel: it already knows the outcome
+                }
+                status = e.isResourceExhausted() ? 137 : exitStatus(e);
+                if (e.isResourceExhausted()) {
+                    print(true, (outOfMemory(calls.getpid(), calls.heapLimitBytes()) + "\n").getBytes(StandardCharsets.UTF_8));
+                } else if (!e.isExit()) {
+                    print(true, prelude.describe(e).getBytes(StandardCharsets.UTF_8));
+                }
+            } catch (OutOfMemoryError e) {
+                status = 137;
+                print(true, (outOfMemory(calls.getpid(), calls.heapLimitBytes()) + "\n").getBytes(StandardCharsets.UTF_8));
             } finally {
                 if (!dying) {
                     flushQuietly(); // a last partial line goes out while the program still holds its slice
                 }
                 running = false;
             }
-            end = new Yield.Exited(workInSlice(), 0, "");
+            end = new Yield.Exited(workInSlice(), status, "");
         } catch (PolyglotException e) {
             if (dying || e.isCancelled()) {
                 return; // terminated by the kernel: it already knows the outcome
             }
-            end = new Yield.Exited(workInSlice(), exitStatus(e), e.isExit() ? "" : describe(e));
+            end = new Yield.Exited(workInSlice(), exitStatus(e), e.isExit() ? "" : "internal error: " + e.getMessage() + "\n");
         } catch (RuntimeException | Error e) {
-            end = new Yield.Exited(workInSlice(), 1, "internal error: " + e);
+            end = new Yield.Exited(workInSlice(), 1, "internal error: " + e + "\n");
         }
         if (!dying) {
             yield = end;
             toKernel.release();
         }
+    }
+
+    /** What a process that ran out of memory is told: {@code out of memory: process N exceeded its limit of M MB}. */
+    public static String outOfMemory(int pid, long limitBytes) {
+        return "out of memory: process " + pid + " exceeded its limit" + (limitBytes > 0 ? " of " + (limitBytes >> 20) + " MB" : "");
+    }
+
+    /** The environment its program sees ({@code process.env}, {@code os.environ}). */
+    java.util.Map<String, String> environment() {
+        return java.util.Map.of("HOME", "/home", "PATH", "/bin", "PWD", program.cwd(), "TMPDIR", "/tmp",
+                "USER", "user", "LOGNAME", "user", "LANG", "C.UTF-8", "SHELL", "/bin/sh");
+    }
+
+    /** The process's working directory now. */
+    String cwd() {
+        return files.toAbsolutePath(files.parsePath("")).toString();
+    }
+
+    /** Changes the working directory (refused if it is not a directory). */
+    void chdir(String dir) {
+        files.setCurrentWorkingDirectory(files.toAbsolutePath(files.parsePath(dir)));
     }
 
     private void flushQuietly() {
@@ -333,25 +376,6 @@ public final class GuestProcess implements ProcessBody {
 
     private static int exitStatus(PolyglotException e) {
         return e.isExit() ? e.getExitStatus() : 1;
-    }
-
-    /** A guest error as its author wants to see it: file, line, message, and the guest's own stack. */
-    private String describe(PolyglotException e) {
-        StringBuilder b = new StringBuilder();
-        if (e.isSyntaxError()) {
-            SourceSection at = e.getSourceLocation();
-            String where = at == null ? program.path() : at.getSource().getName() + ":" + at.getStartLine();
-            return b.append(where).append(": ").append(e.getMessage().strip()).append('\n').toString();
-        }
-        b.append(e.getMessage()).append('\n');
-        for (PolyglotException.StackFrame f : e.getPolyglotStackTrace()) {
-            if (f.isGuestFrame() && f.getSourceLocation() != null) {
-                SourceSection s = f.getSourceLocation();
-                b.append("    at ").append(f.getRootName().isEmpty() ? "<main>" : f.getRootName())
-                        .append(" (").append(s.getSource().getName()).append(':').append(s.getStartLine()).append(")\n");
-            }
-        }
-        return b.toString();
     }
 
     /** Writes to the process's stdout or stderr, as its language's own output does (guest thread). */
@@ -406,7 +430,7 @@ public final class GuestProcess implements ProcessBody {
         }
 
         private void emit(byte[] bytes) {
-            if (bytes.length > 0) {
+            if (bytes.length > 0 && !dying) {
                 if (!calls.output(stderr, bytes, workInSlice())) {
                     Object answer = trap(new Syscall.Write(stderr, bytes), false);
                     if (answer instanceof SyscallException broken) {

@@ -15,6 +15,9 @@ import ssi.guest.meter.WorkMeter;
  * shared between processes) and the sandboxed contexts that guest processes run in.
  */
 public final class GuestRuntime implements AutoCloseable {
+    /** ssi's version, as guests see it ({@code process.versions.ssi}, {@code os.release()}, {@code platform.release()}). */
+    public static final String VERSION = "0.1.0";
+
     private final Engine engine;
     private final MeterService meters;
 
@@ -59,7 +62,8 @@ public final class GuestRuntime implements AutoCloseable {
                     if (closing) {
                         break;
                     }
-                    try (Context c = sandbox(l, java.io.InputStream.nullInputStream(), OutputStream.nullOutputStream(), OutputStream.nullOutputStream(), null).build()) {
+                    try (Context c = sandbox(l, java.io.InputStream.nullInputStream(), OutputStream.nullOutputStream(), OutputStream.nullOutputStream(),
+                            null, null, java.util.Map.of()).build()) {
                         c.initialize(l.id());
                     } catch (RuntimeException e) {
                         // a failed warm-up only costs time: the process that needs the language reports the error
@@ -89,27 +93,46 @@ public final class GuestRuntime implements AutoCloseable {
 
     /**
      * A context with no access to the host: no host classes, sockets, threads, processes, native
-     * code or environment, and files only through {@code files}; only the {@code ssi} system calls,
-     * exported explicitly.
+     * code or host environment, and files only through {@code files}; only the {@code ssi} system
+     * calls, exported explicitly. JavaScript gets GraalJS's CommonJS and ES-module loaders over
+     * {@code files}, with Node's built-ins answered by ssi ({@link NodeCore}). The options are the
+     * same for every program, so that contexts share the engine's code.
+     *
+     * @param cwd the working directory, absolute; null for the file system's own
+     * @param env the environment variables the guest sees
      */
     Context.Builder sandbox(Language language, java.io.InputStream in, OutputStream out, OutputStream err,
-                            org.graalvm.polyglot.io.FileSystem files) {
+                            org.graalvm.polyglot.io.FileSystem files, String cwd, java.util.Map<String, String> env) {
+        return sandbox(engine, language, in, out, err, files, cwd, env);
+    }
+
+    /** The same context on another engine (a bare one, for the baseline of benchmarks). */
+    static Context.Builder sandbox(Engine engine, Language language, java.io.InputStream in, OutputStream out, OutputStream err,
+                                   org.graalvm.polyglot.io.FileSystem files, String cwd, java.util.Map<String, String> env) {
+        org.graalvm.polyglot.io.FileSystem fs = files == null ? null : language == Language.JS ? new NodeCoreFileSystem(files) : files;
         Context.Builder b = Context.newBuilder(language.id())
                 .engine(engine)
                 .allowHostAccess(HostAccess.EXPLICIT)
                 .allowHostClassLookup(name -> false)
-                .allowIO(files == null ? IOAccess.NONE : IOAccess.newBuilder().fileSystem(files).build())
+                .allowIO(fs == null ? IOAccess.NONE : IOAccess.newBuilder().fileSystem(fs).build())
                 .allowCreateThread(false)
                 .allowCreateProcess(false)
                 .allowNativeAccess(false)
                 .allowEnvironmentAccess(EnvironmentAccess.NONE)
+                .environment(env)
                 .allowPolyglotAccess(PolyglotAccess.NONE)
                 .out(out)
                 .err(err)
                 .in(in)
                 .timeZone(java.time.ZoneOffset.UTC); // dates must not depend on the host's zone
+        if (fs != null && cwd != null) {
+            b.currentWorkingDirectory(java.nio.file.Path.of(cwd));
+        }
         switch (language) {
-            case JS -> b.option("js.print", "false");
+            case JS -> b.option("js.print", "false")
+                    .allowExperimentalOptions(true) // GraalJS's CommonJS loader is marked experimental
+                    .option("js.commonjs-require", "true")
+                    .option("js.commonjs-core-modules-replacements", NodeCore.replacements());
             case PYTHON -> b.option("python.HashSeed", "0")
                     .option("python.UnbufferedIO", "true")
                     .option("python.DontWriteBytecodeFlag", "true")

@@ -4,15 +4,15 @@ import java.util.Optional;
 
 /** A guest language, recognised by a program's file extension. */
 public enum Language {
-    JS("js", ".js"),
+    JS("js", ".js", ".mjs", ".cjs"),
     PYTHON("python", ".py");
 
     private final String id;
-    private final String extension;
+    private final String[] extensions;
 
-    Language(String id, String extension) {
+    Language(String id, String... extensions) {
         this.id = id;
-        this.extension = extension;
+        this.extensions = extensions;
     }
 
     /** The GraalVM language id. */
@@ -23,8 +23,10 @@ public enum Language {
     /** The language of a program file, by extension. */
     public static Optional<Language> of(String path) {
         for (Language l : values()) {
-            if (path.endsWith(l.extension)) {
-                return Optional.of(l);
+            for (String extension : l.extensions) {
+                if (path.endsWith(extension)) {
+                    return Optional.of(l);
+                }
             }
         }
         return Optional.empty();

@@ -63,6 +63,51 @@ public final class SsiBinding {
         return ProxyArray.fromList(new ArrayList<>(process.program().args()));
     }
 
+    /** The environment variables its program sees. */
+    @HostAccess.Export
+    public org.graalvm.polyglot.proxy.ProxyObject environment() {
+        return org.graalvm.polyglot.proxy.ProxyObject.fromMap(new java.util.HashMap<>(process.environment()));
+    }
+
+    /** ssi's version. */
+    @HostAccess.Export
+    public String version() {
+        return GuestRuntime.VERSION;
+    }
+
+    /** The node it runs on now, as its programs may see it (Node's {@code os}, Python's {@code platform}). */
+    @HostAccess.Export
+    public org.graalvm.polyglot.proxy.ProxyObject node() {
+        NodeFacts n = process.calls().node();
+        return org.graalvm.polyglot.proxy.ProxyObject.fromMap(java.util.Map.of("name", n.name(), "speed", n.speed(), "cpus", n.cpus(),
+                "memory", n.memoryBytes(), "free", n.freeBytes(), "load", n.load()));
+    }
+
+    /** Its working directory. */
+    @HostAccess.Export
+    public String cwd() {
+        return process.cwd();
+    }
+
+    /** Changes its working directory. */
+    @HostAccess.Export
+    public void chdir(String dir) {
+        file("chdir", dir, () -> {
+            try {
+                process.chdir(dir);
+            } catch (IllegalArgumentException e) { // the file system's way to refuse a directory
+                throw new java.nio.file.NoSuchFileException(dir, null, "no such directory");
+            }
+            return null;
+        });
+    }
+
+    /** ssi's version of one of Node's built-in modules: internal code, a function of {@code (module, exports, require, internals)}. */
+    @HostAccess.Export
+    public Value nodeModule(String name) {
+        return org.graalvm.polyglot.Context.getCurrent().eval(NodeCore.source(name));
+    }
+
     /** Starts a child; {@code stdin} and {@code stdout} are descriptors of pipe ends (or -1), {@code fds} more to pass on. */
     @HostAccess.Export
     public int spawn(String path, Value args, int stdin, int stdout, Value fds) {
@@ -83,7 +128,8 @@ public final class SsiBinding {
                 passed.put(fd, end("spawn", fd));
             }
         }
-        return (Integer) process.trap(new Syscall.Spawn(path, list, stdin < 0 ? 0 : end("spawn", stdin), stdout < 0 ? 0 : end("spawn", stdout), passed));
+        return (Integer) process.trap(new Syscall.Spawn(path, list, stdin < 0 ? 0 : end("spawn", stdin), stdout < 0 ? 0 : end("spawn", stdout),
+                passed, process.cwd()));
     }
 
     @HostAccess.Export
@@ -220,7 +266,7 @@ public final class SsiBinding {
     public void signal(Value signal, Value handler) {
         ssi.ipc.Signal sig = signal("signal", signal);
         if (!sig.catchable()) {
-            throw new SyscallException("signal: " + sig + " cannot be caught");
+            throw new SyscallException(Errno.EINVAL, "signal: " + sig + " cannot be caught");
         }
         boolean caught = handler != null && !handler.isNull();
         if (caught && !handler.canExecute()) {
@@ -273,7 +319,7 @@ public final class SsiBinding {
         if (descriptors.get(fd) instanceof End e) {
             return e.id();
         }
-        throw new SyscallException(call + ": descriptor " + fd + " is not a pipe end");
+        throw new SyscallException(Errno.EBADF, call + ": descriptor " + fd + " is not a pipe end");
     }
 
     /** Opens a file: mode {@code r}, {@code w} (create or truncate) or {@code a} (create or append); returns a descriptor. */
@@ -300,7 +346,7 @@ public final class SsiBinding {
     private Object descriptor(String call, int fd) {
         Object d = descriptors.get(fd);
         if (d == null) {
-            throw new SyscallException(call + ": no open descriptor " + fd);
+            throw new SyscallException(Errno.EBADF, call + ": no open descriptor " + fd);
         }
         return d;
     }
@@ -335,7 +381,7 @@ public final class SsiBinding {
     }
 
     private static String failRead(int fd) {
-        throw new SyscallException("read: descriptor " + fd + " is for writing");
+        throw new SyscallException(Errno.EBADF, "read: descriptor " + fd + " is for writing");
     }
 
     /** Writes text (UTF-8); returns the bytes written. A pipe waits for room; 1 and 2 are the process's stdout and stderr. */
@@ -345,7 +391,7 @@ public final class SsiBinding {
         byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         if (d == TERMINAL) {
             if (fd == 0) {
-                throw new SyscallException("write: descriptor 0 is for reading");
+                throw new SyscallException(Errno.EBADF, "write: descriptor 0 is for reading");
             }
             process.print(fd == 2, bytes);
             return bytes.length;
@@ -421,6 +467,15 @@ public final class SsiBinding {
         });
     }
 
+    /** A path as it can be shown: control characters written as escapes. */
+    private static String printable(String path) {
+        StringBuilder b = new StringBuilder();
+        for (char c : path.toCharArray()) {
+            b.append(c < 0x20 || c == 0x7f ? String.format("\\x%02x", (int) c) : String.valueOf(c));
+        }
+        return b.toString();
+    }
+
     private java.nio.file.Path absolute(String path) {
         return process.files().toAbsolutePath(process.files().parsePath(path));
     }
@@ -434,10 +489,15 @@ public final class SsiBinding {
         try {
             return body.run();
         } catch (java.nio.file.FileSystemException e) { // the namespace says what is wrong in its reason
-            String why = e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
-            throw new SyscallException(call + ": " + (e.getFile() == null ? path : e.getFile()) + ": " + why);
-        } catch (java.io.IOException | SecurityException | UnsupportedOperationException e) {
-            throw new SyscallException(call + ": " + path + ": " + e.getMessage());
+            Errno errno = Errno.of(e);
+            String why = e.getReason() != null ? e.getReason() : errno.description();
+            throw new SyscallException(errno, call + ": " + (e.getFile() == null ? printable(path) : e.getFile()) + ": " + why);
+        } catch (java.io.IOException e) {
+            throw new SyscallException(Errno.of(e), call + ": " + printable(path) + ": " + e.getMessage());
+        } catch (java.nio.file.InvalidPathException e) { // a name the host's paths cannot hold (a NUL)
+            throw new SyscallException(Errno.EINVAL, call + ": " + printable(path) + ": not a valid path name");
+        } catch (SecurityException | UnsupportedOperationException | IllegalArgumentException e) {
+            throw new SyscallException(Errno.EACCES, call + ": " + printable(path) + ": not permitted");
         }
     }
 }

@@ -7,11 +7,12 @@ public sealed interface Syscall {
     /**
      * Starts a child process running the program at {@code path}; answered with its pid. The child
      * gets the pipe ends given: {@code stdin} and {@code stdout} (0 for none) and {@code ends}, by
-     * the descriptor numbers they will have in the child.
+     * the descriptor numbers they will have in the child; it starts in the caller's working
+     * directory {@code cwd}, against which a relative {@code path} is found too.
      */
-    record Spawn(String path, List<String> args, int stdin, int stdout, java.util.Map<Integer, Integer> ends) implements Syscall {
+    record Spawn(String path, List<String> args, int stdin, int stdout, java.util.Map<Integer, Integer> ends, String cwd) implements Syscall {
         public Spawn(String path, List<String> args) {
-            this(path, args, 0, 0, java.util.Map.of());
+            this(path, args, 0, 0, java.util.Map.of(), "/");
         }
     }
 

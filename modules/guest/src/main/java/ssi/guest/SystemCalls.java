@@ -25,6 +25,16 @@ public interface SystemCalls {
      */
     boolean output(boolean stderr, byte[] bytes, long workInSlice);
 
+    /** The host heap its context may hold before the kernel kills it (0: no limit said). */
+    default long heapLimitBytes() {
+        return 0;
+    }
+
+    /** The node the process runs on now, as its programs may see it. */
+    default NodeFacts node() {
+        return new NodeFacts("node" + where(), 1.0, 1, 0, 0, 0);
+    }
+
     /** Locks the process against migration, or unlocks it. */
     void lock(boolean locked);
 

@@ -1,16 +1,87 @@
 # Evaluates to a function that installs the `ssi` system calls and makes the guest's clocks and random numbers virtual.
+def __ssi_sandbox(sys_):
+    # What the sandbox forbids raises a PermissionError a program can catch, naming what ssi offers
+    # instead (the host's own refusal is an error Python cannot catch); the node is ssi's, not the host's.
+    import builtins, os, sys
+
+    def forbidden(what, instead):
+        def refuse(*args, **kwargs):
+            raise PermissionError(1, f'ssi guests cannot use {what}: {instead}')
+        return refuse
+
+    processes = forbidden('host processes', 'start a process with ssi.spawn(path, args) and ssi.wait(pid)')
+    for name in ('system', 'popen', 'fork', 'forkpty', 'posix_spawn', 'posix_spawnp', 'spawnv', 'spawnve', 'spawnvp', 'spawnvpe',
+                 'spawnl', 'spawnle', 'spawnlp', 'spawnlpe', 'execv', 'execve', 'execvp', 'execvpe', 'execl', 'execle', 'execlp', 'execlpe'):
+        if hasattr(os, name):
+            setattr(os, name, processes)
+    os.kill = lambda pid, sig: ssi.kill(pid, sig)
+    threads = forbidden('threads', 'start a process with ssi.spawn(path, args); guests have one thread')
+    import _thread
+    _thread.start_new_thread = _thread.start_new = threads
+    sockets = forbidden('sockets', 'exchange messages with ssi.send(pid, text) and ssi.recv(), or use ssi.pipe()')
+    patches = {
+        'threading': lambda m: setattr(m, '_start_new_thread', threads),
+        'subprocess': lambda m: setattr(m.Popen, '__init__', processes),
+        'socket': lambda m: (setattr(m.socket, '__init__', sockets), setattr(m, 'create_connection', sockets),
+                             setattr(m, 'socketpair', sockets), setattr(m, 'gethostname', lambda: sys_.node().name)),
+        'multiprocessing': lambda m: setattr(m, 'Process', type('Process', (), {'__init__': processes})),
+        'ctypes': lambda m: setattr(m, 'CDLL', forbidden('native libraries', 'guests run Python code only')),
+    }
+    for name, patch in patches.items():
+        if name in sys.modules:
+            patch(sys.modules[name])
+
+    class Patcher:
+        # patches a module that needs it once it is imported
+        def find_spec(self, name, path=None, target=None):
+            if name not in patches:
+                return None
+            for finder in sys.meta_path:
+                if finder is self or not hasattr(finder, 'find_spec'):
+                    continue
+                spec = finder.find_spec(name, path, target)
+                if spec is not None and spec.loader is not None and hasattr(spec.loader, 'exec_module'):
+                    loader, exec_module = spec.loader, spec.loader.exec_module
+                    class Patched:
+                        def create_module(self, spec):
+                            return loader.create_module(spec) if hasattr(loader, 'create_module') else None
+                        def exec_module(self, module):
+                            exec_module(module)
+                            patches[name](module)
+                    spec.loader = Patched()
+                    return spec
+                if spec is not None:
+                    return spec
+            return None
+    sys.meta_path.insert(0, Patcher())
+
+    def uname():
+        n = sys_.node()
+        return os.uname_result(('Linux', str(n.name), 'ssi-' + str(sys_.version()), '#1 ssi', 'x86_64'))
+    os.uname = uname
+
 def __ssi_install(sys_):
     import builtins, random, sys, time, types
 
+    def refused(e):
+        # A refused call reaches Python as the host's SyscallException: the OSError Python code expects
+        # (OSError(errno, ...) is the matching subclass: FileNotFoundError for ENOENT, BrokenPipeError for EPIPE, ...).
+        try:
+            return OSError(int(e.number()), str(e.text()))
+        except BaseException:
+            return None
+
     def syscall(f):
-        # A refused call reaches Python as a foreign host exception: raise it as the OSError Python code expects.
-        def call(*args):
+        def call(*args, **kwargs):
             try:
-                return f(*args)
+                return f(*args, **kwargs)
             except BaseException as e:
                 if type(e).__name__ != 'ForeignException':
                     raise
-                raise OSError(str(e).removeprefix('ssi.guest.SyscallException: ')) from None
+                error = refused(e)
+                if error is None:
+                    raise
+                raise error from None
         return call
 
     ssi = types.ModuleType('ssi', 'The ssi system calls.')
@@ -53,7 +124,10 @@ def __ssi_install(sys_):
     ssi.signal = syscall(lambda signal, handler=None: sys_.signal(signal, handler))
     sys.modules['ssi'] = ssi
     builtins.ssi = ssi
+    # CPython's conventions: argv[0] the script, its folder first on the path, the image's library last (as site-packages)
     sys.argv = [sys_.path()] + ssi.args
+    sys.path.insert(0, sys_.path().rpartition('/')[0] or '/')
+    sys.path.append('/lib/python')
 
     now_ns = lambda: int(sys_.time() * 1e9)
     for name in ('time', 'monotonic', 'perf_counter'):
@@ -61,6 +135,14 @@ def __ssi_install(sys_):
         setattr(time, name + '_ns', now_ns)
     time.sleep = ssi.sleep
     random.seed(sys_.seed())
+    __ssi_sandbox(sys_)
+    globals().pop('__ssi_sandbox', None)
     globals().pop('__ssi_install', None)
+
+    def describe(exc):
+        # An uncaught exception as CPython prints it.
+        import traceback
+        return ''.join(traceback.format_exception(exc))
+    return types.SimpleNamespace(describe=describe)
 
 __ssi_install

@@ -24,6 +24,7 @@ import ssi.api.NodeInfo;
 import ssi.api.NodeSpec;
 import ssi.api.ProcessInfo;
 import ssi.api.ProcessState;
+import ssi.guest.Errno;
 import ssi.guest.GuestProgram;
 import ssi.guest.Received;
 import ssi.guest.Signalled;
@@ -110,7 +111,7 @@ public final class Kernel implements AutoCloseable {
         this.policies = policies;
         this.ownsState = ownsState;
         try {
-            this.files = new Namespace(image.root().resolve("bin"), state, image.nodes().stream().map(NodeSpec::disk).toList());
+            this.files = new Namespace(image.root(), state, image.nodes().stream().map(NodeSpec::disk).toList());
         } catch (IOException e) {
             throw new KernelException("cannot use the state directory " + state + ": " + e.getMessage());
         }
@@ -240,7 +241,7 @@ public final class Kernel implements AutoCloseable {
     /** Starts a program whose home is {@code home}, as mosrun with {@code options} does there; returns its pid. */
     public synchronized int spawn(int home, String path, List<String> args, RunOptions options) throws KernelException {
         image.requireNode(home);
-        GuestProgram program = load(path, args);
+        GuestProgram program = load(path, args, options.cwd(), home);
         Proc p = create(0, home, startNode(home, program, options), program, options.mode(), options.locked(), options.hint(), Map.of(), now);
         if (options.checkpointNanos() > 0) {
             p.checkpointNanos = options.checkpointNanos();
@@ -317,7 +318,7 @@ public final class Kernel implements AutoCloseable {
             throw new KernelException("the checkpoint of process " + pid + " is unreadable: " + e.getMessage());
         }
         requireUp(image.requireNode(c.home()));
-        Proc p = create(0, c.home(), c.home(), load(c.program(), c.args()), c.mode(), c.locked(), c.hint(), Map.of(), now);
+        Proc p = create(0, c.home(), c.home(), load(c.program(), c.args(), "/", c.home()), c.mode(), c.locked(), c.hint(), Map.of(), now);
         p.restored = c.state();
         p.appState = c.state();
         p.cpuSeconds = c.cpuSeconds();
@@ -343,7 +344,7 @@ public final class Kernel implements AutoCloseable {
         }
         List<GuestProgram> programs = new ArrayList<>();
         for (List<String> c : commands) {
-            programs.add(load(c.getFirst(), c.subList(1, c.size())));
+            programs.add(load(c.getFirst(), c.subList(1, c.size()), options.get(programs.size()).cwd(), home));
         }
         List<Map<Integer, Integer>> ends = ipc.pipeline(home, nextPid, programs.size());
         List<Integer> pids = new ArrayList<>();
@@ -545,6 +546,11 @@ public final class Kernel implements AutoCloseable {
         }
     }
 
+    /** The pace the clock keeps now. */
+    public Pace pace() {
+        return clock == null ? Pace.MAX : Pace.REALTIME;
+    }
+
     /** One quantum, for the realtime clock. */
     synchronized void tick() {
         quantum();
@@ -685,8 +691,7 @@ public final class Kernel implements AutoCloseable {
         measureHeaps();
         for (Proc p : List.copyOf(procs.values())) {
             if (p.alive() && p.heap > limit) {
-                emit(new Output(t, p.pid, true, "out of memory: process " + p.pid + " holds over " + (limit >> 20)
-                        + " MB of host heap (the image's guest_heap_mb); killed\n"));
+                emit(new Output(t, p.pid, true, ssi.guest.GuestProcess.outOfMemory(p.pid, limit) + " (its host heap; the image's guest_heap_mb); killed\n"));
                 log(t, "oom pid=" + p.pid + " heap>" + limit);
                 exit(p, 137, t, null, t);
             }
@@ -1016,14 +1021,14 @@ public final class Kernel implements AutoCloseable {
             case Syscall.ShmWrite w -> ipc.shmwrite(p, w.id(), w.offset(), w.bytes());
             case Syscall.Spawn s -> {
                 try {
-                    GuestProgram program = load(s.path(), s.args());
+                    GuestProgram program = load(s.path(), s.args(), s.cwd(), p.home);
                     Map<Integer, Integer> ends = ipc.passOn(p, s, nextPid);
                     Proc child = create(p.pid, p.home, p.where, program, p.mode, p.locked, p.hint, ends, t);
                     ipc.adopt(child);
                     wake(child, t, t1, next);
                     yield child.pid;
                 } catch (KernelException ex) {
-                    yield new SyscallException("spawn: " + ex.getMessage());
+                    yield new SyscallException(spawnError(ex.getMessage()), "spawn: " + ex.getMessage());
                 } catch (SyscallException ex) {
                     yield ex;
                 }
@@ -1051,7 +1056,7 @@ public final class Kernel implements AutoCloseable {
                 long need = p.memory.pagesFor(a.bytes()) * p.memory.pageBytes();
                 long free = freeMemory(p.where);
                 if (need > free) {
-                    yield new SyscallException("alloc: out of memory: " + spec(p.where).name() + " has " + free + " bytes free, asked " + a.bytes());
+                    yield new SyscallException(Errno.ENOMEM, "alloc: out of memory: " + spec(p.where).name() + " has " + free + " bytes free, asked " + a.bytes());
                 }
                 long before = p.memory.bytes();
                 int handle = p.memory.alloc(a.bytes());
@@ -1073,14 +1078,14 @@ public final class Kernel implements AutoCloseable {
                 try {
                     to = image.nodeId(m.target(), p.home);
                 } catch (KernelException ex) {
-                    yield new SyscallException("migrate: " + ex.getMessage());
+                    yield new SyscallException(Errno.EINVAL, "migrate: " + ex.getMessage());
                 }
                 if (to == p.where) {
                     yield to;
                 }
                 String refused = startMove(p, to, MigrationReason.MANUAL, t, true, null);
                 if (refused != null) {
-                    yield new SyscallException("migrate: " + refused);
+                    yield new SyscallException(Errno.EPERM, "migrate: " + refused);
                 }
                 advanceMove(p, t1, next);
                 yield BLOCKED;
@@ -1356,8 +1361,8 @@ public final class Kernel implements AutoCloseable {
         }
         if (m.then != null || m.byGuest) {
             Object answer = m.then == null
-                    ? done ? (Object) p.where : new SyscallException("migrate: rolled back: " + m.refusal)
-                    : done ? execute(p, m.then, t, t1, next) : new SyscallException("shmat: cannot go home: " + m.refusal);
+                    ? done ? (Object) p.where : new SyscallException(Errno.ENOMEM, "migrate: rolled back: " + m.refusal)
+                    : done ? execute(p, m.then, t, t1, next) : new SyscallException(Errno.EAGAIN, "shmat: cannot go home: " + m.refusal);
             if (answer != BLOCKED) {
                 wake(p, answer, t, t1, next);
             }
@@ -1456,7 +1461,7 @@ public final class Kernel implements AutoCloseable {
     private Object waitFor(Proc p, int pid) {
         Proc child = procs.get(pid);
         if (child == null || child.ppid != p.pid) {
-            return new SyscallException("wait: process " + pid + " is not a child of " + p.pid);
+            return new SyscallException(Errno.ECHILD, "wait: process " + pid + " is not a child of " + p.pid);
         }
         if (!child.alive()) {
             reap(child);
@@ -1480,10 +1485,10 @@ public final class Kernel implements AutoCloseable {
         p.locked = locked;
         p.readyAt = t;
         p.fdEnds.putAll(ends); // before it starts: its ssi binding reads them
+        p.guest = runtime.start(program, new Calls(p)); // before it is counted anywhere: a start that fails leaves nothing behind
         procs.put(p.pid, p);
         sliced.put(p);
         settle(p);
-        p.guest = runtime.start(program, new Calls(p));
         log(t, "spawn pid=" + p.pid + " ppid=" + ppid + " node=" + where + (where == home ? "" : " home=" + home) + " " + p.command());
         if (where == home) {
             balancer.place(p, t);
@@ -1516,19 +1521,51 @@ public final class Kernel implements AutoCloseable {
         return image.processBytes() + program.source().getBytes(StandardCharsets.UTF_8).length;
     }
 
-    private GuestProgram load(String path, List<String> args) throws KernelException {
-        String abs = path.startsWith("/") ? path : "/bin/" + path;
-        Path root = image.root().toAbsolutePath().normalize();
-        Path file = root.resolve(abs.substring(1)).normalize();
-        if (!file.startsWith(root) || !Files.isRegularFile(file)) {
-            throw new KernelException("no such program: " + abs);
+    /**
+     * Reads a program as {@code exec} would for a process of home {@code home} standing in
+     * {@code cwd}: a path with a slash is taken from {@code cwd} when it names a file there, and a
+     * bare name (or a path not found there) from {@code /bin}, as a shell's PATH does. The program is
+     * read through the namespace, so it may live anywhere a process can read: {@code /bin},
+     * {@code /home}, {@code /mfs/N}.
+     */
+    private GuestProgram load(String path, List<String> args, String cwd, int home) throws KernelException {
+        ssi.mfs.FileView view = files.view(home);
+        String abs;
+        try {
+            abs = path.startsWith("/") ? Namespace.normalise(path, "/") : Namespace.normalise("/bin/" + path, "/");
+            if (!path.startsWith("/") && path.contains("/")) {
+                String here = Namespace.normalise(path, cwd);
+                if (isFile(view, here)) {
+                    abs = here;
+                }
+            }
+        } catch (IOException e) {
+            throw new KernelException("no such program: " + e.getMessage());
         }
         Language language = Language.of(abs).orElseThrow(
-                () -> new KernelException("not a guest program (want .js or .py): " + abs));
+                () -> new KernelException("not a guest program (want .js, .mjs, .cjs or .py): " + path));
+        if (!isFile(view, abs)) {
+            throw new KernelException("no such program: " + abs);
+        }
         try {
-            return new GuestProgram(abs, Files.readString(file), language, args, seed);
+            String source = new String(view.read(abs), StandardCharsets.UTF_8);
+            return new GuestProgram(abs, source, language, args, seed, cwd);
         } catch (IOException e) {
             throw new KernelException("cannot read " + abs + ": " + e.getMessage());
+        }
+    }
+
+    /** Why a spawn was refused, as exec and fork say it. */
+    private static Errno spawnError(String why) {
+        return why.startsWith("no such program") ? Errno.ENOENT : why.startsWith("not a guest program") ? Errno.ENOEXEC
+                : why.startsWith("out of memory") ? Errno.ENOMEM : Errno.EINVAL;
+    }
+
+    private static boolean isFile(ssi.mfs.FileView view, String path) {
+        try {
+            return Boolean.TRUE.equals(view.attributes(path, "isRegularFile").get("isRegularFile"));
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -1854,6 +1891,17 @@ public final class Kernel implements AutoCloseable {
         @Override
         public org.graalvm.polyglot.io.FileSystem fileSystem(FileGate gate) {
             return new GuestFileSystem(files.view(p.home, p.pid), gate).forGuest();
+        }
+
+        @Override
+        public long heapLimitBytes() {
+            return image.heapGuard().limitBytes();
+        }
+
+        @Override
+        public ssi.guest.NodeFacts node() { // from the guest's thread, while the kernel waits for its slice: nothing changes meanwhile
+            NodeSpec n = spec(p.where);
+            return new ssi.guest.NodeFacts(n.name(), n.speed(), n.cpus(), n.memory(), freeMemory(n.id()), balancer.loadIndex(n.id()));
         }
 
         @Override

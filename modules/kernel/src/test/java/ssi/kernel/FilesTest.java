@@ -17,7 +17,7 @@ class FilesTest extends LabTest {
             int pid = r.kernel.spawn(1, "files.py", List.of("tour"));
             assertEquals(0, r.finish(pid));
             assertEquals("""
-                    root ['bin', 'home', 'mfs', 'proc', 'tmp']
+                    root ['bin', 'home', 'lib', 'mfs', 'proc', 'tmp']
                     mfs ['1', '2', '3', '4']
                     /etc/passwd refused: FileNotFoundError
                     /../../../etc/passwd refused: PermissionError
@@ -127,10 +127,14 @@ class FilesTest extends LabTest {
             int fromTiny = r.kernel.spawn(4, "files.py", List.of("read", "/mfs/1/anything"));
             assertEquals(1, r.finish(fromTiny));
             assertEquals("""
+                    Traceback (most recent call last):
+                      File "/bin/files.py", line 9, in <module>
+                        with open(ssi.args[1]) as f:
                     PermissionError: [Errno 13] Permission denied: '/mfs/4/tmp/f0'
-                        at <module> (/bin/files.py:9)
-                    |PermissionError: [Errno 13] Permission denied: '/mfs/1/anything'
-                        at <module> (/bin/files.py:9)
+                    |Traceback (most recent call last):
+                      File "/bin/files.py", line 9, in <module>
+                        with open(ssi.args[1]) as f:
+                    PermissionError: [Errno 13] Permission denied: '/mfs/1/anything'
                     """, r.text(remote) + "|" + r.text(fromTiny), "node 4 has nomfs: no MFS to or from it");
         }
     }

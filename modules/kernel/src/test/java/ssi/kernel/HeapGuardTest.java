@@ -43,7 +43,7 @@ class HeapGuardTest extends LabTest {
             long early = r.kernel.process(hog).orElseThrow().heap();
             assertTrue(early > 0 && early < 32L << 20, "measured, under the limit: " + early);
             assertEquals(137, r.kernel.runUntilExit(hog, 2 * S).orElseThrow());
-            assertTrue(r.text(hog).contains("out of memory: process " + hog + " holds over 32 MB of host heap"), r.text(hog));
+            assertTrue(r.text(hog).contains("out of memory: process " + hog + " exceeded its limit of 32 MB (its host heap"), r.text(hog));
             long killedAt = r.exitTimes.get(hog);
             assertTrue(killedAt >= 300 * MS && killedAt <= 700 * MS, "at the first check past 32 MB: " + killedAt);
             assertEquals(0, r.finish(work));

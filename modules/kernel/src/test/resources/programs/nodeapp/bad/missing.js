@@ -1,0 +1,3 @@
+// Requires a module that is not there.
+console.log('before');
+require('./nowhere');

@@ -1,0 +1,2 @@
+// Requires a module with a syntax error.
+require('./broken');

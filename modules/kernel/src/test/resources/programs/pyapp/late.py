@@ -1,0 +1,5 @@
+VALUE = 42
+
+
+def fail():
+    raise ValueError('late failure')
