@@ -102,7 +102,7 @@ public final class Main implements Callable<Integer> {
         }
         try (Kernel kernel = booted) {
             if (script != null) {
-                return runScript(kernel, script, chosen == null ? Pace.MAX : chosen) ? 0 : 1;
+                return runScript(kernel, script, chosen == null ? Pace.MAX : chosen);
             }
             interactive(kernel, chosen == null ? Pace.REALTIME : chosen);
             return 0;
@@ -124,7 +124,11 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    private static boolean runScript(Kernel kernel, List<String> lines, Pace pace) {
+    /**
+     * Runs a script's commands; its exit status is the last command's program's when that ran one in
+     * the foreground and failed, else 1 if any command failed, else 0.
+     */
+    private static int runScript(Kernel kernel, List<String> lines, Pace pace) {
         PrintWriter out = new PrintWriter(System.out, true);
         kernel.addListener(printer(out::print, out::flush));
         Shell shell = new Shell(kernel, out);
@@ -134,7 +138,7 @@ public final class Main implements Callable<Integer> {
             for (String command : split(line)) {
                 ok &= shell.run(words(command));
                 if (shell.exitRequested()) {
-                    return ok;
+                    return status(shell, ok);
                 }
             }
         }
@@ -144,7 +148,12 @@ public final class Main implements Callable<Integer> {
             kernel.advance(kernel.image().quantumNanos());
         }
         out.flush();
-        return ok;
+        return status(shell, ok);
+    }
+
+    private static int status(Shell shell, boolean ok) {
+        int job = shell.jobStatus().orElse(0);
+        return job != 0 ? job : ok ? 0 : 1;
     }
 
     private static void interactive(Kernel kernel, Pace pace) throws IOException {

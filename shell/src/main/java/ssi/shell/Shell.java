@@ -28,7 +28,7 @@ import ssi.ipc.Signal;
 @Command(name = "", subcommands = {
         Shell.Mosrun.class, Shell.Ls.class, Shell.Cat.class, Shell.Echo.class, Shell.Cp.class, Shell.Mv.class, Shell.Rm.class,
         Shell.Mkdir.class, Shell.Cd.class, Shell.Pwd.class, Shell.Migrate.class, Shell.Migrations.class, Shell.PolicyCommand.class, Shell.Ps.class, Shell.Nodes.class, Shell.Kill.class, Shell.Advance.class,
-        Shell.Host.class, Shell.Bench.class, Shell.Trace.class, Shell.Help.class, Shell.Exit.class,
+        Shell.Host.class, Shell.Bench.class, Shell.Trace.class, Shell.Wait.class, Shell.Help.class, Shell.Exit.class,
         MosixTools.Mosctl.class, MosixTools.Mps.class, MosixTools.Mtop.class, MosixTools.Mon.class, MosixTools.NodeCommand.class,
         Experiments.ExperimentCommand.class, Experiments.Plot.class, Studies.Synth.class, Studies.ImageCommand.class})
 final class Shell {
@@ -38,6 +38,9 @@ final class Shell {
     private final int shellNode = 1;
     private String cwd = "/";
     private boolean exitRequested;
+    private boolean background;      // the command line being run ends with &
+    private final java.util.Set<Integer> jobs = new java.util.TreeSet<>(); // what it started in the background
+    private Integer jobStatus;       // the exit status of the last command if it ran a program in the foreground
     private Screen screen; // the terminal live views may take over; null in scripts
 
     Shell(Kernel kernel, PrintWriter out) {
@@ -129,8 +132,28 @@ final class Shell {
         return exitRequested;
     }
 
+    /** The exit status of the program the last command ran in the foreground, if it did. */
+    java.util.Optional<Integer> jobStatus() {
+        return java.util.Optional.ofNullable(jobStatus);
+    }
+
     /** Runs one command line (already split into words); returns true if it succeeded. */
     boolean run(List<String> words) {
+        jobStatus = null;
+        background = false;
+        if (!words.isEmpty() && words.getLast().endsWith("&")) { // as in a Unix shell: the program runs in the background
+            String last = words.getLast();
+            words = new ArrayList<>(words.subList(0, words.size() - 1));
+            if (!last.equals("&")) {
+                words.add(last.substring(0, last.length() - 1));
+            }
+            background = true;
+            if (words.isEmpty() || !words.getFirst().equals("mosrun")) {
+                out.println("& runs a program in the background: mosrun PROG ARGS &");
+                out.flush();
+                return false;
+            }
+        }
         if (words.isEmpty()) {
             return true;
         }
@@ -236,7 +259,7 @@ final class Shell {
             if (program == null) {
                 throw new IllegalArgumentException("which program? (mosrun PROG ARGS, or mosrun -R PID)");
             }
-            out.println(kernel.spawn(shellNode, program, args, options()));
+            started(List.of(kernel.spawn(shellNode, program, args, options())));
             return 0;
         }
 
@@ -258,7 +281,66 @@ final class Shell {
             if (checkpoint != null && every <= 0) {
                 throw new IllegalArgumentException("-C wants a time between checkpoints, such as 1 or 500ms, got " + checkpoint);
             }
-            return new RunOptions(start, home || lock, mode, hint, every);
+            return new RunOptions(start, home || lock, mode, hint, every).in(cwd);
+        }
+    }
+
+    /**
+     * Programs the command line started: in the background, their pids are printed and kept as
+     * jobs; in the foreground, the shell waits for them to end as a Unix shell does (the cluster
+     * runs meanwhile, as with advance) and keeps the last one's exit status.
+     */
+    private void started(List<Integer> pids) {
+        if (background) {
+            jobs.addAll(pids);
+            out.println(pids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" ")));
+            return;
+        }
+        int status = 0;
+        for (int pid : pids) {
+            status = waitFor(pid);
+        }
+        jobStatus = status;
+    }
+
+    /** Runs the cluster until a process has ended (in realtime pace, waits as the clock runs); its exit status. */
+    private int waitFor(int pid) {
+        out.flush();
+        while (true) {
+            java.util.Optional<Integer> status = kernel.pace() == ssi.kernel.Pace.MAX
+                    ? kernel.runUntilExit(pid, Long.MAX_VALUE - kernel.now()) : kernel.exitStatus(pid);
+            if (status.isPresent()) {
+                jobs.remove(pid);
+                return status.get();
+            }
+            try {
+                Thread.sleep(10); // the background clock runs the cluster
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for process " + pid);
+            }
+        }
+    }
+
+    @Command(name = "wait", description = "Wait for programs started in the background (mosrun ... &) to end: these pids, or all of them.")
+    final class Wait implements Callable<Integer> {
+        @Parameters(arity = "0..*", paramLabel = "PID")
+        List<Integer> pids = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            for (int pid : pids) {
+                if (kernel.process(pid).isEmpty() && kernel.exitStatus(pid).isEmpty()) {
+                    throw new IllegalArgumentException("no process " + pid);
+                }
+            }
+            List<Integer> awaited = pids.isEmpty() ? List.copyOf(jobs) : pids;
+            int status = 0;
+            for (int pid : awaited) {
+                status = waitFor(pid);
+            }
+            jobStatus = status;
+            return 0;
         }
     }
 
@@ -288,7 +370,7 @@ final class Shell {
                 options.add(m.options());
                 segment.clear();
             }
-            out.println(kernel.pipeline(shellNode, commands, options).stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" ")));
+            started(kernel.pipeline(shellNode, commands, options));
             return true;
         } catch (CommandLine.ParameterException | IllegalArgumentException | KernelException e) {
             out.println("mosrun: " + e.getMessage());
@@ -609,7 +691,7 @@ final class Shell {
         }
     }
 
-    @Command(name = "bench", description = "Measure ssi: start-up, guest CPU speed (vs a bare GraalVM context, node and python3), "
+    @Command(name = "bench", subcommands = Shell.BenchProgram.class, description = "Measure ssi: start-up, guest CPU speed (vs a bare GraalVM context, node and python3), "
             + "mechanism costs, many guests, synthetic studies (scenario runs), then the kernel's functions (JMH) and gossip.")
     final class Bench implements Callable<Integer> {
         @Option(names = "--jmh", description = "Only the JMH benchmarks of the kernel's functions.")
@@ -618,15 +700,53 @@ final class Shell {
         @Option(names = "--synthetic", description = "Only the synthetic studies (100 to 10,000 nodes).")
         boolean syntheticOnly;
 
+        @Option(names = "--suite", description = "Only the image's suite of real programs (/bench): bench program on each, geometric means.")
+        boolean suiteOnly;
+
+        @Option(names = "--runs", paramLabel = "N", description = "cold runs of each suite program, the median kept (default 1)")
+        int runs = 1;
+
         @Override
         public Integer call() throws Exception {
+            if (runs < 1) {
+                throw new IllegalArgumentException("--runs wants 1 or more, got " + runs);
+            }
             if (jmhOnly) {
                 ssi.bench.Microbenchmarks.run(kernel.image(), 1, out);
             } else if (syntheticOnly) {
                 ssi.shell.Bench.synthetic(kernel.image(), out);
+            } else if (suiteOnly) {
+                ProgramBench.suite(kernel.image(), runs, out);
             } else {
                 ssi.shell.Bench.run(kernel.image(), out);
+                ProgramBench.suite(kernel.image(), runs, out);
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "program", description = "Time one guest program three ways: as an ssi process on an idle node, in a bare GraalVM context"
+            + " (the same engine, no kernel, no work meter) and under node or python3; print the wall times and their ratios.")
+    final class BenchProgram implements Callable<Integer> {
+        @Option(names = "--json", description = "one JSON object: program, lang, ssi_s, bare_s, native_s, ssi_over_bare, ssi_over_native, exit")
+        boolean json;
+
+        @Option(names = "--runs", paramLabel = "N", description = "cold runs of each, the median kept (default 1)")
+        int runs = 1;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "a program of the image's tree: /bench/js/json/main.js, or x.js for /bin/x.js")
+        String program;
+
+        @Parameters(index = "1..*", paramLabel = "ARGS", description = "its arguments")
+        List<String> args = new ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            if (runs < 1) {
+                throw new IllegalArgumentException("--runs wants 1 or more, got " + runs);
+            }
+            String path = Namespace.normalise(program.startsWith("/") || program.contains("/") ? program : "/bin/" + program, cwd);
+            ProgramBench.print(ProgramBench.measure(kernel.image(), path, args, runs), json, out);
             return 0;
         }
     }

@@ -39,8 +39,8 @@ class ShellTest {
         StringWriter text = new StringWriter();
         try (Kernel kernel = Kernel.boot(paper5, 1)) {
             Shell shell = new Shell(kernel, new PrintWriter(text));
-            assertTrue(shell.run(Main.words("mosrun -r 2 cpu.js")));
-            assertTrue(shell.run(Main.words("mosrun -r 2 cpu.py")));
+            assertTrue(shell.run(Main.words("mosrun -r 2 cpu.js &")));
+            assertTrue(shell.run(Main.words("mosrun -r 2 cpu.py &")));
             assertTrue(shell.run(Main.words("advance 1s")));
             text.getBuffer().setLength(0);
             assertTrue(shell.run(Main.words("ps --json")));
@@ -69,10 +69,10 @@ class ShellTest {
         StringWriter text = new StringWriter();
         try (Kernel kernel = Kernel.boot(paper5, 1)) {
             Shell shell = new Shell(kernel, new PrintWriter(text));
-            assertTrue(shell.run(Main.words("mosrun -3 cpu.js")));      // pid 1: home 1, runs on node 3
-            assertTrue(shell.run(Main.words("mosrun -h cpu.py")));      // pid 2: at home, locked
-            assertTrue(shell.run(Main.words("mosrun -b -L cpu.js")));   // pid 3: the best node, locked
-            assertTrue(shell.run(Main.words("mosrun -E cpu.js")));      // pid 4: native
+            assertTrue(shell.run(Main.words("mosrun -3 cpu.js &")));      // pid 1: home 1, runs on node 3
+            assertTrue(shell.run(Main.words("mosrun -h cpu.py &")));      // pid 2: at home, locked
+            assertTrue(shell.run(Main.words("mosrun -b -L cpu.js &")));   // pid 3: the best node, locked
+            assertTrue(shell.run(Main.words("mosrun -E cpu.js &")));      // pid 4: native
             assertEquals(List.of(3, 1, 2, 1), kernel.ps().stream().map(p -> p.where()).toList());
             assertEquals(List.of(1, 1, 1, 1), kernel.ps().stream().map(p -> p.home()).toList());
             assertEquals(List.of("", "user_lock", "user_lock", "native"), kernel.ps().stream().map(p -> p.cantmove()).toList());
@@ -136,7 +136,7 @@ class ShellTest {
             assertEquals("loaded least-loaded\n", text.toString());
             assertTrue(shell.run(Main.words("policy use least-loaded")));
             assertTrue(shell.run(Main.words("advance 3s")));          // windows fill
-            assertTrue(shell.run(Main.words("mosrun cpu.js")));
+            assertTrue(shell.run(Main.words("mosrun cpu.js &")));
             assertEquals(ProcessState.FROZEN, kernel.ps().getFirst().state(), "placed at once: migrating");
             assertTrue(shell.run(Main.words("advance 200ms")));
             int to = kernel.ps().getFirst().where();
@@ -203,7 +203,7 @@ class ShellTest {
                 }
             });
             Shell shell = new Shell(kernel, new PrintWriter(text));
-            assertTrue(shell.run(Main.words("mosrun producer.js 10 | mosrun -2 consumer.js")), text.toString());
+            assertTrue(shell.run(Main.words("mosrun producer.js 10 | mosrun -2 consumer.js &")), text.toString());
             assertEquals("1 2\n", text.toString());
             assertTrue(shell.run(Main.words("advance 2s")));
             assertEquals(List.of("2: consumed 40960 bytes\n"), outputs);
@@ -222,7 +222,7 @@ class ShellTest {
         StringWriter text = new StringWriter();
         try (Kernel kernel = Kernel.boot(paper5, 1)) {
             Shell shell = new Shell(kernel, new PrintWriter(text));
-            for (String c : List.of("mosrun -r 2 cpu.js", "mosrun -3 cpu.js", "advance 2s")) {
+            for (String c : List.of("mosrun -r 2 cpu.js &", "mosrun -3 cpu.js &", "advance 2s")) {
                 assertTrue(shell.run(Main.words(c)), c + ": " + text);
             }
             text.getBuffer().setLength(0);
@@ -250,10 +250,10 @@ class ShellTest {
             assertTrue(text.toString().contains("DOWN"), text.toString());
             assertTrue(shell.run(Main.words("node restart 2")));
             text.getBuffer().setLength(0);
-            assertTrue(shell.run(Main.words("mosrun -C 500ms -4 cpu.js")), text.toString());
+            assertTrue(shell.run(Main.words("mosrun -C 500ms -4 cpu.js &")), text.toString());
             assertTrue(shell.run(Main.words("advance 1s")));
             assertTrue(shell.run(Main.words("node crash 4")));
-            assertTrue(shell.run(Main.words("mosrun -R 3")), text.toString());
+            assertTrue(shell.run(Main.words("mosrun -R 3 &")), text.toString());
             assertTrue(text.toString().endsWith("4\n"), "recovered as pid 4: " + text);
             text.getBuffer().setLength(0);
             assertTrue(shell.run(Main.words("node add big speed=4 cpus=2 mem=512")), text.toString());
@@ -292,6 +292,9 @@ class ShellTest {
                 for (int w = random.nextInt(4); w > 0; w--) {
                     line.append(' ').append(words[random.nextInt(words.length)]);
                 }
+                if (line.toString().startsWith("mosrun")) {
+                    line.append(" &"); // in the foreground, an endless program would hold the shell
+                }
                 try {
                     shell.run(Main.words(line.toString()));
                 } catch (RuntimeException e) {
@@ -322,7 +325,7 @@ class ShellTest {
             StringWriter said = new StringWriter();
             Shell shell = new Shell(kernel, new PrintWriter(said));
             shell.useScreen(new Screen(terminal));
-            assertTrue(shell.run(Main.words("mosrun -r 2 cpu.js")));
+            assertTrue(shell.run(Main.words("mosrun -r 2 cpu.js &")));
             assertTrue(shell.run(Main.words("advance 2s")));
             assertTrue(shell.run(Main.words("mon")), "left with q: " + said);
             String shown = screen.toString();
@@ -336,7 +339,7 @@ class ShellTest {
                      new java.io.ByteArrayInputStream("q".getBytes()), screen, java.nio.charset.StandardCharsets.UTF_8)) {
             Shell shell = new Shell(kernel, new PrintWriter(new StringWriter()));
             shell.useScreen(new Screen(terminal));
-            assertTrue(shell.run(Main.words("mosrun -r 2 cpu.js")));
+            assertTrue(shell.run(Main.words("mosrun -r 2 cpu.js &")));
             assertTrue(shell.run(Main.words("mtop")));
             assertTrue(screen.toString().contains("/bin/cpu.js"), screen.toString());
         }
