@@ -306,7 +306,7 @@ final class Ipc {
             return new Kernel.Later(m.map(Ipc::received).orElse(null), t + call());
         }
         block(p, null);
-        awaitMessage(p, timeout < 0 ? Long.MAX_VALUE : t + Math.round(timeout * 1e9), t1, next);
+        awaitMessage(p, timeout < 0 ? Long.MAX_VALUE : Kernel.after(t, timeout), t1, next);
         return Kernel.BLOCKED;
     }
 

@@ -254,16 +254,22 @@ public final class Kernel implements AutoCloseable {
      * scheduler, deputy, migration and policies as a guest; returns its pid.
      */
     public synchronized int spawnSynthetic(int home, ssi.synthetic.Demand demand) throws KernelException {
+        return spawnBody(home, demand.command(), calls -> new ssi.synthetic.SyntheticProcess(demand, calls));
+    }
+
+    /** Starts a process at {@code home} whose body runs on the kernel's thread: a synthetic process (or a test's). */
+    synchronized int spawnBody(int home, String command, java.util.function.Function<SystemCalls, ssi.guest.ProcessBody> body)
+            throws KernelException {
         image.requireNode(home);
         requireUp(home);
         AddressSpace memory = new AddressSpace(image.pageBytes(), image.processBytes());
         requireMemory(home, memory, "a synthetic process");
-        Proc p = new Proc(nextPid++, 0, home, home, null, demand.command(), RunOptions.Mode.STRICT, "", memory, now);
+        Proc p = new Proc(nextPid++, 0, home, home, null, command, RunOptions.Mode.STRICT, "", memory, now);
         p.readyAt = now;
         procs.put(p.pid, p);
         sliced.put(p);
         settle(p);
-        p.guest = new ssi.synthetic.SyntheticProcess(demand, new Calls(p));
+        p.guest = body.apply(new Calls(p));
         log(now, "spawn pid=" + p.pid + " ppid=0 node=" + home + " " + p.command());
         balancer.place(p, now);
         return p.pid;
@@ -585,7 +591,11 @@ public final class Kernel implements AutoCloseable {
         }
         for (Proc p : List.copyOf(sliced)) {
             if (p.move != null) {
-                advanceMove(p, t1, null);
+                try {
+                    advanceMove(p, t1, null);
+                } catch (RuntimeException e) {
+                    fault(p, e, t0, t1, null);
+                }
             }
         }
         List<Task> due = new ArrayList<>();
@@ -629,14 +639,18 @@ public final class Kernel implements AutoCloseable {
             while (!waiting.isEmpty() && waiting.firstTime() <= horizon) {
                 Task t = waiting.poll();
                 assert t.eventAt == eventTime(t) : "a waiting task's event time stayed put";
-                switch (t) {
-                    case Proc p -> {
-                        Yield y = p.yielded;
-                        p.yielded = null;
-                        handle(p, y, t1, next);
+                try {
+                    switch (t) {
+                        case Proc p -> {
+                            Yield y = p.yielded;
+                            p.yielded = null;
+                            handle(p, y, t1, next);
+                        }
+                        case Deputy d -> serve(d, t1, next);
+                        case Delivery d -> ipc.deliver(d.target, d.readyAt, t1, next);
                     }
-                    case Deputy d -> serve(d, t1, next);
-                    case Delivery d -> ipc.deliver(d.target, d.readyAt, t1, next);
+                } catch (RuntimeException e) { // a bug of the kernel's, met while serving one process: it ends that process only
+                    fault(owner(t), e, t.eventAt, t1, next);
                 }
                 if (scanned > next.size() || scanned > 0 && next.get(scanned - 1) != lastScanned) {
                     scanned = 0; // something left next (a process exited): take its minimum afresh
@@ -880,15 +894,14 @@ public final class Kernel implements AutoCloseable {
             if (t instanceof Proc p && p.guest.threaded()) {
                 guests.add(p);
             } else if (t instanceof Proc p) {
-                p.yielded = p.guest.resume(p.sliceBudget, takeAnswer(p)); // a synthetic slice: a few steps on this thread
+                runSlice(p, takeAnswer(p)); // a synthetic slice: a few steps on this thread
                 syntheticSlices++;
                 synthetic = true;
             }
         }
         if (guests.size() == 1 && !synthetic) { // nothing to overlap: run it from this thread, saving two thread hand-offs
             Proc p = guests.getFirst();
-            Object answer = takeAnswer(p);
-            p.yielded = p.guest.resume(p.sliceBudget, answer);
+            runSlice(p, takeAnswer(p));
             return;
         }
         Map<Proc, Future<Yield>> futures = new HashMap<>();
@@ -903,9 +916,24 @@ public final class Kernel implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
             } catch (ExecutionException e) {
-                throw new IllegalStateException("slice of process " + f.getKey().pid + " failed", e.getCause());
+                failed(f.getKey(), e.getCause());
             }
         }
+    }
+
+    /** Runs one slice of a process on this thread; a failure ends only that process (see {@link #handle}). */
+    private void runSlice(Proc p, Object answer) {
+        try {
+            p.yielded = p.guest.resume(p.sliceBudget, answer);
+        } catch (RuntimeException e) {
+            failed(p, e);
+        }
+    }
+
+    /** A slice that failed in the kernel's code: the process ends with an internal error when its slice's event comes. */
+    private static void failed(Proc p, Throwable e) {
+        p.failed = e;
+        p.yielded = new Yield.BudgetSpent(0, false); // its event: the slice's start
     }
 
     /** The answer a process resumes with; signals it caught come with the answer to its system call. */
@@ -925,6 +953,10 @@ public final class Kernel implements AutoCloseable {
     private void handle(Proc p, Yield y, long t1, List<Task> next) {
         if (!p.alive()) {
             return; // killed by a signal that arrived during its slice
+        }
+        if (p.failed != null) {
+            fault(p, p.failed, p.sliceStart, t1, next);
+            return;
         }
         long t = p.timeAt(y.work());
         p.cpuSeconds += cpu.cpuSeconds(y.work(), spec(p.where).speed());
@@ -1009,7 +1041,8 @@ public final class Kernel implements AutoCloseable {
             case Syscall.PipeWrite w -> ipc.write(p, w.end(), w.bytes(), t, t1, next);
             case Syscall.PipeClose c -> ipc.close(p, c.end(), t, t1, next);
             case Syscall.Send m -> ipc.send(p, m.pid(), m.data(), t, t1, next);
-            case Syscall.Recv r -> ipc.recv(p, r.timeout(), t, t1, next);
+            case Syscall.Recv r -> Double.isNaN(r.timeout()) ? invalid("recv", "the timeout must be a number of seconds, got NaN")
+                    : ipc.recv(p, r.timeout(), t, t1, next);
             case Syscall.Kill k -> ipc.kill(p, k.pid(), k.signal(), t, t1, next);
             case Syscall.ShmDt d -> ipc.shmdt(p, d.id());
             case Syscall.ShmRead r -> ipc.shmread(p, r.id(), r.offset(), r.length());
@@ -1030,8 +1063,11 @@ public final class Kernel implements AutoCloseable {
             }
             case Syscall.Wait w -> waitFor(p, w.pid());
             case Syscall.Sleep s -> {
+                if (!(s.seconds() >= 0)) {
+                    yield invalid("sleep", "seconds must be a number >= 0, got " + s.seconds());
+                }
                 p.state = ProcessState.SLEEPING;
-                resume(p, null, t + Math.round(s.seconds() * 1e9), t1, next);
+                resume(p, null, after(t, s.seconds()), t1, next);
                 p.blockedOn = Ipc.SLEEP; // a caught signal ends it early
                 yield BLOCKED;
             }
@@ -1048,15 +1084,21 @@ public final class Kernel implements AutoCloseable {
                 yield null;
             }
             case Syscall.Alloc a -> {
-                long need = p.memory.pagesFor(a.bytes()) * p.memory.pageBytes();
+                if (a.bytes() < 1) {
+                    yield invalid("alloc", "size must be at least 1 byte, got " + a.bytes());
+                }
                 long free = freeMemory(p.where);
-                if (need > free) {
+                if (a.bytes() > free || p.memory.pagesFor(a.bytes()) * p.memory.pageBytes() > free) { // bytes first: pages of a huge size overflow
                     yield new SyscallException("alloc: out of memory: " + spec(p.where).name() + " has " + free + " bytes free, asked " + a.bytes());
                 }
                 long before = p.memory.bytes();
-                int handle = p.memory.alloc(a.bytes());
-                used[p.where] += p.memory.bytes() - before;
-                yield handle;
+                try {
+                    int handle = p.memory.alloc(a.bytes());
+                    used[p.where] += p.memory.bytes() - before;
+                    yield handle;
+                } catch (IllegalArgumentException ex) {
+                    yield new SyscallException(ex.getMessage());
+                }
             }
             case Syscall.Free f -> {
                 try {
@@ -1086,6 +1128,9 @@ public final class Kernel implements AutoCloseable {
                 yield BLOCKED;
             }
             case Syscall.ShmGet s -> {
+                if (s.bytes() < 0) {
+                    yield invalid("shmget", "size must be at least 0 bytes, got " + s.bytes());
+                }
                 if (p.mode == RunOptions.Mode.STRICT) {
                     yield refuseSharedMemory(p, t, t1, next);
                 }
@@ -1153,10 +1198,102 @@ public final class Kernel implements AutoCloseable {
                 + link.messageNanos(TransferCost.CONTROL_BYTES + received));
     }
 
+    /** The refusal of an argument the kernel cannot take (EINVAL): the guest gets it as an error it can catch. */
+    private static SyscallException invalid(String call, String why) {
+        return new SyscallException(call + ": invalid argument: " + why);
+    }
+
+    /** The time {@code seconds} after {@code t}, or never ({@link Long#MAX_VALUE}) past the clock's end. */
+    static long after(long t, double seconds) {
+        long nanos = Math.round(seconds * 1e9); // Long.MAX_VALUE for a huge span
+        return nanos >= Long.MAX_VALUE - t ? Long.MAX_VALUE : t + nanos;
+    }
+
     private Object refuseSharedMemory(Proc p, long t, long t1, List<Task> next) {
         emit(new Output(t, p.pid, true, SHARED_MEMORY_REFUSED + "\n"));
         exit(p, 1, t, next, t1);
         return BLOCKED;
+    }
+
+    // ---- containment ----
+
+    /** The process a task serves. */
+    private static Proc owner(Task t) {
+        return switch (t) {
+            case Proc p -> p;
+            case Deputy d -> d.owner;
+            case Delivery d -> d.target;
+        };
+    }
+
+    /**
+     * The kernel failed (a bug) while serving process {@code p} at {@code t}: that process ends, as
+     * if it had aborted (status 134), with {@code internal error} on its stderr, and the failure goes
+     * to a report in the state directory ({@code reports/pid-N-T.txt}, with the Java stack trace);
+     * every other process and the cluster go on.
+     */
+    private void fault(Proc p, Throwable e, long t, long t1, List<Task> next) {
+        if (!p.alive()) {
+            return; // it ended on the way: nothing left to contain
+        }
+        p.failed = null;
+        String report = "reports/pid-" + p.pid + "-" + stamp(t) + ".txt";
+        java.io.StringWriter text = new java.io.StringWriter();
+        text.write("ssi kernel fault while serving process " + p.pid + " (" + p.command() + ") at t=" + stamp(t)
+                + ", on node " + p.where + ", home " + p.home + "\n\n");
+        e.printStackTrace(new java.io.PrintWriter(text));
+        try {
+            Path file = files.state().resolve(report);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text.toString());
+        } catch (IOException io) {
+            report = "none (" + io.getMessage() + ")";
+        }
+        log(t, "fault pid=" + p.pid + " report=" + report);
+        emit(new Output(t, p.pid, true, "internal error: the kernel failed while serving process " + p.pid
+                + " (its report: " + report + " in the state directory)\n"));
+        exit(p, 134, t, next, t1);
+    }
+
+    /**
+     * Checks the kernel's invariants, as tests do after a failure: every live process is counted
+     * on exactly one node, the one it runs on, which is up, as is its home (where its deputy is);
+     * each node's memory accounting equals the memory of its processes and of those migrating to
+     * it, and fits the node; every live process either cruises on its node or runs by slices, not
+     * both, and an ended one does neither. Throws {@link IllegalStateException} naming the first broken one.
+     */
+    public synchronized void checkInvariants() {
+        long[] memory = new long[specs.length];
+        int[] residents = new int[specs.length];
+        int[] cruising = new int[specs.length];
+        for (Proc p : procs.values()) {
+            if (!p.alive()) {
+                require(!sliced.has(p) && !p.cruising, "ended process " + p.pid + " still runs (by slices or cruising)");
+                continue;
+            }
+            require(image.node(p.where).isPresent() && !down.get(p.where), "process " + p.pid + " runs on node " + p.where + ", which is not up");
+            require(image.node(p.home).isPresent() && !down.get(p.home), "process " + p.pid + "'s home (its deputy), node " + p.home + ", is not up");
+            require(running.get(p.where).contains(p), "process " + p.pid + " is not counted at node " + p.where + ", where it runs");
+            require(p.cruising != sliced.has(p), "process " + p.pid + (p.cruising ? " both cruises and runs by slices" : " neither cruises nor runs by slices"));
+            residents[p.where]++;
+            cruising[p.where] += p.cruising ? 1 : 0;
+            memory[p.where] += p.memory.bytes();
+            if (p.move != null && p.move.reserved) {
+                memory[p.move.to] += p.memory.bytes();
+            }
+        }
+        for (int n = 1; n < specs.length; n++) {
+            require(running.get(n).size() == residents[n], "node " + n + " counts " + running.get(n).size() + " processes, " + residents[n] + " run there");
+            require(cruises.size(n) == cruising[n], "node " + n + "'s cruise holds " + cruises.size(n) + " processes, " + cruising[n] + " cruise there");
+            require(used[n] == memory[n], "node " + n + " accounts " + used[n] + " bytes of memory, its processes take " + memory[n]);
+            require(used[n] <= spec(n).memory(), "node " + n + " holds " + used[n] + " bytes of memory, more than its " + spec(n).memory());
+        }
+    }
+
+    private static void require(boolean holds, String broken) {
+        if (!holds) {
+            throw new IllegalStateException("kernel invariant broken: " + broken);
+        }
     }
 
     // ---- the deputy ----

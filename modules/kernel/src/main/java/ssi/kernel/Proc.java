@@ -59,6 +59,7 @@ final class Proc extends ProcFigures {
     long sliceBudget;
     double nanosPerUnit;
     Yield yielded;             // how the slice ended, until the quantum handles it
+    Throwable failed;          // how its slice failed in the kernel's code (a bug), until the quantum ends it for that
 
     /** Terminal output of the current round, written from the guest thread. */
     final List<Output> outputs = new ArrayList<>();
