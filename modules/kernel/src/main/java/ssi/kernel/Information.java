@@ -79,6 +79,18 @@ final class Information {
         }
     }
 
+    /** A period of a resting cluster ended: each node's load index falls, as nothing ran; nobody gossips. */
+    void rest(long periods) {
+        for (NodeSpec n : nodes) {
+            loads[n.id()].rest(periods);
+        }
+    }
+
+    /** Whether no gossip is on its way. */
+    boolean quiet() {
+        return pending.isEmpty();
+    }
+
     /** Delivers the vectors that have arrived by {@code t}, in the order they arrived. */
     void deliver(long t) {
         List<Pending> due = new ArrayList<>();

@@ -55,6 +55,11 @@ public final class Kernel implements AutoCloseable {
     /** What MOSIX tells a program that needs shared memory under plain {@code mosrun}. */
     public static final String SHARED_MEMORY_REFUSED =
             "MOSRUN: Shared memory (MAP_SHARED) not supported under MOSIX. (try 'mosrun -e' or 'mosrun -E')";
+    /**
+     * The end of virtual time: 2^62 ns, about 146 years. Every time the kernel computes (a moment
+     * plus a delay the image's bounds allow) stays clear of overflow; what would happen later never does.
+     */
+    public static final long END_OF_TIME = 1L << 62;
     /** The answer of a system call that blocked, froze or ended its process: whoever unblocks it answers later. */
     static final Object BLOCKED = new Object();
 
@@ -103,6 +108,8 @@ public final class Kernel implements AutoCloseable {
     long syntheticSlices;        // slices of synthetic processes run so far (cruising saves most)
     private int nextPid = 1;
     private long now;
+    private boolean periodBusy;  // a process or a signal existed at some quantum of the current balancing period
+    private final java.util.concurrent.atomic.AtomicLong interrupts = new java.util.concurrent.atomic.AtomicLong(); // Ctrl-Cs so far
     private volatile Clock clock;
 
     private Kernel(Image image, long seed, GuestRuntime runtime, boolean ownsRuntime, Policies policies, Path state,
@@ -443,21 +450,84 @@ public final class Kernel implements AutoCloseable {
         return balancer.describe();
     }
 
-    /** Runs the cluster for {@code nanos} of virtual time (whole quanta). */
+    /**
+     * Runs the cluster for {@code nanos} of virtual time (whole quanta), or until {@link #interrupt}.
+     * Time advances by events: while the cluster rests (no process, nothing on its way) whole
+     * balancing periods pass at once, so an idle cluster passes any span at once (see {@link #rest}).
+     *
+     * @throws IllegalArgumentException if the span is negative or would take the clock past its end
+     */
     public synchronized void advance(long nanos) {
+        if (nanos < 0) {
+            throw new IllegalArgumentException("a span of virtual time cannot be negative, got " + nanos + " ns");
+        }
+        long q = image.quantumNanos();
+        if (Math.ceilDiv(nanos, q) > (END_OF_TIME - now) / q) {
+            throw new IllegalArgumentException("the virtual clock ends at t=" + stamp(END_OF_TIME) + " (2^62 ns, about 146 years): from t="
+                    + stamp(now) + ", " + nanos + " ns (in whole quanta of " + Durations.millis(q) + ") go past it");
+        }
         long target = now + nanos;
-        while (now < target) {
-            quantum();
+        long asked = interrupts.get();
+        while (now < target && interrupts.get() == asked) {
+            if (!rest(target)) {
+                quantum();
+            }
         }
     }
 
-    /** Runs until the process has exited or {@code limitNanos} have passed; returns its exit status if it ended. */
+    /**
+     * Runs until the process has exited, {@code limitNanos} have passed (up to the clock's end) or
+     * {@link #interrupt}; returns its exit status if it ended.
+     */
     public synchronized Optional<Integer> runUntilExit(int pid, long limitNanos) {
-        long limit = now + limitNanos;
-        while (exitStatus(pid).isEmpty() && now < limit) {
+        long limit = limitNanos > END_OF_TIME - now ? END_OF_TIME : now + limitNanos;
+        long asked = interrupts.get();
+        while (exitStatus(pid).isEmpty() && now < limit && interrupts.get() == asked) {
             quantum();
         }
         return exitStatus(pid);
+    }
+
+    /**
+     * Asks the {@link #advance} or {@link #runUntilExit} running now to return at its next quantum
+     * boundary (Ctrl-C). Thread-safe and lock-free, for another thread to call while the loop
+     * holds the kernel; one that starts later is not affected.
+     */
+    public void interrupt() {
+        interrupts.incrementAndGet();
+    }
+
+    /**
+     * Passes whole balancing periods at once while the cluster rests: no process, no signal or
+     * gossip on its way, no deputy work owed, and nothing has happened since the period began.
+     * Quanta would change nothing then but the load indexes, which fall as over idle periods, and
+     * such periods end without gossip or policy (see {@link Balancer#rest}), so the jump leaves
+     * the cluster as quantum by quantum would, at the last period end up to where they would stop
+     * before {@code target}: the trace is the same however time is advanced. Returns false if the
+     * cluster does not rest or no period ends before the target.
+     */
+    private boolean rest(long target) {
+        if (periodBusy || !procs.isEmpty() || !deliveries.isEmpty() || !balancer.quiet() || java.util.Arrays.stream(owed).anyMatch(o -> o > 0)) {
+            return false;
+        }
+        long q = image.quantumNanos(), period = image.balancing().periodNanos();
+        long end = now + Math.ceilDiv(target - now, q) * q; // where quantum by quantum would stop
+        long periods, landing;
+        if (q > period) { // every quantum ends a period
+            periods = (end - now) / q;
+            landing = end;
+        } else { // each multiple of the period ends one, in the quantum that holds it
+            periods = Math.floorDiv(end, period) - Math.floorDiv(now, period);
+            landing = now + Math.ceilDiv(Math.floorDiv(end, period) * period - now, q) * q;
+        }
+        if (periods == 0) {
+            return false;
+        }
+        quanta += (landing - now) / q;
+        balancer.rest(periods);
+        now = landing;
+        givenUntil = landing;
+        return true;
     }
 
     /** The exit status of a process that has ended. */
@@ -551,9 +621,13 @@ public final class Kernel implements AutoCloseable {
         }
     }
 
-    /** One quantum, for the realtime clock. */
-    synchronized void tick() {
+    /** One quantum, for the realtime clock; false at the clock's end, where time stops. */
+    synchronized boolean tick() {
+        if (now > END_OF_TIME - image.quantumNanos()) {
+            return false;
+        }
         quantum();
+        return true;
     }
 
     @Override
@@ -583,6 +657,7 @@ public final class Kernel implements AutoCloseable {
     private void quantum() {
         long t0 = now;
         long t1 = t0 + image.quantumNanos();
+        periodBusy |= !procs.isEmpty() || !deliveries.isEmpty();
         java.util.Arrays.fill(joined, 0);
         for (NodeSpec n : image.nodes()) { // deputies' work of the last quantum is taken from this one
             long taken = Math.min(owed[n.id()], n.cpus() * image.quantumNanos());
@@ -678,10 +753,13 @@ public final class Kernel implements AutoCloseable {
             guardHeaps(t1);
         }
         quanta++;
-        if (balancer.endQuantum(t1)) {
+        if (balancer.endQuantum(t1, periodBusy)) {
             for (KernelListener l : listeners) {
                 l.period(t1);
             }
+        }
+        if (balancer.periodEnds(t1)) {
+            periodBusy = false;
         }
     }
 
@@ -1203,10 +1281,10 @@ public final class Kernel implements AutoCloseable {
         return new SyscallException(call + ": invalid argument: " + why);
     }
 
-    /** The time {@code seconds} after {@code t}, or never ({@link Long#MAX_VALUE}) past the clock's end. */
+    /** The time {@code seconds} after {@code t}, or never ({@link Long#MAX_VALUE}) past {@link #END_OF_TIME}. */
     static long after(long t, double seconds) {
         long nanos = Math.round(seconds * 1e9); // Long.MAX_VALUE for a huge span
-        return nanos >= Long.MAX_VALUE - t ? Long.MAX_VALUE : t + nanos;
+        return nanos > END_OF_TIME - t ? Long.MAX_VALUE : t + nanos;
     }
 
     private Object refuseSharedMemory(Proc p, long t, long t1, List<Task> next) {
