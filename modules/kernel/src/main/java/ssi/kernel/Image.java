@@ -26,17 +26,18 @@ import ssi.api.NodeSpec;
  * @param processBytes a process's memory besides its program and what it allocates (its runtime)
  * @param migrationFixedNanos the fixed part of a migration's transfer
  * @param deputyWork work units the deputy spends at home on each forwarded system call (and a node
- *     on each file request it serves for another node)
+ *     on each file request it serves for another node, and a process on each spawn the kernel refuses)
  * @param fileCallNanos the time of one file operation at the node holding the file, besides its bytes
  * @param diskBandwidth bytes per second a node's disk reads or writes
  * @param ipcCallNanos the time of one IPC call (pipe, message, signal) at the node that serves it
  * @param balancing the default policy and the information and balancing tunables
  * @param heapGuard the host heap a guest process may hold, and how often it is measured
+ * @param maxProcesses the guest processes one user may have at once (alive, or ended and not yet waited for), as {@code ulimit -u}
  */
 public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long quantumNanos,
                     double workRate, long latencyNanos, double bandwidth, int pageBytes, long processBytes,
                     long migrationFixedNanos, long deputyWork, long fileCallNanos, double diskBandwidth, long ipcCallNanos,
-                    Balancing balancing, HeapGuard heapGuard) {
+                    Balancing balancing, HeapGuard heapGuard, int maxProcesses) {
 
     /**
      * The guard against a guest that allocates without bound: every {@code checkNanos} of virtual
@@ -58,6 +59,8 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
     public record Balancing(String policy, long periodNanos, int window, long minResidenceNanos, Map<String, String> settings) {}
 
     public static final String MANIFEST = "manifest.toml";
+    /** The largest per-user process limit an image or an administrator may set. */
+    public static final int MAX_PROCESSES = 1_000_000;
 
     /** Loads an image from its directory, checking every field. */
     public static Image load(Path dir) throws ImageException {
@@ -75,7 +78,7 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
             throw new ImageException(file + ": cannot read: " + e.getMessage());
         }
         Fields f = new Fields(file);
-        f.only(root, "", Set.of("name", "description", "seed", "clock", "network", "memory", "migration", "files", "ipc", "balancing", "node"));
+        f.only(root, "", Set.of("name", "description", "seed", "clock", "network", "memory", "migration", "files", "ipc", "balancing", "limits", "node"));
         String name = f.text(root, "name", dir.getFileName().toString());
         long seed = f.integer(root, "seed", 1, Long.MIN_VALUE);
         JsonNode clock = f.table(root, "clock");
@@ -121,6 +124,12 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
                 settings.put(e.getKey(), e.getValue().asText());
             }
         }
+        JsonNode limits = f.table(root, "limits");
+        f.only(limits, "limits.", Set.of("max_processes"));
+        long maxProcesses = f.integer(limits, "limits.max_processes", 256, 1);
+        if (maxProcesses > MAX_PROCESSES) {
+            throw f.bad("limits.max_processes", "must be at most " + MAX_PROCESSES + ", got " + maxProcesses);
+        }
         JsonNode nodeList = root.get("node");
         if (nodeList == null || !nodeList.isArray() || nodeList.isEmpty()) {
             throw new ImageException(file + ": field 'node': at least one [[node]] table is required");
@@ -140,7 +149,7 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
                 Math.round(processKb * 1024), Math.round(fixedMs * 1e6), deputyWork, Math.round(callUs * 1e3), diskMbyte * 1e6, Math.round(ipcUs * 1e3),
                 new Balancing(policy, Math.round(periodMs * 1e6),
                         window > 0 ? (int) window : defaultWindow(nodes.size()), Math.round(residenceMs * 1e6), Map.copyOf(settings)),
-                new HeapGuard(Math.round(heapMb * (1 << 20)), Math.round(heapCheckMs * 1e6), (int) Math.min(100, pressure)));
+                new HeapGuard(Math.round(heapMb * (1 << 20)), Math.round(heapCheckMs * 1e6), (int) Math.min(100, pressure)), (int) maxProcesses);
     }
 
     /** About log2 of the cluster's size, as the seeds suggest, and at least 1. */
@@ -171,7 +180,7 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
     public Image withPolicy(String policy) {
         return new Image(name, dir, nodes, seed, quantumNanos, workRate, latencyNanos, bandwidth, pageBytes, processBytes,
                 migrationFixedNanos, deputyWork, fileCallNanos, diskBandwidth, ipcCallNanos, new Balancing(policy, balancing.periodNanos(), balancing.window(),
-                        balancing.minResidenceNanos(), Map.of()), heapGuard);
+                        balancing.minResidenceNanos(), Map.of()), heapGuard, maxProcesses);
     }
 
     /** This image with one more node (the next id), named {@code name}. */
@@ -179,7 +188,7 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
         List<NodeSpec> grown = new ArrayList<>(nodes);
         grown.add(new NodeSpec(nodes.size() + 1, name, speed, cpus, memory, disk, false));
         return new Image(this.name, dir, List.copyOf(grown), seed, quantumNanos, workRate, latencyNanos, bandwidth, pageBytes, processBytes,
-                migrationFixedNanos, deputyWork, fileCallNanos, diskBandwidth, ipcCallNanos, balancing, heapGuard);
+                migrationFixedNanos, deputyWork, fileCallNanos, diskBandwidth, ipcCallNanos, balancing, heapGuard, maxProcesses);
     }
 
     /** The network between any two nodes. */

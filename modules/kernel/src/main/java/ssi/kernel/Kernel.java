@@ -66,6 +66,9 @@ public final class Kernel implements AutoCloseable {
     /** An answer that reaches the process only at {@code at} (a file operation served by another node, an IPC call). */
     record Later(Object answer, long at) {}
 
+    /** An answer the kernel gives after computing {@code units} of work in the process's own time (a refused spawn). */
+    record Work(Object answer, long units) {}
+
     private Image image; // grows when a node joins
     private final long seed;
     private final GuestRuntime runtime;
@@ -75,6 +78,7 @@ public final class Kernel implements AutoCloseable {
     private final ExecutorService workers;
     private final TreeMap<Integer, Proc> procs = new TreeMap<>();
     private final Map<Integer, Integer> reaped = new HashMap<>();
+    private final Map<String, Integer> owned = new HashMap<>(); // guest processes by owner, until reaped: the process limit counts them
     private final Ipc ipc = new Ipc(this);
     private final java.util.BitSet down = new java.util.BitSet(); // nodes that crashed
     private final Admin admin;
@@ -247,8 +251,10 @@ public final class Kernel implements AutoCloseable {
     /** Starts a program whose home is {@code home}, as mosrun with {@code options} does there; returns its pid. */
     public synchronized int spawn(int home, String path, List<String> args, RunOptions options) throws KernelException {
         image.requireNode(home);
+        requireRoom(Map.of(options.owner(), 1));
         GuestProgram program = load(path, args);
-        Proc p = create(0, home, startNode(home, program, options), program, options.mode(), options.locked(), options.hint(), Map.of(), now);
+        Proc p = create(0, home, startNode(home, program, options), program, options.mode(), options.locked(), options.hint(), Map.of(), now,
+                options.owner());
         if (options.checkpointNanos() > 0) {
             p.checkpointNanos = options.checkpointNanos();
             p.nextCheckpoint = now + options.checkpointNanos();
@@ -271,7 +277,7 @@ public final class Kernel implements AutoCloseable {
         requireUp(home);
         AddressSpace memory = new AddressSpace(image.pageBytes(), image.processBytes());
         requireMemory(home, memory, "a synthetic process");
-        Proc p = new Proc(nextPid++, 0, home, home, null, command, RunOptions.Mode.STRICT, "", memory, now);
+        Proc p = new Proc(nextPid++, 0, home, home, null, command, RunOptions.Mode.STRICT, "", memory, now, RunOptions.USER);
         p.readyAt = now;
         procs.put(p.pid, p);
         sliced.put(p);
@@ -304,7 +310,7 @@ public final class Kernel implements AutoCloseable {
     private void checkpoint(Proc p, long t) {
         try {
             checkpoints.write(new Checkpoints.Saved(p.pid, p.program.path(), p.program.args(), p.home, p.mode, p.locked, p.hint,
-                    p.checkpointNanos, t, p.cpuSeconds, p.work, p.nmigs, p.appState));
+                    p.checkpointNanos, t, p.cpuSeconds, p.work, p.nmigs, p.appState, p.owner));
             log(t, "checkpoint pid=" + p.pid);
         } catch (IOException e) {
             notice(t, "checkpoint of process " + p.pid + " failed: " + e.getMessage());
@@ -330,7 +336,8 @@ public final class Kernel implements AutoCloseable {
             throw new KernelException("the checkpoint of process " + pid + " is unreadable: " + e.getMessage());
         }
         requireUp(image.requireNode(c.home()));
-        Proc p = create(0, c.home(), c.home(), load(c.program(), c.args()), c.mode(), c.locked(), c.hint(), Map.of(), now);
+        requireRoom(Map.of(c.owner(), 1));
+        Proc p = create(0, c.home(), c.home(), load(c.program(), c.args()), c.mode(), c.locked(), c.hint(), Map.of(), now, c.owner());
         p.restored = c.state();
         p.appState = c.state();
         p.cpuSeconds = c.cpuSeconds();
@@ -354,6 +361,9 @@ public final class Kernel implements AutoCloseable {
         if (commands.size() < 2 || commands.stream().anyMatch(List::isEmpty)) {
             throw new KernelException("a pipeline needs two commands or more, each a program and its arguments");
         }
+        Map<String, Integer> starting = new HashMap<>();
+        options.forEach(o -> starting.merge(o.owner(), 1, Integer::sum));
+        requireRoom(starting);
         List<GuestProgram> programs = new ArrayList<>();
         for (List<String> c : commands) {
             programs.add(load(c.getFirst(), c.subList(1, c.size())));
@@ -362,7 +372,8 @@ public final class Kernel implements AutoCloseable {
         List<Integer> pids = new ArrayList<>();
         for (int i = 0; i < programs.size(); i++) {
             RunOptions o = options.get(i);
-            Proc p = create(0, home, startNode(home, programs.get(i), o), programs.get(i), o.mode(), o.locked(), o.hint(), ends.get(i), now);
+            Proc p = create(0, home, startNode(home, programs.get(i), o), programs.get(i), o.mode(), o.locked(), o.hint(), ends.get(i), now,
+                    o.owner());
             ipc.adopt(p);
             pids.add(p.pid);
         }
@@ -1068,6 +1079,9 @@ public final class Kernel implements AutoCloseable {
                     if (answer instanceof Later later) {
                         p.state = ProcessState.SLEEPING; // waiting for the node that serves the call
                         resume(p, later.answer(), later.at(), t1, next);
+                    } else if (answer instanceof Work w) { // it runs meanwhile, in the kernel: its CPU share bounds how often
+                        p.cpuSeconds += cpu.cpuSeconds(w.units(), spec(p.where).speed());
+                        resume(p, w.answer(), t + Math.round(w.units() * p.nanosPerUnit), t1, next);
                     } else if (answer != BLOCKED) {
                         resume(p, answer, t, t1, next);
                     }
@@ -1127,16 +1141,18 @@ public final class Kernel implements AutoCloseable {
             case Syscall.ShmWrite w -> ipc.shmwrite(p, w.id(), w.offset(), w.bytes());
             case Syscall.Spawn s -> {
                 try {
+                    requireRoom(Map.of(p.owner, 1)); // first: a fork bomb's refusals cost the host next to nothing
                     GuestProgram program = load(s.path(), s.args());
+                    requireMemory(p.where, new AddressSpace(image.pageBytes(), baseBytes(program)), program.path()); // before its pipe ends are opened
                     Map<Integer, Integer> ends = ipc.passOn(p, s, nextPid);
-                    Proc child = create(p.pid, p.home, p.where, program, p.mode, p.locked, p.hint, ends, t);
+                    Proc child = create(p.pid, p.home, p.where, program, p.mode, p.locked, p.hint, ends, t, p.owner);
                     ipc.adopt(child);
                     wake(child, t, t1, next);
                     yield child.pid;
-                } catch (KernelException ex) {
-                    yield new SyscallException("spawn: " + ex.getMessage());
+                } catch (KernelException ex) { // a refusal costs the kernel's work on a call: a fork bomb's spinning is bound by its CPU
+                    yield new Work(new SyscallException("spawn: " + ex.getMessage()), image.deputyWork());
                 } catch (SyscallException ex) {
-                    yield ex;
+                    yield new Work(ex, image.deputyWork());
                 }
             }
             case Syscall.Wait w -> waitFor(p, w.pid());
@@ -1338,7 +1354,8 @@ public final class Kernel implements AutoCloseable {
      * on exactly one node, the one it runs on, which is up, as is its home (where its deputy is);
      * each node's memory accounting equals the memory of its processes and of those migrating to
      * it, and fits the node; every live process either cruises on its node or runs by slices, not
-     * both, and an ended one does neither. Throws {@link IllegalStateException} naming the first broken one.
+     * both, and an ended one does neither; the process limit counts each user's guest processes.
+     * Throws {@link IllegalStateException} naming the first broken one.
      */
     public synchronized void checkInvariants() {
         long[] memory = new long[specs.length];
@@ -1360,6 +1377,9 @@ public final class Kernel implements AutoCloseable {
                 memory[p.move.to] += p.memory.bytes();
             }
         }
+        Map<String, Integer> owners = new HashMap<>();
+        procs.values().stream().filter(p -> p.program != null).forEach(p -> owners.merge(p.owner, 1, Integer::sum));
+        require(owned.equals(owners), "the process limit counts " + owned + " processes by owner, there are " + owners);
         for (int n = 1; n < specs.length; n++) {
             require(running.get(n).size() == residents[n], "node " + n + " counts " + running.get(n).size() + " processes, " + residents[n] + " run there");
             require(cruises.size(n) == cruising[n], "node " + n + "'s cruise holds " + cruises.size(n) + " processes, " + cruising[n] + " cruise there");
@@ -1421,6 +1441,8 @@ public final class Kernel implements AutoCloseable {
         if (answer instanceof Later later) {
             answer = later.answer();
             t = later.at();
+        } else if (answer instanceof Work w) {
+            answer = w.answer(); // the deputy's work on the call (deputy_work, charged to home) was that work
         }
         long reply = call instanceof Syscall.File f ? f.call().received(answer) : replyBytes(answer);
         wake(p, answer, t + image.link().messageNanos(TransferCost.CONTROL_BYTES + reply), t1, next);
@@ -1685,10 +1707,11 @@ public final class Kernel implements AutoCloseable {
     }
 
     private Proc create(int ppid, int home, int where, GuestProgram program, RunOptions.Mode mode, boolean locked,
-                        String hint, Map<Integer, Integer> ends, long t) throws KernelException {
+                        String hint, Map<Integer, Integer> ends, long t, String owner) throws KernelException {
         AddressSpace memory = new AddressSpace(image.pageBytes(), baseBytes(program));
         requireMemory(where, memory, program.path());
-        Proc p = new Proc(nextPid++, ppid, home, where, program, Proc.command(program), mode, hint, memory, t);
+        Proc p = new Proc(nextPid++, ppid, home, where, program, Proc.command(program), mode, hint, memory, t, owner);
+        owned.merge(owner, 1, Integer::sum);
         if (procs.get(ppid) != null) {
             procs.get(ppid).parent = true;
         }
@@ -1704,6 +1727,33 @@ public final class Kernel implements AutoCloseable {
             balancer.place(p, t);
         }
         return p;
+    }
+
+    /**
+     * Refuses new guest processes beyond the per-user process limit ({@code /proc/mosix/admin/max-processes},
+     * as {@code ulimit -u}): a user's processes count from their start until they are reaped (a
+     * zombie still holds its pid); root has no limit. {@code starting}: how many each user starts.
+     */
+    private void requireRoom(Map<String, Integer> starting) throws KernelException {
+        for (Map.Entry<String, Integer> s : starting.entrySet()) {
+            if (!s.getKey().equals(RunOptions.ROOT) && owned.getOrDefault(s.getKey(), 0) + s.getValue() > admin.maxProcesses()) {
+                throw new KernelException("resource temporarily unavailable (process limit " + admin.maxProcesses() + " reached)");
+            }
+        }
+    }
+
+    /** The per-user process limit: how many guest processes one user may have at once. */
+    public synchronized int maxProcesses() {
+        return admin.maxProcesses();
+    }
+
+    /** Sets the per-user process limit; processes beyond a lowered one go on, and no more start. */
+    public synchronized void setMaxProcesses(int n) throws KernelException {
+        if (n < 1 || n > Image.MAX_PROCESSES) {
+            throw new KernelException("the process limit is a whole number of processes per user, 1-" + Image.MAX_PROCESSES + ", got " + n);
+        }
+        admin.setMaxProcesses(n);
+        log(now, "admin max-processes=" + n);
     }
 
     /** Refuses a new process whose memory does not fit the node. */
@@ -1787,6 +1837,9 @@ public final class Kernel implements AutoCloseable {
     }
 
     private void reap(Proc p) {
+        if (p.program != null) {
+            owned.merge(p.owner, -1, (a, b) -> a + b == 0 ? null : a + b);
+        }
         procs.remove(p.pid);
         sliced.remove(p.pid);
         reaped.put(p.pid, p.exitStatus);

@@ -77,6 +77,7 @@ final class ProcState implements ProcSource {
                             thousandths(name, name.equals("fast-decay") ? value : now.get("fast-decay")));
                 }
                 case "speed" -> kernel.setSpeed(node, speed(value));
+                case "max-processes" -> kernel.setMaxProcesses(count(name, value));
                 default -> kernel.setAdmin(node, name, ProcFs.flag(value));
             }
         } catch (KernelException e) {
@@ -87,6 +88,13 @@ final class ProcState implements ProcSource {
     private static int thousandths(String name, String value) {
         if (!value.matches("\\d{1,4}")) {
             throw new IllegalArgumentException(name + " wants a whole number of thousandths kept each period, 0-1000, got '" + value + "'");
+        }
+        return Integer.parseInt(value);
+    }
+
+    private static int count(String name, String value) {
+        if (!value.matches("\\d{1,9}")) {
+            throw new IllegalArgumentException(name + " wants a whole number of processes per user, 1-" + Image.MAX_PROCESSES + ", got '" + value + "'");
         }
         return Integer.parseInt(value);
     }
@@ -105,6 +113,12 @@ final class ProcState implements ProcSource {
         } catch (KernelException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
+    }
+
+    @Override
+    public boolean mayAlter(int reader, int pid) {
+        Proc p = kernel.proc(reader), q = kernel.proc(pid);
+        return reader == 0 || p != null && q != null && p.mayAlter(q);
     }
 
     @Override
