@@ -409,7 +409,7 @@ public final class Kernel implements AutoCloseable {
     public synchronized void kill(int pid, Signal signal) throws KernelException {
         Proc p = procs.get(pid);
         if (p == null || !p.alive()) {
-            throw new KernelException("kill: no process " + pid);
+            throw new KernelException("no process " + pid);
         }
         log(now, "kill pid=" + pid + " signal=" + signal);
         ipc.signalNow(p, signal, now);
