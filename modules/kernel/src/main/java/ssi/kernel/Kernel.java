@@ -1749,8 +1749,8 @@ public final class Kernel implements AutoCloseable {
 
     /** Sets the per-user process limit; processes beyond a lowered one go on, and no more start. */
     public synchronized void setMaxProcesses(int n) throws KernelException {
-        if (n < 1 || n > Image.MAX_PROCESSES) {
-            throw new KernelException("the process limit is a whole number of processes per user, 1-" + Image.MAX_PROCESSES + ", got " + n);
+        if (!Image.PROCESSES.holds(n)) {
+            throw new KernelException("the process limit is a whole number of processes per user " + Image.PROCESSES.describe() + ", got " + n);
         }
         admin.setMaxProcesses(n);
         log(now, "admin max-processes=" + n);
@@ -1982,13 +1982,14 @@ public final class Kernel implements AutoCloseable {
      * gossip, after which balancing uses it. Returns its id.
      */
     public synchronized int addNode(String name, double speed, int cpus, long memory, long disk) throws KernelException {
-        if (!name.matches("[A-Za-z][A-Za-z0-9_-]{0,31}") || name.equals("home") || name.equals("balance")
-                || image.nodes().stream().anyMatch(n -> n.name().equals(name))) {
-            throw new KernelException("a new node needs a name of its own (a letter, then letters, digits, _ or -), got '" + name + "'");
+        if (!Image.nodeName(name) || image.nodes().stream().anyMatch(n -> n.name().equals(name))) {
+            throw new KernelException("a new node needs a name of its own (a letter, then up to 31 letters, digits, _ or -), got '" + name + "'");
         }
-        if (!(speed >= 0.001) || Double.isInfinite(speed) || cpus < 1 || cpus > 1024 || memory < (1 << 20) || disk < 0) {
-            throw new KernelException("a new node needs speed >= 0.001, 1-1024 CPUs, at least 1 MB of memory and a disk >= 0, got speed="
-                    + speed + " cpus=" + cpus + " mem=" + memory + " disk=" + disk);
+        if (!Image.SPEED.holds(speed) || !Image.CPUS.holds(cpus) || !Image.MEMORY_MB.holds(memory / (double) (1 << 20))
+                || !Image.DISK_MB.holds(disk / (double) (1 << 20))) {
+            throw new KernelException("a new node needs a speed " + Image.SPEED.describe() + ", CPUs " + Image.CPUS.describe() + ", MB of memory "
+                    + Image.MEMORY_MB.describe() + " and of disk " + Image.DISK_MB.describe() + ", got speed=" + speed + " cpus=" + cpus
+                    + " mem=" + (memory >> 20) + " disk=" + (disk >> 20));
         }
         Image grown = image.withNode(name, speed, cpus, memory, disk);
         NodeSpec n = grown.spec(grown.nodes().size());
@@ -2021,8 +2022,8 @@ public final class Kernel implements AutoCloseable {
     /** Sets a node's speed (relative to the standard processor), as openMosix's {@code mosctl setspeed} does: from the next quantum on. */
     public synchronized void setSpeed(int node, double speed) throws KernelException {
         image.requireNode(node);
-        if (!(speed >= 0.001) || Double.isInfinite(speed)) {
-            throw new KernelException("a speed must be a number of at least 0.001 (1.0 is the standard processor), got " + speed);
+        if (!Image.SPEED.holds(speed)) {
+            throw new KernelException("a speed must be a number " + Image.SPEED.describe() + " (1.0 is the standard processor), got " + speed);
         }
         cruises.forEachMember(node, this::catchUp); // their CPU time so far at the old speed
         NodeSpec n = specs[node];

@@ -77,7 +77,7 @@ final class ProcState implements ProcSource {
                             thousandths(name, name.equals("fast-decay") ? value : now.get("fast-decay")));
                 }
                 case "speed" -> kernel.setSpeed(node, speed(value));
-                case "max-processes" -> kernel.setMaxProcesses(count(name, value));
+                case "max-processes" -> kernel.setMaxProcesses(count(value));
                 default -> kernel.setAdmin(node, name, ProcFs.flag(value));
             }
         } catch (KernelException e) {
@@ -92,16 +92,17 @@ final class ProcState implements ProcSource {
         return Integer.parseInt(value);
     }
 
-    private static int count(String name, String value) {
+    private static int count(String value) {
         if (!value.matches("\\d{1,9}")) {
-            throw new IllegalArgumentException(name + " wants a whole number of processes per user, 1-" + Image.MAX_PROCESSES + ", got '" + value + "'");
+            throw new IllegalArgumentException("the process limit is a whole number of processes per user " + Image.PROCESSES.describe()
+                    + ", got '" + value + "'");
         }
         return Integer.parseInt(value);
     }
 
     private static double speed(String value) {
-        if (!value.matches("\\d+(\\.\\d+)?")) {
-            throw new IllegalArgumentException("a speed must be a number of at least 0.001 (1.0 is the standard processor), got '" + value + "'");
+        if (!value.matches("\\d+(\\.\\d+)?") || !Image.SPEED.holds(Double.parseDouble(value))) {
+            throw new IllegalArgumentException("a speed must be a number " + Image.SPEED.describe() + " (1.0 is the standard processor), got '" + value + "'");
         }
         return Double.parseDouble(value);
     }

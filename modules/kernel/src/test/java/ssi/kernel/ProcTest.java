@@ -225,4 +225,20 @@ class ProcTest extends LabTest {
             assertEquals("up block lstay nomfs quiet stay\n", cat(shell, "/proc/mosix/nodes/1/status"));
         }
     }
+
+    @Test
+    void adminWritesKeepTheImagesBounds() throws Exception {
+        try (LabRun r = new LabRun(lab, runtime, 1)) {
+            FileView shell = r.kernel.files().view(1);
+            for (String[] bad : new String[][] {{"speed", "99999999999999999999", "a speed must be a number between 0.001 and 1,000"},
+                    {"speed", "0", "a speed must be"}, {"max-processes", "0", "the process limit is a whole number of processes per user between 1 and 1,000,000"},
+                    {"max-processes", "x", "the process limit is a whole number of processes per user between 1 and 1,000,000, got 'x'"},
+                    {"max-processes", "2000000", "the process limit is a whole number of processes per user between 1 and 1,000,000, got 2000000"}}) {
+                FileSystemException e = assertThrows(FileSystemException.class,
+                        () -> shell.write("/proc/mosix/admin/" + bad[0], bad[1].getBytes(), false), bad[0] + " " + bad[1]);
+                assertTrue(e.getReason().startsWith(bad[2]), e.getReason());
+            }
+            assertEquals("1.00\n", cat(shell, "/proc/mosix/admin/speed"), "as it was");
+        }
+    }
 }
