@@ -112,10 +112,10 @@ final class Balancer implements AutoCloseable {
 
     /**
      * Ends a quantum at {@code t}: samples each node's run queue; at the end of a period, updates
-     * load, gossips and lets the policy act, unless the cluster rested all period ({@code busy}
-     * false: see {@link #rest}). Returns true when it ended a balancing period that was busy.
+     * load, gossips and lets the policy act, unless the cluster rests ({@code rests}: see
+     * {@link #rest}). Returns true when it ended a balancing period that did not rest.
      */
-    boolean endQuantum(long t, boolean busy) {
+    boolean endQuantum(long t, boolean rests) {
         int[] runnable = cluster.runQueues();
         for (NodeSpec n : image.nodes()) {
             info.tick(n.id(), runnable[n.id()]);
@@ -129,7 +129,7 @@ final class Balancer implements AutoCloseable {
         if (!periodEnds(t)) {
             return false;
         }
-        if (!busy) {
+        if (rests) {
             rest(1);
             return false;
         }
@@ -160,13 +160,22 @@ final class Balancer implements AutoCloseable {
     }
 
     /**
-     * Ends {@code periods} periods of a resting cluster (no process, nothing on its way): each
-     * node's load index falls as over an idle period, but nobody gossips and no policy is asked,
-     * there being nothing to balance. So a resting period costs nothing, and any number of them
-     * can pass at once with the same outcome as one by one.
+     * Ends {@code periods} periods of a resting cluster (idle for at least {@link #restAfter}
+     * periods before): each node's load index falls as over an idle period, but nobody gossips and
+     * no policy is asked, there being nothing to balance and nothing new to tell. So a resting
+     * period costs nothing, and any number of them can pass at once with the same outcome as one by one.
      */
     void rest(long periods) {
         info.rest(periods);
+    }
+
+    /**
+     * Idle periods after which the cluster rests: as many as gossip keeps what it carries, so that
+     * an idle cluster first learns of its nodes as one with processes does, and rests knowing only
+     * what was told while idle.
+     */
+    long restAfter() {
+        return info.memory();
     }
 
     /** Whether no load information is on its way between nodes. */

@@ -32,12 +32,14 @@ final class Information {
     private final Gossip gossip;
     private final Link link;
     private final List<Pending> pending = new ArrayList<>();
+    private final long memory; // how many periods gossip keeps what it carries
 
     Information(List<NodeSpec> nodes, Image.Balancing balancing, Link link, long seed) {
         this.nodes = new ArrayList<>(nodes);
         this.link = link;
         this.loads = new LoadIndex[nodes.size() + 1];
-        this.gossip = new Gossip(balancing.window(), 4L * Math.max(4, nodes.size()) * balancing.periodNanos(), seed);
+        this.memory = 4L * Math.max(4, nodes.size());
+        this.gossip = new Gossip(balancing.window(), memory * balancing.periodNanos(), seed);
         for (NodeSpec n : nodes) {
             loads[n.id()] = new LoadIndex();
             gossip.join(n.id());
@@ -84,6 +86,11 @@ final class Information {
         for (NodeSpec n : nodes) {
             loads[n.id()].rest(periods);
         }
+    }
+
+    /** How many periods an entry stays in a window: after so many idle ones, all a window holds was told while idle. */
+    long memory() {
+        return memory;
     }
 
     /** Whether no gossip is on its way. */

@@ -113,6 +113,7 @@ public final class Kernel implements AutoCloseable {
     private int nextPid = 1;
     private long now;
     private boolean periodBusy;  // a process or a signal existed at some quantum of the current balancing period
+    private long idlePeriods;    // balancing periods in a row in which none did
     private final java.util.concurrent.atomic.AtomicLong interrupts = new java.util.concurrent.atomic.AtomicLong(); // Ctrl-Cs so far
     private volatile Clock clock;
 
@@ -463,8 +464,8 @@ public final class Kernel implements AutoCloseable {
 
     /**
      * Runs the cluster for {@code nanos} of virtual time (whole quanta), or until {@link #interrupt}.
-     * Time advances by events: while the cluster rests (no process, nothing on its way) whole
-     * balancing periods pass at once, so an idle cluster passes any span at once (see {@link #rest}).
+     * Time advances by events: once an idle cluster has stopped gossiping and rests, whole balancing
+     * periods pass at once, so an idle cluster passes any span at once (see {@link #rest}).
      *
      * @throws IllegalArgumentException if the span is negative or would take the clock past its end
      */
@@ -509,16 +510,17 @@ public final class Kernel implements AutoCloseable {
     }
 
     /**
-     * Passes whole balancing periods at once while the cluster rests: no process, no signal or
-     * gossip on its way, no deputy work owed, and nothing has happened since the period began.
-     * Quanta would change nothing then but the load indexes, which fall as over idle periods, and
-     * such periods end without gossip or policy (see {@link Balancer#rest}), so the jump leaves
-     * the cluster as quantum by quantum would, at the last period end up to where they would stop
-     * before {@code target}: the trace is the same however time is advanced. Returns false if the
-     * cluster does not rest or no period ends before the target.
+     * Passes whole balancing periods at once while the cluster rests: it has been idle (no process,
+     * no signal on its way) for {@link Balancer#restAfter} periods, and still is, with no gossip on
+     * its way and no deputy work owed. Quanta would change nothing then but the load indexes,
+     * which fall as over idle periods, and such periods end without gossip or policy (see
+     * {@link Balancer#rest}), so the jump leaves the cluster as quantum by quantum would, at the
+     * last period end up to where they would stop before {@code target}: the trace is the same
+     * however time is advanced. Returns false if the cluster does not rest or no period ends before the target.
      */
     private boolean rest(long target) {
-        if (periodBusy || !procs.isEmpty() || !deliveries.isEmpty() || !balancer.quiet() || java.util.Arrays.stream(owed).anyMatch(o -> o > 0)) {
+        if (periodBusy || idlePeriods < balancer.restAfter() || !procs.isEmpty() || !deliveries.isEmpty() || !balancer.quiet()
+                || java.util.Arrays.stream(owed).anyMatch(o -> o > 0)) {
             return false;
         }
         long q = image.quantumNanos(), period = image.balancing().periodNanos();
@@ -535,6 +537,7 @@ public final class Kernel implements AutoCloseable {
             return false;
         }
         quanta += (landing - now) / q;
+        idlePeriods += periods;
         balancer.rest(periods);
         now = landing;
         givenUntil = landing;
@@ -764,12 +767,13 @@ public final class Kernel implements AutoCloseable {
             guardHeaps(t1);
         }
         quanta++;
-        if (balancer.endQuantum(t1, periodBusy)) {
+        if (balancer.endQuantum(t1, !periodBusy && idlePeriods >= balancer.restAfter())) {
             for (KernelListener l : listeners) {
                 l.period(t1);
             }
         }
         if (balancer.periodEnds(t1)) {
+            idlePeriods = periodBusy ? 0 : idlePeriods + 1;
             periodBusy = false;
         }
     }

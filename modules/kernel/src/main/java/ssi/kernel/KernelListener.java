@@ -16,7 +16,8 @@ public interface KernelListener {
 
     /**
      * A balancing period ended at {@code time}: the nodes' load indices and the policies' decisions
-     * are fresh. Not called for a period in which the cluster rested (no process all period): nothing happened in it.
+     * are fresh. Not called for a period in which the cluster rested (idle so long it stopped
+     * gossiping: see {@link Kernel#advance}): nothing happened in it.
      */
     default void period(long time) {}
 
