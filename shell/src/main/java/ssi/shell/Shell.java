@@ -585,9 +585,9 @@ final class Shell {
     }
 
     @Command(name = "kill", description = "Send a signal (default SIGTERM) to processes, as bash's kill does.",
-            footer = {"", "kill [-s SIGNAL | -SIGNAL] PID...: a signal by name or number, e.g. kill -9 5, kill -USR1 5, kill -SIGUSR1 5,",
-                    "kill -s USR1 5; kill -l lists the signals, kill -l NUMBER names one. The shell, the cluster's administrator,",
-                    "may signal any process."})
+            footer = {"", "kill [-s SIGNAL | -SIGNAL] PID...: a signal by name or number, e.g. kill -9 5,",
+                    "kill -USR1 5, kill -SIGUSR1 5, kill -s USR1 5; kill -l lists the signals,",
+                    "kill -l N names one. The shell, the administrator, may signal any process."})
     final class Kill implements Callable<Integer> {
         @Option(names = "-s", paramLabel = "SIGNAL", description = "the signal, by name or number: TERM, SIGUSR1, 9")
         String signal;

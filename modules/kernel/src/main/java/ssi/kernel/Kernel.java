@@ -2027,7 +2027,8 @@ public final class Kernel implements AutoCloseable {
     public synchronized void setSpeed(int node, double speed) throws KernelException {
         image.requireNode(node);
         if (!Image.SPEED.holds(speed)) {
-            throw new KernelException("a speed must be a number " + Image.SPEED.describe() + " (1.0 is the standard processor), got " + speed);
+            throw new KernelException("a speed must be a number " + Image.SPEED.describe() + " (1.0 is the standard processor), got "
+                    + (Double.isFinite(speed) ? new java.math.BigDecimal(speed).stripTrailingZeros().toPlainString() : speed));
         }
         cruises.forEachMember(node, this::catchUp); // their CPU time so far at the old speed
         NodeSpec n = specs[node];
