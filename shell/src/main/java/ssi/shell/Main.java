@@ -58,7 +58,7 @@ public final class Main implements Callable<Integer> {
     Path file;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(new CommandLine(new Main()).setExpandAtFiles(false).execute(args)); // ./ssi @FILE is no file's content
     }
 
     @Override
@@ -87,7 +87,12 @@ public final class Main implements Callable<Integer> {
                 System.err.println("ssi: no such script file: " + file);
                 return 2;
             }
-            script = Files.readAllLines(file);
+            try {
+                script = Files.readAllLines(file);
+            } catch (java.nio.charset.CharacterCodingException e) {
+                System.err.println("ssi: " + file + ": not a script (a script is text in UTF-8: commands, one or more a line)");
+                return 2;
+            }
         }
         Kernel booted;
         try {
@@ -104,7 +109,8 @@ public final class Main implements Callable<Integer> {
             if (script != null) {
                 return runScript(kernel, script, chosen == null ? Pace.MAX : chosen);
             }
-            interactive(kernel, chosen == null ? Pace.REALTIME : chosen);
+            interactive(kernel, chosen == null ? Pace.REALTIME : chosen, TerminalBuilder.builder().system(true).build(),
+                    Path.of(System.getProperty("user.home"), ".ssi_history"));
             return 0;
         }
     }
@@ -156,8 +162,8 @@ public final class Main implements Callable<Integer> {
         return job != 0 ? job : ok ? 0 : 1;
     }
 
-    private static void interactive(Kernel kernel, Pace pace) throws IOException {
-        Terminal terminal = TerminalBuilder.builder().system(true).build();
+    /** The prompt on {@code terminal}, its history kept in {@code history}, until exit or end of input. */
+    static void interactive(Kernel kernel, Pace pace, Terminal terminal, Path history) {
         PrintWriter out = terminal.writer();
         Shell shell = new Shell(kernel, out);
         shell.useScreen(new Screen(terminal));
@@ -169,7 +175,7 @@ public final class Main implements Callable<Integer> {
                         candidates.add(new Candidate(c, c, null, null, null, null, !c.endsWith("/"))); // a directory goes on
                     }
                 })
-                .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".ssi_history"))
+                .variable(LineReader.HISTORY_FILE, history)
                 .build();
         kernel.addListener(printer(text -> reader.printAbove(text.endsWith("\n") ? text.substring(0, text.length() - 1) : text), () -> {}));
         out.println("ssi: image " + kernel.image().name() + ", " + kernel.image().nodes().size() + " nodes, seed " + kernel.seed()
@@ -184,8 +190,22 @@ public final class Main implements Callable<Integer> {
             } catch (EndOfFileException e) {
                 break;
             }
-            for (String command : split(line)) {
-                shell.run(words(command));
+            // Ctrl-C while a command runs stops the kernel's advance (or a foreground run) at its next
+            // quantum boundary; at the prompt, the line reader handles it.
+            java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+            Terminal.SignalHandler before = terminal.handle(Terminal.Signal.INT, signal -> {
+                stopped.set(true); // and the rest of the line is not run, as in bash
+                kernel.interrupt();
+            });
+            try {
+                for (String command : split(line)) {
+                    if (stopped.get()) {
+                        break;
+                    }
+                    shell.run(words(command));
+                }
+            } finally {
+                terminal.handle(Terminal.Signal.INT, before);
             }
         }
         kernel.pace(Pace.MAX);

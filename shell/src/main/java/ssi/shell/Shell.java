@@ -61,12 +61,29 @@ final class Shell {
         });
         commands.setOut(out);
         commands.setErr(out);
+        commands.setExpandAtFiles(false); // an argument @FILE is a word, never the content of a host file
+        for (String takesNegative : List.of("advance", "kill")) { // advance -5s, kill -USR1: words for the command to judge
+            commands.getSubcommands().get(takesNegative).setUnmatchedOptionsArePositionalParams(true);
+        }
         commands.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            out.println(cmd.getCommandName() + ": " + (e instanceof java.nio.file.FileSystemException f && f.getReason() != null
-                    ? f.getFile() + ": " + f.getReason() // the namespace's errors name the path and say what is wrong
-                    : e.getMessage()));
+            out.println(cmd.getCommandName() + ": " + describe(e));
             return 1;
         });
+    }
+
+    /**
+     * What went wrong, in the words of the part that refused (they name what was wrong and where);
+     * an exception no part meant to throw is a bug of ssi's, told without Java's names.
+     */
+    private static String describe(Exception e) {
+        if (e instanceof java.nio.file.FileSystemException f) {
+            return f.getFile() + ": " + (f.getReason() != null ? f.getReason() // the namespace's own words
+                    : f instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+                    : f instanceof java.nio.file.AccessDeniedException ? "permission denied" : "cannot be used");
+        }
+        boolean meant = e instanceof KernelException || e instanceof ssi.kernel.ImageException || e instanceof ssi.experiment.ExperimentException
+                || e instanceof java.io.IOException || e instanceof IllegalArgumentException || e instanceof IllegalStateException;
+        return meant && e.getMessage() != null ? e.getMessage() : "internal error (a bug of ssi's: the command failed inside it)";
     }
 
     /**
@@ -649,33 +666,82 @@ final class Shell {
         return mb < 10 ? String.format("%.1fM", mb) : String.format("%dM", Math.round(mb));
     }
 
-    @Command(name = "kill", description = "Send a signal (default SIGTERM) to a process.")
+    @Command(name = "kill", description = "Send a signal (default SIGTERM) to processes, as bash's kill does.",
+            footer = {"", "kill [-s SIGNAL | -SIGNAL] PID...: a signal by name or number, e.g. kill -9 5,",
+                    "kill -USR1 5, kill -SIGUSR1 5, kill -s USR1 5; kill -l lists the signals,",
+                    "kill -l N names one. The shell, the administrator, may signal any process."})
     final class Kill implements Callable<Integer> {
-        @Option(names = "-9", description = "SIGKILL")
-        boolean nine;
-
-        @Option(names = "-s", paramLabel = "SIGNAL", description = "signal by name or number: TERM, KILL")
+        @Option(names = "-s", paramLabel = "SIGNAL", description = "the signal, by name or number: TERM, SIGUSR1, 9")
         String signal;
 
-        @Parameters(paramLabel = "PID")
-        int pid;
+        @Option(names = "-l", description = "list the signals (with NUMBER: name that one)")
+        boolean list;
+
+        @Parameters(arity = "0..*", paramLabel = "[-SIGNAL] PID", description = "the signal as -NAME or -NUMBER, then the processes")
+        List<String> words = new ArrayList<>();
 
         @Override
         public Integer call() throws KernelException {
-            Signal s = nine ? Signal.SIGKILL : signal == null ? Signal.SIGTERM : Signal.parse(signal)
-                    .orElseThrow(() -> new IllegalArgumentException("unknown signal '" + signal + "' (known: TERM, KILL)"));
-            kernel.kill(pid, s);
-            return 0;
+            if (list) {
+                listSignals();
+                return 0;
+            }
+            List<String> pids = words;
+            String name = signal;
+            if (!pids.isEmpty() && pids.getFirst().startsWith("-")) {
+                if (name != null) {
+                    throw new IllegalArgumentException("give one signal: -s " + name + " or " + pids.getFirst());
+                }
+                name = pids.getFirst().substring(1);
+                pids = pids.subList(1, pids.size());
+            }
+            String wanted = name;
+            Signal s = wanted == null ? Signal.SIGTERM : Signal.parse(wanted)
+                    .orElseThrow(() -> new IllegalArgumentException("no signal '" + wanted + "' (kill -l lists them)"));
+            if (pids.isEmpty()) {
+                throw new IllegalArgumentException("which process? (kill [-s SIGNAL | -SIGNAL] PID...)");
+            }
+            boolean all = true;
+            for (String pid : pids) { // as bash: each refused one is said, the others are signalled
+                try {
+                    if (!pid.matches("\\d{1,9}")) {
+                        throw new KernelException("'" + pid + "' is not a process id");
+                    }
+                    kernel.kill(Integer.parseInt(pid), s);
+                } catch (KernelException e) {
+                    out.println("kill: " + e.getMessage());
+                    all = false;
+                }
+            }
+            return all ? 0 : 1;
+        }
+
+        /** As bash: {@code  1) SIGHUP	 2) SIGINT ...}, five to a line; with numbers, their names. */
+        private void listSignals() {
+            if (!words.isEmpty()) {
+                for (String w : words) {
+                    out.println(Signal.parse(w).filter(x -> w.matches("\\d+")).map(x -> x.name().substring(3))
+                            .orElseThrow(() -> new IllegalArgumentException("no signal number '" + w + "' (kill -l lists them)")));
+                }
+                return;
+            }
+            Signal[] all = Signal.values();
+            for (int i = 0; i < all.length; i++) {
+                out.printf("%2d) %-8s%s", all[i].number(), all[i].name(), i % 5 == 4 || i == all.length - 1 ? "\n" : "\t");
+            }
         }
     }
 
-    @Command(name = "advance", description = "Run the cluster for a span of virtual time, e.g. 500ms or 10s.")
+    @Command(name = "advance", description = "Run the cluster for a span of virtual time, e.g. 500ms or 10s; Ctrl-C stops it.")
     final class Advance implements Callable<Integer> {
         @Parameters(paramLabel = "DURATION")
         String duration;
 
         @Override
         public Integer call() {
+            if (duration.strip().startsWith("-")) {
+                throw new IllegalArgumentException("the duration is negative (" + duration.strip() + "): time only goes forward");
+            }
             kernel.advance(Durations.parse(duration));
             out.println("t=" + Durations.format(kernel.now()));
             return 0;

@@ -16,10 +16,11 @@ package ssi.api;
  * @param nmigs migrations completed
  * @param locked locked against migration ({@code mosrun -h/-L}, {@code ssi.lock})
  * @param cantmove why it cannot move at all, in openMosix's words ({@code monkey}, ...), or empty
+ * @param owner the user it runs as
  */
 public record ProcessInfo(int pid, int ppid, int home, int where, ProcessState state, double cpuSeconds, long work,
                           double deputySeconds, long forwarded, long memory, long heap, long dirty, int nmigs,
-                          boolean locked, String cantmove, String command) {
+                          boolean locked, String cantmove, String command, String owner) {
 
     /** True while the process runs away from its home node, served by its deputy there. */
     public boolean away() {

@@ -15,11 +15,13 @@ final class Admin {
     static final Map<String, Integer> SWITCHES = Map.of("block", 0, "stay", 1, "lstay", 2, "quiet", 3, "nomfs", 4);
 
     private final Image image;
+    private int maxProcesses; // the cluster's per-user process limit
     private BitSet[] flags;
     private int[][] decays; // per node: {slow, fast}, kept per 1000
 
     Admin(Image image) {
         this.image = image;
+        this.maxProcesses = image.maxProcesses();
         this.flags = new BitSet[image.nodes().size() + 1];
         for (int n = 1; n < flags.length; n++) {
             flags[n] = new BitSet();
@@ -61,6 +63,14 @@ final class Admin {
         flags[node].set(SWITCHES.get(name), on);
     }
 
+    int maxProcesses() {
+        return maxProcesses;
+    }
+
+    void setMaxProcesses(int n) {
+        maxProcesses = n;
+    }
+
     /** Every admin file of a node and its value, as text; {@code speed} is its speed now. */
     Map<String, String> files(int node, double speed) {
         Map<String, String> out = new TreeMap<>();
@@ -72,6 +82,7 @@ final class Admin {
         out.put("decay-interval", String.format(Locale.ROOT, "%.3f", image.balancing().periodNanos() / 1e9));
         out.put("slow-decay", String.valueOf(decays[node][0]));
         out.put("fast-decay", String.valueOf(decays[node][1]));
+        out.put("max-processes", String.valueOf(maxProcesses)); // the cluster's, as decay-interval is
         return out;
     }
 }

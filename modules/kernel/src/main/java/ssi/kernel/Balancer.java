@@ -105,11 +105,17 @@ final class Balancer implements AutoCloseable {
         return info.load(node).local();
     }
 
+    /** Whether the quantum that ends at {@code t} ends a balancing period (the first quantum end at or after each multiple of it). */
+    boolean periodEnds(long t) {
+        return t % image.balancing().periodNanos() < image.quantumNanos();
+    }
+
     /**
      * Ends a quantum at {@code t}: samples each node's run queue; at the end of a period, updates
-     * load, gossips and lets the policy act. Returns true when it also ended a balancing period.
+     * load, gossips and lets the policy act, unless the cluster rests ({@code rests}: see
+     * {@link #rest}). Returns true when it ended a balancing period that did not rest.
      */
-    boolean endQuantum(long t) {
+    boolean endQuantum(long t, boolean rests) {
         int[] runnable = cluster.runQueues();
         for (NodeSpec n : image.nodes()) {
             info.tick(n.id(), runnable[n.id()]);
@@ -120,8 +126,11 @@ final class Balancer implements AutoCloseable {
             }
         }
         info.deliver(t);
-        long period = image.balancing().periodNanos();
-        if (t % period >= image.quantumNanos()) {
+        if (!periodEnds(t)) {
+            return false;
+        }
+        if (rests) {
+            rest(1);
             return false;
         }
         // Memory moves only at quantum starts (allocations, reservations), so one pass serves the whole period.
@@ -148,6 +157,30 @@ final class Balancer implements AutoCloseable {
             decay(n.id(), t); // the nodes no policy looked at
         }
         return true;
+    }
+
+    /**
+     * Ends {@code periods} periods of a resting cluster (idle for at least {@link #restAfter}
+     * periods before): each node's load index falls as over an idle period, but nobody gossips and
+     * no policy is asked, there being nothing to balance and nothing new to tell. So a resting
+     * period costs nothing, and any number of them can pass at once with the same outcome as one by one.
+     */
+    void rest(long periods) {
+        info.rest(periods);
+    }
+
+    /**
+     * Idle periods after which the cluster rests: as many as gossip keeps what it carries, so that
+     * an idle cluster first learns of its nodes as one with processes does, and rests knowing only
+     * what was told while idle.
+     */
+    long restAfter() {
+        return info.memory();
+    }
+
+    /** Whether no load information is on its way between nodes. */
+    boolean quiet() {
+        return info.quiet();
     }
 
     /**

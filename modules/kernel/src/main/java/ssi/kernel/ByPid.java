@@ -40,6 +40,11 @@ final class ByPid extends AbstractCollection<Proc> {
         }
     }
 
+    /** Whether {@code p} is among them. */
+    boolean has(Proc p) {
+        return p.pid < slots.length && slots[p.pid] == p;
+    }
+
     @Override
     public int size() {
         return size;

@@ -15,7 +15,7 @@ import java.util.Optional;
 final class Checkpoints {
     /** What a checkpoint holds: how to start the process again, what it had used, and the state its program gave. */
     record Saved(int pid, String program, List<String> args, int home, RunOptions.Mode mode, boolean locked, String hint,
-                 long intervalNanos, long time, double cpuSeconds, long work, int nmigs, String state) {}
+                 long intervalNanos, long time, double cpuSeconds, long work, int nmigs, String state, String owner) {}
 
     private final ObjectMapper json = new ObjectMapper();
     private final Path dir;
@@ -27,7 +27,8 @@ final class Checkpoints {
     void write(Saved s) throws IOException {
         ObjectNode c = json.createObjectNode().put("pid", s.pid()).put("program", s.program()).put("home", s.home())
                 .put("mode", s.mode().name()).put("locked", s.locked()).put("hint", s.hint()).put("intervalNanos", s.intervalNanos())
-                .put("time", s.time()).put("cpuSeconds", s.cpuSeconds()).put("work", s.work()).put("nmigs", s.nmigs()).put("state", s.state());
+                .put("time", s.time()).put("cpuSeconds", s.cpuSeconds()).put("work", s.work()).put("nmigs", s.nmigs()).put("state", s.state())
+                .put("owner", s.owner());
         s.args().forEach(c.putArray("args")::add);
         Files.createDirectories(dir);
         Path temporary = Files.createTempFile(dir, ".ckpt-", "");
@@ -52,9 +53,12 @@ final class Checkpoints {
             return Optional.of(new Saved(c.get("pid").asInt(), c.get("program").asText(), args, c.get("home").asInt(),
                     RunOptions.Mode.valueOf(c.get("mode").asText()), c.get("locked").asBoolean(), c.get("hint").asText(),
                     c.get("intervalNanos").asLong(), c.get("time").asLong(), c.get("cpuSeconds").asDouble(), c.get("work").asLong(),
-                    c.get("nmigs").asInt(), c.get("state").isNull() ? null : c.get("state").asText()));
+                    c.get("nmigs").asInt(), c.get("state").isNull() ? null : c.get("state").asText(),
+                    c.path("owner").asText(RunOptions.USER))); // checkpoints written before owners: the shell's user
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new IOException(file.getFileName() + ": not a checkpoint (not JSON)");
         } catch (RuntimeException e) { // a field missing or of the wrong kind
-            throw new IOException(file.getFileName() + ": not a checkpoint: " + e);
+            throw new IOException(file.getFileName() + ": not a checkpoint (a field is missing or of the wrong kind)");
         }
     }
 

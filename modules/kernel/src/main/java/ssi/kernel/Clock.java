@@ -9,8 +9,7 @@ final class Clock {
         thread = Thread.ofPlatform().daemon().name("ssi-clock").start(() -> {
             long wallStart = System.nanoTime();
             long virtualStart = kernel.now();
-            while (running) {
-                kernel.tick();
+            while (running && kernel.tick()) {
                 long ahead = (kernel.now() - virtualStart) - (System.nanoTime() - wallStart);
                 if (ahead > 0) {
                     try {

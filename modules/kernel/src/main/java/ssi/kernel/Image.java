@@ -26,17 +26,18 @@ import ssi.api.NodeSpec;
  * @param processBytes a process's memory besides its program and what it allocates (its runtime)
  * @param migrationFixedNanos the fixed part of a migration's transfer
  * @param deputyWork work units the deputy spends at home on each forwarded system call (and a node
- *     on each file request it serves for another node)
+ *     on each file request it serves for another node, and a process on each spawn the kernel refuses)
  * @param fileCallNanos the time of one file operation at the node holding the file, besides its bytes
  * @param diskBandwidth bytes per second a node's disk reads or writes
  * @param ipcCallNanos the time of one IPC call (pipe, message, signal) at the node that serves it
  * @param balancing the default policy and the information and balancing tunables
  * @param heapGuard the host heap a guest process may hold, and how often it is measured
+ * @param maxProcesses the guest processes one user may have at once (alive, or ended and not yet waited for), as {@code ulimit -u}
  */
 public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long quantumNanos,
                     double workRate, long latencyNanos, double bandwidth, int pageBytes, long processBytes,
                     long migrationFixedNanos, long deputyWork, long fileCallNanos, double diskBandwidth, long ipcCallNanos,
-                    Balancing balancing, HeapGuard heapGuard) {
+                    Balancing balancing, HeapGuard heapGuard, int maxProcesses) {
 
     /**
      * The guard against a guest that allocates without bound: every {@code checkNanos} of virtual
@@ -59,58 +60,112 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
 
     public static final String MANIFEST = "manifest.toml";
 
-    /** Loads an image from its directory, checking every field. */
+    /** The documented bounds of a number an image may set (also those of a node added or changed while running). */
+    record Bound(double min, double max) {
+        boolean holds(double v) {
+            return v >= min && v <= max; // false for NaN
+        }
+
+        String describe() {
+            return "between " + plain(min) + " and " + plain(max);
+        }
+
+        private static String plain(double v) {
+            return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(java.util.Locale.ROOT, "%,d", (long) v) : String.valueOf(v);
+        }
+    }
+
+    // Nodes: a process's pages fit an int (memory / page), and a migration of a whole node's memory
+    // over the slowest network, or any delay they allow, stays far from the clock's end.
+    static final Bound SPEED = new Bound(0.001, 1000);
+    static final Bound CPUS = new Bound(1, 1024);
+    static final Bound MEMORY_MB = new Bound(1, 1 << 20);          // up to 1 TiB
+    static final Bound DISK_MB = new Bound(0, 1 << 24);            // up to 16 TiB
+    static final Bound QUANTUM_MS = new Bound(0.01, 10_000);
+    static final Bound WORK_RATE = new Bound(1, 1e12);
+    static final Bound LATENCY_US = new Bound(0, 10_000_000);      // up to 10 s
+    static final Bound BANDWIDTH_MBIT = new Bound(0.01, 10_000_000);
+    static final Bound PAGE_KB = new Bound(1, 1024);
+    static final Bound PROCESS_KB = new Bound(0, 1 << 20);
+    static final Bound HEAP_MB = new Bound(1, 1 << 20);
+    static final Bound HEAP_CHECK_MS = new Bound(10, 3_600_000);
+    static final Bound PERCENT = new Bound(0, 100);
+    static final Bound FIXED_MS = new Bound(0, 60_000);
+    static final Bound UNITS = new Bound(0, 1e9);                  // deputy_work
+    static final Bound CALL_US = new Bound(0, 1_000_000);
+    static final Bound DISK_MBYTE_S = new Bound(0.001, 1_000_000);
+    static final Bound PERIOD_MS = new Bound(1, 3_600_000);
+    static final Bound WINDOW = new Bound(0, 100_000);
+    static final Bound RESIDENCE_MS = new Bound(0, 86_400_000);
+    static final Bound PROCESSES = new Bound(1, 1_000_000);          // per user: guests each hold a thread and a context
+    static final Bound SEED = new Bound(Long.MIN_VALUE, Long.MAX_VALUE);
+
+    /** What a node may be called: it must not read as an id, {@code home} or {@code balance}. */
+    static boolean nodeName(String name) {
+        return name.matches("[A-Za-z][A-Za-z0-9_-]{0,31}") && !name.equals("home") && !name.equals("balance");
+    }
+
+    /**
+     * Loads an image from its directory, checking every field: a manifest that is not UTF-8 text or
+     * not TOML, an unknown key, a missing field, a value of the wrong kind or beyond its bounds, two
+     * nodes of one name: each refused with the file, the line where it can tell, and the field.
+     */
     public static Image load(Path dir) throws ImageException {
         Path file = dir.resolve(MANIFEST);
         if (!Files.isRegularFile(file)) {
             throw new ImageException(file + ": no image manifest here");
         }
-        JsonNode root;
+        String text;
         try {
-            root = new TomlMapper().readTree(file.toFile());
-        } catch (JacksonException e) {
-            throw new ImageException(file + ": not valid TOML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+            text = utf8(file, Files.readAllBytes(file));
         } catch (IOException e) {
             throw new ImageException(file + ": cannot read: " + e.getMessage());
         }
-        Fields f = new Fields(file);
-        f.only(root, "", Set.of("name", "description", "seed", "clock", "network", "memory", "migration", "files", "ipc", "balancing", "node"));
+        JsonNode root;
+        try {
+            root = new TomlMapper().readTree(text);
+        } catch (JacksonException e) {
+            throw new ImageException(file + (e.getLocation() == null || e.getLocation().getLineNr() < 1 ? "" : ":" + e.getLocation().getLineNr())
+                    + ": not valid TOML: " + syntax(e.getOriginalMessage()));
+        }
+        Fields f = new Fields(file, text.lines().toList());
+        f.only(root, "", Set.of("name", "description", "seed", "clock", "network", "memory", "migration", "files", "ipc", "balancing", "limits", "node"));
         String name = f.text(root, "name", dir.getFileName().toString());
-        long seed = f.integer(root, "seed", 1, Long.MIN_VALUE);
+        f.text(root, "description", "");
+        long seed = f.integer(root, "seed", 1, SEED);
         JsonNode clock = f.table(root, "clock");
         f.only(clock, "clock.", Set.of("quantum_ms", "work_rate"));
-        double quantumMs = f.number(clock, "clock.quantum_ms", 10, 0.01);
-        double workRate = f.number(clock, "clock.work_rate", 4_000_000, 1);
+        double quantumMs = f.number(clock, "clock.quantum_ms", 10, QUANTUM_MS);
+        double workRate = f.number(clock, "clock.work_rate", 4_000_000, WORK_RATE);
         JsonNode net = f.table(root, "network");
         f.only(net, "network.", Set.of("latency_us", "bandwidth_mbit"));
-        double latencyUs = f.number(net, "network.latency_us", 100, 0);
-        double bandwidthMbit = f.number(net, "network.bandwidth_mbit", 100, 0.001);
+        double latencyUs = f.number(net, "network.latency_us", 100, LATENCY_US);
+        double bandwidthMbit = f.number(net, "network.bandwidth_mbit", 100, BANDWIDTH_MBIT);
         JsonNode memory = f.table(root, "memory");
         f.only(memory, "memory.", Set.of("page_kb", "process_kb", "guest_heap_mb", "heap_check_ms", "heap_pressure_percent"));
-        double pageKb = f.number(memory, "memory.page_kb", 4, 0.0625);
-        double processKb = f.number(memory, "memory.process_kb", 1024, 0);
-        double heapMb = f.number(memory, "memory.guest_heap_mb", 512, 1);
-        double heapCheckMs = f.number(memory, "memory.heap_check_ms", 5000, 10);
-        long pressure = f.integer(memory, "memory.heap_pressure_percent", 50, 0);
+        double pageKb = f.number(memory, "memory.page_kb", 4, PAGE_KB);
+        double processKb = f.number(memory, "memory.process_kb", 1024, PROCESS_KB);
+        double heapMb = f.number(memory, "memory.guest_heap_mb", 512, HEAP_MB);
+        double heapCheckMs = f.number(memory, "memory.heap_check_ms", 5000, HEAP_CHECK_MS);
+        long pressure = f.integer(memory, "memory.heap_pressure_percent", 50, PERCENT);
         JsonNode migration = f.table(root, "migration");
         f.only(migration, "migration.", Set.of("fixed_ms", "deputy_work"));
-        double fixedMs = f.number(migration, "migration.fixed_ms", 1, 0);
-        long deputyWork = f.integer(migration, "migration.deputy_work", 2000, 0);
+        double fixedMs = f.number(migration, "migration.fixed_ms", 1, FIXED_MS);
+        long deputyWork = f.integer(migration, "migration.deputy_work", 2000, UNITS);
         JsonNode files = f.table(root, "files");
         f.only(files, "files.", Set.of("call_us", "disk_mbyte_s"));
-        double callUs = f.number(files, "files.call_us", 20, 0);
-        double diskMbyte = f.number(files, "files.disk_mbyte_s", 50, 0.001);
+        double callUs = f.number(files, "files.call_us", 20, CALL_US);
+        double diskMbyte = f.number(files, "files.disk_mbyte_s", 50, DISK_MBYTE_S);
         JsonNode ipc = f.table(root, "ipc");
         f.only(ipc, "ipc.", Set.of("call_us"));
-        double ipcUs = f.number(ipc, "ipc.call_us", 5, 0);
+        double ipcUs = f.number(ipc, "ipc.call_us", 5, CALL_US);
         JsonNode bal = f.table(root, "balancing");
         f.only(bal, "balancing.", Set.of("policy", "period_ms", "window", "min_residence_ms", "settings"));
         String policy = f.text(bal, "balancing.policy", "none");
-        double periodMs = f.number(bal, "balancing.period_ms", 1000, 1);
-        long window = f.integer(bal, "balancing.window", 0, 0);
-        double residenceMs = f.number(bal, "balancing.min_residence_ms", 2000, 0);
-        JsonNode settingsTable = bal == null ? null : f.table(bal, "settings");
+        double periodMs = f.number(bal, "balancing.period_ms", 1000, PERIOD_MS);
+        long window = f.integer(bal, "balancing.window", 0, WINDOW);
+        double residenceMs = f.number(bal, "balancing.min_residence_ms", 2000, RESIDENCE_MS);
+        JsonNode settingsTable = bal == null ? null : f.table(bal, "balancing.settings");
         Map<String, String> settings = new TreeMap<>();
         if (settingsTable != null) {
             for (Iterator<Map.Entry<String, JsonNode>> it = settingsTable.fields(); it.hasNext(); ) {
@@ -121,26 +176,73 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
                 settings.put(e.getKey(), e.getValue().asText());
             }
         }
+        JsonNode limits = f.table(root, "limits");
+        f.only(limits, "limits.", Set.of("max_processes"));
+        long maxProcesses = f.integer(limits, "limits.max_processes", 256, PROCESSES);
         JsonNode nodeList = root.get("node");
-        if (nodeList == null || !nodeList.isArray() || nodeList.isEmpty()) {
-            throw new ImageException(file + ": field 'node': at least one [[node]] table is required");
+        if (nodeList != null && !nodeList.isArray()) {
+            throw f.bad("node", "write [[node]] (one table per node, in an array), not [node]");
+        }
+        if (nodeList == null || nodeList.isEmpty()) {
+            throw f.bad("node", "at least one [[node]] table is required");
         }
         List<NodeSpec> nodes = new ArrayList<>();
+        Map<String, Integer> named = new java.util.HashMap<>();
         for (int i = 0; i < nodeList.size(); i++) {
             JsonNode n = nodeList.get(i);
             String at = "node[" + (i + 1) + "].";
+            if (!n.isObject()) {
+                throw f.bad("node[" + (i + 1) + "]", "must be a table");
+            }
             f.only(n, at, Set.of("name", "speed", "cpus", "memory_mb", "disk_mb", "nomfs"));
-            nodes.add(new NodeSpec(i + 1, f.text(n, at + "name", "node" + (i + 1)),
-                    f.number(n, at + "speed", 1.0, 0.001), (int) f.integer(n, at + "cpus", 1, 1),
-                    (long) (f.number(n, at + "memory_mb", 1024, 1) * (1 << 20)),
-                    (long) (f.number(n, at + "disk_mb", 1024, 0) * (1 << 20)), f.bool(n, at + "nomfs", false)));
+            String nodeName = f.text(n, at + "name", null);
+            if (!nodeName(nodeName)) {
+                throw f.bad(at + "name", "a node's name is a letter, then up to 31 letters, digits, _ or -, and not home or balance, got '"
+                        + nodeName + "'");
+            }
+            Integer before = named.putIfAbsent(nodeName, i + 1);
+            if (before != null) {
+                throw f.bad(at + "name", "'" + nodeName + "' is the name of node[" + before + "] too: each node needs a name of its own");
+            }
+            nodes.add(new NodeSpec(i + 1, nodeName, f.number(n, at + "speed", Double.NaN, SPEED), (int) f.integer(n, at + "cpus", 1, CPUS),
+                    (long) (f.number(n, at + "memory_mb", 1024, MEMORY_MB) * (1 << 20)),
+                    (long) (f.number(n, at + "disk_mb", 1024, DISK_MB) * (1 << 20)), f.bool(n, at + "nomfs", false)));
         }
         return new Image(name, dir, List.copyOf(nodes), seed, Math.round(quantumMs * 1e6), workRate,
                 Math.round(latencyUs * 1e3), bandwidthMbit * 1e6, (int) Math.round(pageKb * 1024),
                 Math.round(processKb * 1024), Math.round(fixedMs * 1e6), deputyWork, Math.round(callUs * 1e3), diskMbyte * 1e6, Math.round(ipcUs * 1e3),
                 new Balancing(policy, Math.round(periodMs * 1e6),
                         window > 0 ? (int) window : defaultWindow(nodes.size()), Math.round(residenceMs * 1e6), Map.copyOf(settings)),
-                new HeapGuard(Math.round(heapMb * (1 << 20)), Math.round(heapCheckMs * 1e6), (int) Math.min(100, pressure)));
+                new HeapGuard(Math.round(heapMb * (1 << 20)), Math.round(heapCheckMs * 1e6), (int) pressure), (int) maxProcesses);
+    }
+
+    /** The manifest as text, if it is UTF-8; else where it is not. */
+    private static String utf8(Path file, byte[] bytes) throws ImageException {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+        java.nio.charset.CoderResult r = java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(in, out, true);
+        if (r.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new ImageException(file + ":" + line + ": not UTF-8 text (a manifest is TOML, in UTF-8): byte " + (in.position() + 1)
+                    + " of the file starts no character");
+        }
+        return out.flip().toString();
+    }
+
+    /** The TOML reader's complaint in plain words; its own words where they are plain already. */
+    private static String syntax(String complaint) {
+        String c = complaint == null ? "" : complaint;
+        return c.startsWith("Path into existing non-object value of type ARRAY") ? "a [table] whose name is already an array of tables ([[...]])"
+                : c.startsWith("Path into existing non-object value") ? "a table whose name is already a key with a value"
+                : c.startsWith("Newline not permitted") ? "the line ends where a value or a closing bracket belongs"
+                : c.startsWith("Duplicate key") ? "a key given twice"
+                : c.startsWith("Table redefined") ? "a table given twice"
+                : c.startsWith("Illegal control character") ? "a control character"
+                : c.startsWith("More data after value") ? "more after a value on its line"
+                : "not a key = value, a [table] or a [[table]]";
     }
 
     /** About log2 of the cluster's size, as the seeds suggest, and at least 1. */
@@ -171,7 +273,7 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
     public Image withPolicy(String policy) {
         return new Image(name, dir, nodes, seed, quantumNanos, workRate, latencyNanos, bandwidth, pageBytes, processBytes,
                 migrationFixedNanos, deputyWork, fileCallNanos, diskBandwidth, ipcCallNanos, new Balancing(policy, balancing.periodNanos(), balancing.window(),
-                        balancing.minResidenceNanos(), Map.of()), heapGuard);
+                        balancing.minResidenceNanos(), Map.of()), heapGuard, maxProcesses);
     }
 
     /** This image with one more node (the next id), named {@code name}. */
@@ -179,7 +281,7 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
         List<NodeSpec> grown = new ArrayList<>(nodes);
         grown.add(new NodeSpec(nodes.size() + 1, name, speed, cpus, memory, disk, false));
         return new Image(this.name, dir, List.copyOf(grown), seed, quantumNanos, workRate, latencyNanos, bandwidth, pageBytes, processBytes,
-                migrationFixedNanos, deputyWork, fileCallNanos, diskBandwidth, ipcCallNanos, balancing, heapGuard);
+                migrationFixedNanos, deputyWork, fileCallNanos, diskBandwidth, ipcCallNanos, balancing, heapGuard, maxProcesses);
     }
 
     /** The network between any two nodes. */
@@ -219,10 +321,46 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
         return id >= 1 && id <= nodes.size() ? Optional.of(nodes.get(id - 1)) : Optional.empty();
     }
 
-    /** Reads manifest fields with messages naming the file and the field. */
-    private record Fields(Path file) {
+    /** Reads manifest fields with messages naming the file, the line (found in its text) and the field. */
+    private record Fields(Path file, List<String> lines) {
         ImageException bad(String field, String problem) {
-            return new ImageException(file + ": field '" + field + "': " + problem);
+            int line = line(field);
+            return new ImageException(file + (line > 0 ? ":" + line : "") + ": field '" + field + "': " + problem);
+        }
+
+        /**
+         * The line of a field ({@code node[2].speed}, {@code clock.quantum_ms}, {@code node}), or of
+         * its table when the field is missing; 0 if the text does not say (a dotted key, an inline table).
+         */
+        private int line(String field) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:(\\w+(?:\\.\\w+)*?)(?:\\[(\\d+)])?\\.)?([\\w-]+)").matcher(field);
+            if (!m.matches()) {
+                return 0;
+            }
+            String table = m.group(1) == null ? "" : m.group(1), key = m.group(3);
+            int index = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+            String current = "";
+            int seen = 0, header = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                String l = lines.get(i).strip();
+                java.util.regex.Matcher t = java.util.regex.Pattern.compile("^(\\[\\[?)\\s*([\\w.-]+)\\s*]]?.*").matcher(l);
+                if (t.matches()) {
+                    current = t.group(2);
+                    boolean array = t.group(1).equals("[[");
+                    if (current.equals(table) && (index == 0 || array && ++seen == index)) {
+                        header = i + 1;
+                    }
+                    if (table.isEmpty() && current.equals(key)) {
+                        return i + 1; // a table given for a key of the root ([node])
+                    }
+                    continue;
+                }
+                boolean here = current.equals(table) && (index == 0 || seen == index);
+                if (here && l.matches("\"?" + java.util.regex.Pattern.quote(key) + "\"?\\s*=.*")) {
+                    return i + 1;
+                }
+            }
+            return header;
         }
 
         void only(JsonNode table, String prefix, Set<String> known) throws ImageException {
@@ -238,9 +376,9 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
         }
 
         JsonNode table(JsonNode root, String field) throws ImageException {
-            JsonNode t = root.get(field);
+            JsonNode t = root.get(field.substring(field.lastIndexOf('.') + 1));
             if (t != null && !t.isObject()) {
-                throw bad(field, "must be a table");
+                throw bad(field, t.isArray() ? "write [" + field + "] (one table), not [[" + field + "]]" : "must be a table, as [" + field + "]");
             }
             return t;
         }
@@ -249,13 +387,17 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
             return table == null ? null : table.get(field.substring(field.lastIndexOf('.') + 1));
         }
 
+        /** A string; {@code dflt} null: the field is required. */
         String text(JsonNode table, String field, String dflt) throws ImageException {
             JsonNode v = leaf(table, field);
+            if (v == null && dflt == null) {
+                throw bad(field, "missing: it is required");
+            }
             if (v == null) {
                 return dflt;
             }
-            if (!v.isTextual() || v.asText().isBlank()) {
-                throw bad(field, "must be a non-empty string, got " + v);
+            if (!v.isTextual() || v.asText().isBlank() && !field.equals("description")) {
+                throw bad(field, "must be a non-empty string in quotes, got " + shown(field, v));
             }
             return v.asText();
         }
@@ -266,37 +408,50 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
                 return dflt;
             }
             if (!v.isBoolean()) {
-                throw bad(field, "must be true or false, got " + v);
+                throw bad(field, "must be true or false, got " + shown(field, v));
             }
             return v.asBoolean();
         }
 
-        double number(JsonNode table, String field, double dflt, double min) throws ImageException {
+        /** A number within its bounds; {@code dflt} NaN: the field is required. */
+        double number(JsonNode table, String field, double dflt, Bound bound) throws ImageException {
             JsonNode v = leaf(table, field);
+            if (v == null && Double.isNaN(dflt)) {
+                throw bad(field, "missing: it is required (a number " + bound.describe() + ")");
+            }
             if (v == null) {
                 return dflt;
             }
             if (!v.isNumber()) {
-                throw bad(field, "must be a number, got " + v);
+                throw bad(field, "must be a number " + bound.describe() + ", got " + shown(field, v));
             }
-            if (!(v.asDouble() >= min) || Double.isInfinite(v.asDouble())) {
-                throw bad(field, "must be at least " + min + ", got " + v);
+            if (!bound.holds(v.asDouble())) {
+                throw bad(field, "must be " + bound.describe() + ", got " + shown(field, v));
             }
             return v.asDouble();
         }
 
-        long integer(JsonNode table, String field, long dflt, long min) throws ImageException {
+        long integer(JsonNode table, String field, long dflt, Bound bound) throws ImageException {
             JsonNode v = leaf(table, field);
             if (v == null) {
                 return dflt;
             }
             if (!v.isIntegralNumber()) {
-                throw bad(field, "must be an integer, got " + v);
+                throw bad(field, "must be a whole number " + bound.describe() + ", got " + shown(field, v));
             }
-            if (v.asLong() < min) {
-                throw bad(field, "must be at least " + min + ", got " + v);
+            if (!v.canConvertToLong() || !bound.holds(v.asLong())) {
+                throw bad(field, "must be " + bound.describe() + ", got " + shown(field, v));
             }
             return v.asLong();
+        }
+
+        /** A value as the manifest wrote it (the reader may have mangled a number too large), cut short if long. */
+        private String shown(String field, JsonNode v) {
+            int line = line(field);
+            String s = !v.isValueNode() ? v.isArray() ? "an array" : "a table"
+                    : line > 0 && lines.get(line - 1).contains("=") ? lines.get(line - 1).substring(lines.get(line - 1).indexOf('=') + 1)
+                            .replaceFirst("\\s+#.*$", "").strip() : v.toString();
+            return s.length() > 40 ? s.substring(0, 40) + "..." : s;
         }
     }
 }

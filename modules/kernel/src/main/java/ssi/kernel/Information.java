@@ -32,12 +32,14 @@ final class Information {
     private final Gossip gossip;
     private final Link link;
     private final List<Pending> pending = new ArrayList<>();
+    private final long memory; // how many periods gossip keeps what it carries
 
     Information(List<NodeSpec> nodes, Image.Balancing balancing, Link link, long seed) {
         this.nodes = new ArrayList<>(nodes);
         this.link = link;
         this.loads = new LoadIndex[nodes.size() + 1];
-        this.gossip = new Gossip(balancing.window(), 4L * Math.max(4, nodes.size()) * balancing.periodNanos(), seed);
+        this.memory = 4L * Math.max(4, nodes.size());
+        this.gossip = new Gossip(balancing.window(), memory * balancing.periodNanos(), seed);
         for (NodeSpec n : nodes) {
             loads[n.id()] = new LoadIndex();
             gossip.join(n.id());
@@ -77,6 +79,23 @@ final class Information {
             long bytes = TransferCost.CONTROL_BYTES + 48L * m.vector().size();
             pending.add(new Pending(t + link.messageNanos(bytes), m));
         }
+    }
+
+    /** A period of a resting cluster ended: each node's load index falls, as nothing ran; nobody gossips. */
+    void rest(long periods) {
+        for (NodeSpec n : nodes) {
+            loads[n.id()].rest(periods);
+        }
+    }
+
+    /** How many periods an entry stays in a window: after so many idle ones, all a window holds was told while idle. */
+    long memory() {
+        return memory;
+    }
+
+    /** Whether no gossip is on its way. */
+    boolean quiet() {
+        return pending.isEmpty();
     }
 
     /** Delivers the vectors that have arrived by {@code t}, in the order they arrived. */

@@ -307,7 +307,7 @@ final class Ipc {
             return new Kernel.Later(m.map(Ipc::received).orElse(null), t + call());
         }
         block(p, null);
-        awaitMessage(p, timeout < 0 ? Long.MAX_VALUE : t + Math.round(timeout * 1e9), t1, next);
+        awaitMessage(p, timeout < 0 ? Long.MAX_VALUE : Kernel.after(t, timeout), t1, next);
         return Kernel.BLOCKED;
     }
 
@@ -336,6 +336,9 @@ final class Ipc {
         Optional<Signal> sig = Signal.of(number);
         if (sig.isEmpty()) {
             return new SyscallException("kill: no signal " + number);
+        }
+        if (!p.mayAlter(q)) {
+            return new SyscallException("kill: operation not permitted: process " + pid + " belongs to " + q.owner + ", not to " + p.owner);
         }
         long at = t + call() + hop(p.home, q.home, 0) + hop(q.home, q.where, 0); // through the homes to where it runs
         signal(q, sig.get(), at, t1, next);

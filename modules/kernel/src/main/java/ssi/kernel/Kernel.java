@@ -56,11 +56,19 @@ public final class Kernel implements AutoCloseable {
     /** What MOSIX tells a program that needs shared memory under plain {@code mosrun}. */
     public static final String SHARED_MEMORY_REFUSED =
             "MOSRUN: Shared memory (MAP_SHARED) not supported under MOSIX. (try 'mosrun -e' or 'mosrun -E')";
+    /**
+     * The end of virtual time: 2^62 ns, about 146 years. Every time the kernel computes (a moment
+     * plus a delay the image's bounds allow) stays clear of overflow; what would happen later never does.
+     */
+    public static final long END_OF_TIME = 1L << 62;
     /** The answer of a system call that blocked, froze or ended its process: whoever unblocks it answers later. */
     static final Object BLOCKED = new Object();
 
     /** An answer that reaches the process only at {@code at} (a file operation served by another node, an IPC call). */
     record Later(Object answer, long at) {}
+
+    /** An answer the kernel gives after computing {@code units} of work in the process's own time (a refused spawn). */
+    record Work(Object answer, long units) {}
 
     private Image image; // grows when a node joins
     private final long seed;
@@ -71,6 +79,7 @@ public final class Kernel implements AutoCloseable {
     private final ExecutorService workers;
     private final TreeMap<Integer, Proc> procs = new TreeMap<>();
     private final Map<Integer, Integer> reaped = new HashMap<>();
+    private final Map<String, Integer> owned = new HashMap<>(); // guest processes by owner, until reaped: the process limit counts them
     private final Ipc ipc = new Ipc(this);
     private final java.util.BitSet down = new java.util.BitSet(); // nodes that crashed
     private final Admin admin;
@@ -104,6 +113,9 @@ public final class Kernel implements AutoCloseable {
     long syntheticSlices;        // slices of synthetic processes run so far (cruising saves most)
     private int nextPid = 1;
     private long now;
+    private boolean periodBusy;  // a process or a signal existed at some quantum of the current balancing period
+    private long idlePeriods;    // balancing periods in a row in which none did
+    private final java.util.concurrent.atomic.AtomicLong interrupts = new java.util.concurrent.atomic.AtomicLong(); // Ctrl-Cs so far
     private volatile Clock clock;
 
     private Kernel(Image image, long seed, GuestRuntime runtime, boolean ownsRuntime, Policies policies, Path state,
@@ -241,8 +253,10 @@ public final class Kernel implements AutoCloseable {
     /** Starts a program whose home is {@code home}, as mosrun with {@code options} does there; returns its pid. */
     public synchronized int spawn(int home, String path, List<String> args, RunOptions options) throws KernelException {
         image.requireNode(home);
+        requireRoom(Map.of(options.owner(), 1));
         GuestProgram program = load(path, args, options.cwd(), home);
-        Proc p = create(0, home, startNode(home, program, options), program, options.mode(), options.locked(), options.hint(), Map.of(), now);
+        Proc p = create(0, home, startNode(home, program, options), program, options.mode(), options.locked(), options.hint(), Map.of(), now,
+                options.owner());
         if (options.checkpointNanos() > 0) {
             p.checkpointNanos = options.checkpointNanos();
             p.nextCheckpoint = now + options.checkpointNanos();
@@ -255,16 +269,22 @@ public final class Kernel implements AutoCloseable {
      * scheduler, deputy, migration and policies as a guest; returns its pid.
      */
     public synchronized int spawnSynthetic(int home, ssi.synthetic.Demand demand) throws KernelException {
+        return spawnBody(home, demand.command(), calls -> new ssi.synthetic.SyntheticProcess(demand, calls));
+    }
+
+    /** Starts a process at {@code home} whose body runs on the kernel's thread: a synthetic process (or a test's). */
+    synchronized int spawnBody(int home, String command, java.util.function.Function<SystemCalls, ssi.guest.ProcessBody> body)
+            throws KernelException {
         image.requireNode(home);
         requireUp(home);
         AddressSpace memory = new AddressSpace(image.pageBytes(), image.processBytes());
         requireMemory(home, memory, "a synthetic process");
-        Proc p = new Proc(nextPid++, 0, home, home, null, demand.command(), RunOptions.Mode.STRICT, "", memory, now);
+        Proc p = new Proc(nextPid++, 0, home, home, null, command, RunOptions.Mode.STRICT, "", memory, now, RunOptions.USER);
         p.readyAt = now;
         procs.put(p.pid, p);
         sliced.put(p);
         settle(p);
-        p.guest = new ssi.synthetic.SyntheticProcess(demand, new Calls(p));
+        p.guest = body.apply(new Calls(p));
         log(now, "spawn pid=" + p.pid + " ppid=0 node=" + home + " " + p.command());
         balancer.place(p, now);
         return p.pid;
@@ -292,7 +312,7 @@ public final class Kernel implements AutoCloseable {
     private void checkpoint(Proc p, long t) {
         try {
             checkpoints.write(new Checkpoints.Saved(p.pid, p.program.path(), p.program.args(), p.home, p.mode, p.locked, p.hint,
-                    p.checkpointNanos, t, p.cpuSeconds, p.work, p.nmigs, p.appState));
+                    p.checkpointNanos, t, p.cpuSeconds, p.work, p.nmigs, p.appState, p.owner));
             log(t, "checkpoint pid=" + p.pid);
         } catch (IOException e) {
             notice(t, "checkpoint of process " + p.pid + " failed: " + e.getMessage());
@@ -318,7 +338,9 @@ public final class Kernel implements AutoCloseable {
             throw new KernelException("the checkpoint of process " + pid + " is unreadable: " + e.getMessage());
         }
         requireUp(image.requireNode(c.home()));
-        Proc p = create(0, c.home(), c.home(), load(c.program(), c.args(), "/", c.home()), c.mode(), c.locked(), c.hint(), Map.of(), now);
+        requireRoom(Map.of(c.owner(), 1));
+        Proc p = create(0, c.home(), c.home(), load(c.program(), c.args(), "/", c.home()), c.mode(), c.locked(), c.hint(), Map.of(), now,
+                c.owner());
         p.restored = c.state();
         p.appState = c.state();
         p.cpuSeconds = c.cpuSeconds();
@@ -342,6 +364,9 @@ public final class Kernel implements AutoCloseable {
         if (commands.size() < 2 || commands.stream().anyMatch(List::isEmpty)) {
             throw new KernelException("a pipeline needs two commands or more, each a program and its arguments");
         }
+        Map<String, Integer> starting = new HashMap<>();
+        options.forEach(o -> starting.merge(o.owner(), 1, Integer::sum));
+        requireRoom(starting);
         List<GuestProgram> programs = new ArrayList<>();
         for (List<String> c : commands) {
             programs.add(load(c.getFirst(), c.subList(1, c.size()), options.get(programs.size()).cwd(), home));
@@ -350,7 +375,8 @@ public final class Kernel implements AutoCloseable {
         List<Integer> pids = new ArrayList<>();
         for (int i = 0; i < programs.size(); i++) {
             RunOptions o = options.get(i);
-            Proc p = create(0, home, startNode(home, programs.get(i), o), programs.get(i), o.mode(), o.locked(), o.hint(), ends.get(i), now);
+            Proc p = create(0, home, startNode(home, programs.get(i), o), programs.get(i), o.mode(), o.locked(), o.hint(), ends.get(i), now,
+                    o.owner());
             ipc.adopt(p);
             pids.add(p.pid);
         }
@@ -386,7 +412,7 @@ public final class Kernel implements AutoCloseable {
     public synchronized void kill(int pid, Signal signal) throws KernelException {
         Proc p = procs.get(pid);
         if (p == null || !p.alive()) {
-            throw new KernelException("kill: no process " + pid);
+            throw new KernelException("no process " + pid);
         }
         log(now, "kill pid=" + pid + " signal=" + signal);
         ipc.signalNow(p, signal, now);
@@ -438,21 +464,91 @@ public final class Kernel implements AutoCloseable {
         return balancer.describe();
     }
 
-    /** Runs the cluster for {@code nanos} of virtual time (whole quanta). */
+    /**
+     * Runs the cluster for {@code nanos} of virtual time (whole quanta), or until {@link #interrupt}.
+     * Time advances by events: once an idle cluster has stopped gossiping and rests, whole balancing
+     * periods pass at once, so an idle cluster passes any span at once (see {@link #rest}).
+     *
+     * @throws IllegalArgumentException if the span is negative or would take the clock past its end
+     */
     public synchronized void advance(long nanos) {
+        if (nanos < 0) {
+            throw new IllegalArgumentException("a span of virtual time cannot be negative, got " + nanos + " ns");
+        }
+        long q = image.quantumNanos();
+        if (Math.ceilDiv(nanos, q) > (END_OF_TIME - now) / q) {
+            throw new IllegalArgumentException("the virtual clock ends at t=" + stamp(END_OF_TIME) + " (2^62 ns, about 146 years): from t="
+                    + stamp(now) + ", " + nanos + " ns (in whole quanta of " + Durations.millis(q) + ") go past it");
+        }
         long target = now + nanos;
-        while (now < target) {
-            quantum();
+        long asked = interrupts.get();
+        while (now < target && interrupts.get() == asked) {
+            if (!rest(target)) {
+                quantum();
+            }
         }
     }
 
-    /** Runs until the process has exited or {@code limitNanos} have passed; returns its exit status if it ended. */
+    /**
+     * Runs until the process has exited, {@code limitNanos} have passed (up to the clock's end) or
+     * {@link #interrupt}; returns its exit status if it ended.
+     */
     public synchronized Optional<Integer> runUntilExit(int pid, long limitNanos) {
-        long limit = now + limitNanos;
-        while (exitStatus(pid).isEmpty() && now < limit) {
+        long limit = limitNanos > END_OF_TIME - now ? END_OF_TIME : now + limitNanos;
+        long asked = interrupts.get();
+        while (exitStatus(pid).isEmpty() && now < limit && interrupts.get() == asked) {
             quantum();
         }
         return exitStatus(pid);
+    }
+
+    /**
+     * Asks the {@link #advance} or {@link #runUntilExit} running now to return at its next quantum
+     * boundary (Ctrl-C). Thread-safe and lock-free, for another thread to call while the loop
+     * holds the kernel; one that starts later is not affected.
+     */
+    public void interrupt() {
+        interrupts.incrementAndGet();
+    }
+
+    /** How many times {@link #interrupt} was called: a waiter that saw it change was interrupted. */
+    public long interrupts() {
+        return interrupts.get();
+    }
+
+    /**
+     * Passes whole balancing periods at once while the cluster rests: it has been idle (no process,
+     * no signal on its way) for {@link Balancer#restAfter} periods, and still is, with no gossip on
+     * its way and no deputy work owed. Quanta would change nothing then but the load indexes,
+     * which fall as over idle periods, and such periods end without gossip or policy (see
+     * {@link Balancer#rest}), so the jump leaves the cluster as quantum by quantum would, at the
+     * last period end up to where they would stop before {@code target}: the trace is the same
+     * however time is advanced. Returns false if the cluster does not rest or no period ends before the target.
+     */
+    private boolean rest(long target) {
+        if (periodBusy || idlePeriods < balancer.restAfter() || !procs.isEmpty() || !deliveries.isEmpty() || !balancer.quiet()
+                || java.util.Arrays.stream(owed).anyMatch(o -> o > 0)) {
+            return false;
+        }
+        long q = image.quantumNanos(), period = image.balancing().periodNanos();
+        long end = now + Math.ceilDiv(target - now, q) * q; // where quantum by quantum would stop
+        long periods, landing;
+        if (q > period) { // every quantum ends a period
+            periods = (end - now) / q;
+            landing = end;
+        } else { // each multiple of the period ends one, in the quantum that holds it
+            periods = Math.floorDiv(end, period) - Math.floorDiv(now, period);
+            landing = now + Math.ceilDiv(Math.floorDiv(end, period) * period - now, q) * q;
+        }
+        if (periods == 0) {
+            return false;
+        }
+        quanta += (landing - now) / q;
+        idlePeriods += periods;
+        balancer.rest(periods);
+        now = landing;
+        givenUntil = landing;
+        return true;
     }
 
     /** The exit status of a process that has ended. */
@@ -551,9 +647,13 @@ public final class Kernel implements AutoCloseable {
         return clock == null ? Pace.MAX : Pace.REALTIME;
     }
 
-    /** One quantum, for the realtime clock. */
-    synchronized void tick() {
+    /** One quantum, for the realtime clock; false at the clock's end, where time stops. */
+    synchronized boolean tick() {
+        if (now > END_OF_TIME - image.quantumNanos()) {
+            return false;
+        }
         quantum();
+        return true;
     }
 
     @Override
@@ -583,6 +683,7 @@ public final class Kernel implements AutoCloseable {
     private void quantum() {
         long t0 = now;
         long t1 = t0 + image.quantumNanos();
+        periodBusy |= !procs.isEmpty() || !deliveries.isEmpty();
         java.util.Arrays.fill(joined, 0);
         for (NodeSpec n : image.nodes()) { // deputies' work of the last quantum is taken from this one
             long taken = Math.min(owed[n.id()], n.cpus() * image.quantumNanos());
@@ -591,7 +692,11 @@ public final class Kernel implements AutoCloseable {
         }
         for (Proc p : List.copyOf(sliced)) {
             if (p.move != null) {
-                advanceMove(p, t1, null);
+                try {
+                    advanceMove(p, t1, null);
+                } catch (RuntimeException e) {
+                    fault(p, e, t0, t1, null);
+                }
             }
         }
         List<Task> due = new ArrayList<>();
@@ -635,14 +740,18 @@ public final class Kernel implements AutoCloseable {
             while (!waiting.isEmpty() && waiting.firstTime() <= horizon) {
                 Task t = waiting.poll();
                 assert t.eventAt == eventTime(t) : "a waiting task's event time stayed put";
-                switch (t) {
-                    case Proc p -> {
-                        Yield y = p.yielded;
-                        p.yielded = null;
-                        handle(p, y, t1, next);
+                try {
+                    switch (t) {
+                        case Proc p -> {
+                            Yield y = p.yielded;
+                            p.yielded = null;
+                            handle(p, y, t1, next);
+                        }
+                        case Deputy d -> serve(d, t1, next);
+                        case Delivery d -> ipc.deliver(d.target, d.readyAt, t1, next);
                     }
-                    case Deputy d -> serve(d, t1, next);
-                    case Delivery d -> ipc.deliver(d.target, d.readyAt, t1, next);
+                } catch (RuntimeException e) { // a bug of the kernel's, met while serving one process: it ends that process only
+                    fault(owner(t), e, t.eventAt, t1, next);
                 }
                 if (scanned > next.size() || scanned > 0 && next.get(scanned - 1) != lastScanned) {
                     scanned = 0; // something left next (a process exited): take its minimum afresh
@@ -670,10 +779,14 @@ public final class Kernel implements AutoCloseable {
             guardHeaps(t1);
         }
         quanta++;
-        if (balancer.endQuantum(t1)) {
+        if (balancer.endQuantum(t1, !periodBusy && idlePeriods >= balancer.restAfter())) {
             for (KernelListener l : listeners) {
                 l.period(t1);
             }
+        }
+        if (balancer.periodEnds(t1)) {
+            idlePeriods = periodBusy ? 0 : idlePeriods + 1;
+            periodBusy = false;
         }
     }
 
@@ -885,15 +998,14 @@ public final class Kernel implements AutoCloseable {
             if (t instanceof Proc p && p.guest.threaded()) {
                 guests.add(p);
             } else if (t instanceof Proc p) {
-                p.yielded = p.guest.resume(p.sliceBudget, takeAnswer(p)); // a synthetic slice: a few steps on this thread
+                runSlice(p, takeAnswer(p)); // a synthetic slice: a few steps on this thread
                 syntheticSlices++;
                 synthetic = true;
             }
         }
         if (guests.size() == 1 && !synthetic) { // nothing to overlap: run it from this thread, saving two thread hand-offs
             Proc p = guests.getFirst();
-            Object answer = takeAnswer(p);
-            p.yielded = p.guest.resume(p.sliceBudget, answer);
+            runSlice(p, takeAnswer(p));
             return;
         }
         Map<Proc, Future<Yield>> futures = new HashMap<>();
@@ -908,9 +1020,24 @@ public final class Kernel implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
             } catch (ExecutionException e) {
-                throw new IllegalStateException("slice of process " + f.getKey().pid + " failed", e.getCause());
+                failed(f.getKey(), e.getCause());
             }
         }
+    }
+
+    /** Runs one slice of a process on this thread; a failure ends only that process (see {@link #handle}). */
+    private void runSlice(Proc p, Object answer) {
+        try {
+            p.yielded = p.guest.resume(p.sliceBudget, answer);
+        } catch (RuntimeException e) {
+            failed(p, e);
+        }
+    }
+
+    /** A slice that failed in the kernel's code: the process ends with an internal error when its slice's event comes. */
+    private static void failed(Proc p, Throwable e) {
+        p.failed = e;
+        p.yielded = new Yield.BudgetSpent(0, false); // its event: the slice's start
     }
 
     /** The answer a process resumes with; signals it caught come with the answer to its system call. */
@@ -930,6 +1057,10 @@ public final class Kernel implements AutoCloseable {
     private void handle(Proc p, Yield y, long t1, List<Task> next) {
         if (!p.alive()) {
             return; // killed by a signal that arrived during its slice
+        }
+        if (p.failed != null) {
+            fault(p, p.failed, p.sliceStart, t1, next);
+            return;
         }
         long t = p.timeAt(y.work());
         p.cpuSeconds += cpu.cpuSeconds(y.work(), spec(p.where).speed());
@@ -963,6 +1094,9 @@ public final class Kernel implements AutoCloseable {
                     if (answer instanceof Later later) {
                         p.state = ProcessState.SLEEPING; // waiting for the node that serves the call
                         resume(p, later.answer(), later.at(), t1, next);
+                    } else if (answer instanceof Work w) { // it runs meanwhile, in the kernel: its CPU share bounds how often
+                        p.cpuSeconds += cpu.cpuSeconds(w.units(), spec(p.where).speed());
+                        resume(p, w.answer(), t + Math.round(w.units() * p.nanosPerUnit), t1, next);
                     } else if (answer != BLOCKED) {
                         resume(p, answer, t, t1, next);
                     }
@@ -1014,29 +1148,35 @@ public final class Kernel implements AutoCloseable {
             case Syscall.PipeWrite w -> ipc.write(p, w.end(), w.bytes(), t, t1, next);
             case Syscall.PipeClose c -> ipc.close(p, c.end(), t, t1, next);
             case Syscall.Send m -> ipc.send(p, m.pid(), m.data(), t, t1, next);
-            case Syscall.Recv r -> ipc.recv(p, r.timeout(), t, t1, next);
+            case Syscall.Recv r -> Double.isNaN(r.timeout()) ? invalid("recv", "the timeout must be a number of seconds, got NaN")
+                    : ipc.recv(p, r.timeout(), t, t1, next);
             case Syscall.Kill k -> ipc.kill(p, k.pid(), k.signal(), t, t1, next);
             case Syscall.ShmDt d -> ipc.shmdt(p, d.id());
             case Syscall.ShmRead r -> ipc.shmread(p, r.id(), r.offset(), r.length());
             case Syscall.ShmWrite w -> ipc.shmwrite(p, w.id(), w.offset(), w.bytes());
             case Syscall.Spawn s -> {
                 try {
+                    requireRoom(Map.of(p.owner, 1)); // first: a fork bomb's refusals cost the host next to nothing
                     GuestProgram program = load(s.path(), s.args(), s.cwd(), p.home);
+                    requireMemory(p.where, new AddressSpace(image.pageBytes(), baseBytes(program)), program.path()); // before its pipe ends are opened
                     Map<Integer, Integer> ends = ipc.passOn(p, s, nextPid);
-                    Proc child = create(p.pid, p.home, p.where, program, p.mode, p.locked, p.hint, ends, t);
+                    Proc child = create(p.pid, p.home, p.where, program, p.mode, p.locked, p.hint, ends, t, p.owner);
                     ipc.adopt(child);
                     wake(child, t, t1, next);
                     yield child.pid;
-                } catch (KernelException ex) {
-                    yield new SyscallException(spawnError(ex.getMessage()), "spawn: " + ex.getMessage());
+                } catch (KernelException ex) { // a refusal costs the kernel's work on a call: a fork bomb's spinning is bound by its CPU
+                    yield new Work(new SyscallException(spawnError(ex.getMessage()), "spawn: " + ex.getMessage()), image.deputyWork());
                 } catch (SyscallException ex) {
-                    yield ex;
+                    yield new Work(ex, image.deputyWork());
                 }
             }
             case Syscall.Wait w -> waitFor(p, w.pid());
             case Syscall.Sleep s -> {
+                if (!(s.seconds() >= 0)) {
+                    yield invalid("sleep", "seconds must be a number >= 0, got " + s.seconds());
+                }
                 p.state = ProcessState.SLEEPING;
-                resume(p, null, t + Math.round(s.seconds() * 1e9), t1, next);
+                resume(p, null, after(t, s.seconds()), t1, next);
                 p.blockedOn = Ipc.SLEEP; // a caught signal ends it early
                 yield BLOCKED;
             }
@@ -1053,15 +1193,21 @@ public final class Kernel implements AutoCloseable {
                 yield null;
             }
             case Syscall.Alloc a -> {
-                long need = p.memory.pagesFor(a.bytes()) * p.memory.pageBytes();
+                if (a.bytes() < 1) {
+                    yield invalid("alloc", "size must be at least 1 byte, got " + a.bytes());
+                }
                 long free = freeMemory(p.where);
-                if (need > free) {
+                if (a.bytes() > free || p.memory.pagesFor(a.bytes()) * p.memory.pageBytes() > free) { // bytes first: pages of a huge size overflow
                     yield new SyscallException(Errno.ENOMEM, "alloc: out of memory: " + spec(p.where).name() + " has " + free + " bytes free, asked " + a.bytes());
                 }
                 long before = p.memory.bytes();
-                int handle = p.memory.alloc(a.bytes());
-                used[p.where] += p.memory.bytes() - before;
-                yield handle;
+                try {
+                    int handle = p.memory.alloc(a.bytes());
+                    used[p.where] += p.memory.bytes() - before;
+                    yield handle;
+                } catch (IllegalArgumentException ex) {
+                    yield new SyscallException(ex.getMessage());
+                }
             }
             case Syscall.Free f -> {
                 try {
@@ -1091,6 +1237,9 @@ public final class Kernel implements AutoCloseable {
                 yield BLOCKED;
             }
             case Syscall.ShmGet s -> {
+                if (s.bytes() < 0) {
+                    yield invalid("shmget", "size must be at least 0 bytes, got " + s.bytes());
+                }
                 if (p.mode == RunOptions.Mode.STRICT) {
                     yield refuseSharedMemory(p, t, t1, next);
                 }
@@ -1158,10 +1307,106 @@ public final class Kernel implements AutoCloseable {
                 + link.messageNanos(TransferCost.CONTROL_BYTES + received));
     }
 
+    /** The refusal of an argument the kernel cannot take (EINVAL): the guest gets it as an error it can catch. */
+    private static SyscallException invalid(String call, String why) {
+        return new SyscallException(Errno.EINVAL, call + ": invalid argument: " + why);
+    }
+
+    /** The time {@code seconds} after {@code t}, or never ({@link Long#MAX_VALUE}) past {@link #END_OF_TIME}. */
+    static long after(long t, double seconds) {
+        long nanos = Math.round(seconds * 1e9); // Long.MAX_VALUE for a huge span
+        return nanos > END_OF_TIME - t ? Long.MAX_VALUE : t + nanos;
+    }
+
     private Object refuseSharedMemory(Proc p, long t, long t1, List<Task> next) {
         emit(new Output(t, p.pid, true, SHARED_MEMORY_REFUSED + "\n"));
         exit(p, 1, t, next, t1);
         return BLOCKED;
+    }
+
+    // ---- containment ----
+
+    /** The process a task serves. */
+    private static Proc owner(Task t) {
+        return switch (t) {
+            case Proc p -> p;
+            case Deputy d -> d.owner;
+            case Delivery d -> d.target;
+        };
+    }
+
+    /**
+     * The kernel failed (a bug) while serving process {@code p} at {@code t}: that process ends, as
+     * if it had aborted (status 134), with {@code internal error} on its stderr, and the failure goes
+     * to a report in the state directory ({@code reports/pid-N-T.txt}, with the Java stack trace);
+     * every other process and the cluster go on.
+     */
+    private void fault(Proc p, Throwable e, long t, long t1, List<Task> next) {
+        if (!p.alive()) {
+            return; // it ended on the way: nothing left to contain
+        }
+        p.failed = null;
+        String report = "reports/pid-" + p.pid + "-" + stamp(t) + ".txt";
+        java.io.StringWriter text = new java.io.StringWriter();
+        text.write("ssi kernel fault while serving process " + p.pid + " (" + p.command() + ") at t=" + stamp(t)
+                + ", on node " + p.where + ", home " + p.home + "\n\n");
+        e.printStackTrace(new java.io.PrintWriter(text));
+        try {
+            Path file = files.state().resolve(report);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text.toString());
+        } catch (IOException io) {
+            report = "none (" + io.getMessage() + ")";
+        }
+        log(t, "fault pid=" + p.pid + " report=" + report);
+        emit(new Output(t, p.pid, true, "internal error: the kernel failed while serving process " + p.pid
+                + " (its report: " + report + " in the state directory)\n"));
+        exit(p, 134, t, next, t1);
+    }
+
+    /**
+     * Checks the kernel's invariants, as tests do after a failure: every live process is counted
+     * on exactly one node, the one it runs on, which is up, as is its home (where its deputy is);
+     * each node's memory accounting equals the memory of its processes and of those migrating to
+     * it, and fits the node; every live process either cruises on its node or runs by slices, not
+     * both, and an ended one does neither; the process limit counts each user's guest processes.
+     * Throws {@link IllegalStateException} naming the first broken one.
+     */
+    public synchronized void checkInvariants() {
+        long[] memory = new long[specs.length];
+        int[] residents = new int[specs.length];
+        int[] cruising = new int[specs.length];
+        for (Proc p : procs.values()) {
+            if (!p.alive()) {
+                require(!sliced.has(p) && !p.cruising, "ended process " + p.pid + " still runs (by slices or cruising)");
+                continue;
+            }
+            require(image.node(p.where).isPresent() && !down.get(p.where), "process " + p.pid + " runs on node " + p.where + ", which is not up");
+            require(image.node(p.home).isPresent() && !down.get(p.home), "process " + p.pid + "'s home (its deputy), node " + p.home + ", is not up");
+            require(running.get(p.where).contains(p), "process " + p.pid + " is not counted at node " + p.where + ", where it runs");
+            require(p.cruising != sliced.has(p), "process " + p.pid + (p.cruising ? " both cruises and runs by slices" : " neither cruises nor runs by slices"));
+            residents[p.where]++;
+            cruising[p.where] += p.cruising ? 1 : 0;
+            memory[p.where] += p.memory.bytes();
+            if (p.move != null && p.move.reserved) {
+                memory[p.move.to] += p.memory.bytes();
+            }
+        }
+        Map<String, Integer> owners = new HashMap<>();
+        procs.values().stream().filter(p -> p.program != null).forEach(p -> owners.merge(p.owner, 1, Integer::sum));
+        require(owned.equals(owners), "the process limit counts " + owned + " processes by owner, there are " + owners);
+        for (int n = 1; n < specs.length; n++) {
+            require(running.get(n).size() == residents[n], "node " + n + " counts " + running.get(n).size() + " processes, " + residents[n] + " run there");
+            require(cruises.size(n) == cruising[n], "node " + n + "'s cruise holds " + cruises.size(n) + " processes, " + cruising[n] + " cruise there");
+            require(used[n] == memory[n], "node " + n + " accounts " + used[n] + " bytes of memory, its processes take " + memory[n]);
+            require(used[n] <= spec(n).memory(), "node " + n + " holds " + used[n] + " bytes of memory, more than its " + spec(n).memory());
+        }
+    }
+
+    private static void require(boolean holds, String broken) {
+        if (!holds) {
+            throw new IllegalStateException("kernel invariant broken: " + broken);
+        }
     }
 
     // ---- the deputy ----
@@ -1211,6 +1456,8 @@ public final class Kernel implements AutoCloseable {
         if (answer instanceof Later later) {
             answer = later.answer();
             t = later.at();
+        } else if (answer instanceof Work w) {
+            answer = w.answer(); // the deputy's work on the call (deputy_work, charged to home) was that work
         }
         long reply = call instanceof Syscall.File f ? f.call().received(answer) : replyBytes(answer);
         wake(p, answer, t + image.link().messageNanos(TransferCost.CONTROL_BYTES + reply), t1, next);
@@ -1475,10 +1722,11 @@ public final class Kernel implements AutoCloseable {
     }
 
     private Proc create(int ppid, int home, int where, GuestProgram program, RunOptions.Mode mode, boolean locked,
-                        String hint, Map<Integer, Integer> ends, long t) throws KernelException {
+                        String hint, Map<Integer, Integer> ends, long t, String owner) throws KernelException {
         AddressSpace memory = new AddressSpace(image.pageBytes(), baseBytes(program));
         requireMemory(where, memory, program.path());
-        Proc p = new Proc(nextPid++, ppid, home, where, program, Proc.command(program), mode, hint, memory, t);
+        Proc p = new Proc(nextPid++, ppid, home, where, program, Proc.command(program), mode, hint, memory, t, owner);
+        owned.merge(owner, 1, Integer::sum);
         if (procs.get(ppid) != null) {
             procs.get(ppid).parent = true;
         }
@@ -1494,6 +1742,33 @@ public final class Kernel implements AutoCloseable {
             balancer.place(p, t);
         }
         return p;
+    }
+
+    /**
+     * Refuses new guest processes beyond the per-user process limit ({@code /proc/mosix/admin/max-processes},
+     * as {@code ulimit -u}): a user's processes count from their start until they are reaped (a
+     * zombie still holds its pid); root has no limit. {@code starting}: how many each user starts.
+     */
+    private void requireRoom(Map<String, Integer> starting) throws KernelException {
+        for (Map.Entry<String, Integer> s : starting.entrySet()) {
+            if (!s.getKey().equals(RunOptions.ROOT) && owned.getOrDefault(s.getKey(), 0) + s.getValue() > admin.maxProcesses()) {
+                throw new KernelException("resource temporarily unavailable (process limit " + admin.maxProcesses() + " reached)");
+            }
+        }
+    }
+
+    /** The per-user process limit: how many guest processes one user may have at once. */
+    public synchronized int maxProcesses() {
+        return admin.maxProcesses();
+    }
+
+    /** Sets the per-user process limit; processes beyond a lowered one go on, and no more start. */
+    public synchronized void setMaxProcesses(int n) throws KernelException {
+        if (!Image.PROCESSES.holds(n)) {
+            throw new KernelException("the process limit is a whole number of processes per user " + Image.PROCESSES.describe() + ", got " + n);
+        }
+        admin.setMaxProcesses(n);
+        log(now, "admin max-processes=" + n);
     }
 
     /** Refuses a new process whose memory does not fit the node. */
@@ -1558,7 +1833,8 @@ public final class Kernel implements AutoCloseable {
     /** Why a spawn was refused, as exec and fork say it. */
     private static Errno spawnError(String why) {
         return why.startsWith("no such program") ? Errno.ENOENT : why.startsWith("not a guest program") ? Errno.ENOEXEC
-                : why.startsWith("out of memory") ? Errno.ENOMEM : Errno.EINVAL;
+                : why.startsWith("out of memory") ? Errno.ENOMEM : why.startsWith("resource temporarily unavailable") ? Errno.EAGAIN
+                : Errno.EINVAL;
     }
 
     private static boolean isFile(ssi.mfs.FileView view, String path) {
@@ -1609,6 +1885,9 @@ public final class Kernel implements AutoCloseable {
     }
 
     private void reap(Proc p) {
+        if (p.program != null) {
+            owned.merge(p.owner, -1, (a, b) -> a + b == 0 ? null : a + b);
+        }
         procs.remove(p.pid);
         sliced.remove(p.pid);
         reaped.put(p.pid, p.exitStatus);
@@ -1751,13 +2030,14 @@ public final class Kernel implements AutoCloseable {
      * gossip, after which balancing uses it. Returns its id.
      */
     public synchronized int addNode(String name, double speed, int cpus, long memory, long disk) throws KernelException {
-        if (!name.matches("[A-Za-z][A-Za-z0-9_-]{0,31}") || name.equals("home") || name.equals("balance")
-                || image.nodes().stream().anyMatch(n -> n.name().equals(name))) {
-            throw new KernelException("a new node needs a name of its own (a letter, then letters, digits, _ or -), got '" + name + "'");
+        if (!Image.nodeName(name) || image.nodes().stream().anyMatch(n -> n.name().equals(name))) {
+            throw new KernelException("a new node needs a name of its own (a letter, then up to 31 letters, digits, _ or -), got '" + name + "'");
         }
-        if (!(speed >= 0.001) || Double.isInfinite(speed) || cpus < 1 || cpus > 1024 || memory < (1 << 20) || disk < 0) {
-            throw new KernelException("a new node needs speed >= 0.001, 1-1024 CPUs, at least 1 MB of memory and a disk >= 0, got speed="
-                    + speed + " cpus=" + cpus + " mem=" + memory + " disk=" + disk);
+        if (!Image.SPEED.holds(speed) || !Image.CPUS.holds(cpus) || !Image.MEMORY_MB.holds(memory / (double) (1 << 20))
+                || !Image.DISK_MB.holds(disk / (double) (1 << 20))) {
+            throw new KernelException("a new node needs a speed " + Image.SPEED.describe() + ", CPUs " + Image.CPUS.describe() + ", MB of memory "
+                    + Image.MEMORY_MB.describe() + " and of disk " + Image.DISK_MB.describe() + ", got speed=" + speed + " cpus=" + cpus
+                    + " mem=" + (memory >> 20) + " disk=" + (disk >> 20));
         }
         Image grown = image.withNode(name, speed, cpus, memory, disk);
         NodeSpec n = grown.spec(grown.nodes().size());
@@ -1790,8 +2070,9 @@ public final class Kernel implements AutoCloseable {
     /** Sets a node's speed (relative to the standard processor), as openMosix's {@code mosctl setspeed} does: from the next quantum on. */
     public synchronized void setSpeed(int node, double speed) throws KernelException {
         image.requireNode(node);
-        if (!(speed >= 0.001) || Double.isInfinite(speed)) {
-            throw new KernelException("a speed must be a number of at least 0.001 (1.0 is the standard processor), got " + speed);
+        if (!Image.SPEED.holds(speed)) {
+            throw new KernelException("a speed must be a number " + Image.SPEED.describe() + " (1.0 is the standard processor), got "
+                    + (Double.isFinite(speed) ? new java.math.BigDecimal(speed).stripTrailingZeros().toPlainString() : speed));
         }
         cruises.forEachMember(node, this::catchUp); // their CPU time so far at the old speed
         NodeSpec n = specs[node];

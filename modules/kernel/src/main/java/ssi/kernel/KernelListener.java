@@ -14,7 +14,11 @@ public interface KernelListener {
     /** A migration ended: done, or rolled back. */
     default void migrated(Migration migration) {}
 
-    /** A balancing period ended at {@code time}: the nodes' load indices and the policies' decisions are fresh. */
+    /**
+     * A balancing period ended at {@code time}: the nodes' load indices and the policies' decisions
+     * are fresh. Not called for a period in which the cluster rested (idle so long it stopped
+     * gossiping: see {@link Kernel#advance}): nothing happened in it.
+     */
     default void period(long time) {}
 
     /** Something the administrator should know: a policy that failed and was replaced, ... */

@@ -66,7 +66,7 @@ final class PolicyHost implements AutoCloseable {
                 } catch (PolicyException e) {
                     throw new KernelException(e.getMessage());
                 } catch (RuntimeException e) {
-                    throw new KernelException("policy '" + name + "' failed to start: " + e);
+                    throw new KernelException("policy '" + name + "' failed to start" + (e.getMessage() == null ? " without saying why" : ": " + e.getMessage()));
                 }
                 if (created[n] == null) {
                     throw new KernelException("policy '" + name + "' created no policy");
@@ -226,7 +226,7 @@ final class PolicyHost implements AutoCloseable {
                     return new Outcome(answered, "took more than " + TIME_LIMIT_MS + " ms of host time");
                 }
             } catch (ExecutionException e) {
-                return new Outcome(batch.done, "threw " + e.getCause()); // the batch catches what its steps throw: a bug of its own
+                return new Outcome(batch.done, failed(e.getCause())); // the batch catches what its steps throw: a bug of its own
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new Outcome(batch.done, "was interrupted");
@@ -262,7 +262,7 @@ final class PolicyHost implements AutoCloseable {
                 try {
                     answer = steps.get(i).body().call();
                 } catch (Throwable e) { // a plugin's error, whatever it is, is its own failure, not the cluster's
-                    failure = "threw " + e;
+                    failure = failed(e);
                     return;
                 }
                 if (answer == null) {
@@ -281,6 +281,11 @@ final class PolicyHost implements AutoCloseable {
     }
 
     /** The policy misbehaved (an exception, nonsense): report it and go back to the previous one. */
+    /** A plugin's exception as its message says it, without Java's names (the trace and the shell show it). */
+    private static String failed(Throwable e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? "failed without saying why" : "failed: " + e.getMessage();
+    }
+
     void fail(int node, String what, String failure, Reporter report) {
         Choice broken = current;
         Choice back = previous.equals(broken) ? new Choice(Policies.NONE, Map.of()) : previous;

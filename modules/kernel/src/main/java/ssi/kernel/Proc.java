@@ -16,6 +16,7 @@ final class Proc extends ProcFigures {
     int ppid;
     final GuestProgram program;  // null for a synthetic process
     final String command;
+    final String owner;        // the user it runs as: who may signal and alter it, whose process limit it counts in
     final RunOptions.Mode mode;
     final Deputy deputy = new Deputy(this);
     ssi.guest.ProcessBody guest;
@@ -59,14 +60,16 @@ final class Proc extends ProcFigures {
     long sliceBudget;
     double nanosPerUnit;
     Yield yielded;             // how the slice ended, until the quantum handles it
+    Throwable failed;          // how its slice failed in the kernel's code (a bug), until the quantum ends it for that
 
     /** Terminal output of the current round, written from the guest thread. */
     final List<Output> outputs = new ArrayList<>();
 
     Proc(int pid, int ppid, int home, int where, GuestProgram program, String command, RunOptions.Mode mode, String hint,
-         AddressSpace memory, long created) {
+         AddressSpace memory, long created, String owner) {
         super(pid, home, where, created, hint, memory, mode == RunOptions.Mode.NATIVE ? CantMove.NATIVE : null);
         this.command = command;
+        this.owner = owner;
         this.ppid = ppid;
         this.program = program;
         this.mode = mode;
@@ -110,6 +113,11 @@ final class Proc extends ProcFigures {
         return program.args().isEmpty() ? program.path() : program.path() + " " + String.join(" ", program.args());
     }
 
+    /** Whether it may signal or alter {@code other}: the same owner, or it is privileged (Unix's rule). */
+    boolean mayAlter(Proc other) {
+        return owner.equals(other.owner) || owner.equals(RunOptions.ROOT);
+    }
+
     /** Why it cannot move now: a confinement, or its lock; empty if it may. */
     String cantmove() {
         return confined != null ? confined.label() : locked ? CantMove.USER_LOCK.label() : "";
@@ -129,6 +137,6 @@ final class Proc extends ProcFigures {
 
     ProcessInfo info() {
         return new ProcessInfo(pid, ppid, home, where, move != null ? ProcessState.FROZEN : stopped && alive() ? ProcessState.STOPPED : state, cpuSeconds, work, deputy.cpuSeconds, forwarded,
-                memory.bytes(), heap, memory.dirtyPages() * memory.pageBytes(), nmigs, locked, cantmove(), command());
+                memory.bytes(), heap, memory.dirtyPages() * memory.pageBytes(), nmigs, locked, cantmove(), command(), owner);
     }
 }

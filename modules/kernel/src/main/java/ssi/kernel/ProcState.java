@@ -77,6 +77,7 @@ final class ProcState implements ProcSource {
                             thousandths(name, name.equals("fast-decay") ? value : now.get("fast-decay")));
                 }
                 case "speed" -> kernel.setSpeed(node, speed(value));
+                case "max-processes" -> kernel.setMaxProcesses(count(value));
                 default -> kernel.setAdmin(node, name, ProcFs.flag(value));
             }
         } catch (KernelException e) {
@@ -91,9 +92,17 @@ final class ProcState implements ProcSource {
         return Integer.parseInt(value);
     }
 
+    private static int count(String value) {
+        if (!value.matches("\\d{1,9}")) {
+            throw new IllegalArgumentException("the process limit is a whole number of processes per user " + Image.PROCESSES.describe()
+                    + ", got '" + value + "'");
+        }
+        return Integer.parseInt(value);
+    }
+
     private static double speed(String value) {
-        if (!value.matches("\\d+(\\.\\d+)?")) {
-            throw new IllegalArgumentException("a speed must be a number of at least 0.001 (1.0 is the standard processor), got '" + value + "'");
+        if (!value.matches("\\d+(\\.\\d+)?") || !Image.SPEED.holds(Double.parseDouble(value))) {
+            throw new IllegalArgumentException("a speed must be a number " + Image.SPEED.describe() + " (1.0 is the standard processor), got '" + value + "'");
         }
         return Double.parseDouble(value);
     }
@@ -105,6 +114,12 @@ final class ProcState implements ProcSource {
         } catch (KernelException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
+    }
+
+    @Override
+    public boolean mayAlter(int reader, int pid) {
+        Proc p = kernel.proc(reader), q = kernel.proc(pid);
+        return reader == 0 || p != null && q != null && p.mayAlter(q);
     }
 
     @Override

@@ -12,7 +12,7 @@ import ssi.migration.AddressSpace;
 
 class ByPidTest {
     private static Proc proc(int pid) {
-        return new Proc(pid, 1, 1, 1, null, "synthetic", RunOptions.Mode.STRICT, "", new AddressSpace(4096, 0), 0);
+        return new Proc(pid, 1, 1, 1, null, "synthetic", RunOptions.Mode.STRICT, "", new AddressSpace(4096, 0), 0, RunOptions.USER);
     }
 
     @Test

@@ -171,7 +171,7 @@ class PolicyTest extends LabTest {
                 assertEquals("good", r.kernel.policy(), broken);
             }
             assertEquals(3, notices.size(), notices.toString());
-            assertEquals("policy thrower at node 1: balance threw java.lang.IllegalStateException: boom; back to good", notices.get(0));
+            assertEquals("policy thrower at node 1: balance failed: boom; back to good", notices.get(0));
             assertTrue(notices.get(1).startsWith("policy nonsense at node 1: balance proposed Proposal[pid=999, node=1, why=?]"), notices.get(1));
             assertTrue(notices.get(2).startsWith("policy looper at node 1: balance took more than"), notices.get(2));
             assertTrue(r.kernel.exitStatus(pid).isEmpty(), "the cluster went on");

@@ -21,14 +21,14 @@ class ProcTest extends LabTest {
     void aPythonGuestReadsAndWritesProc() throws Exception {
         try (LabRun r = new LabRun(lab, runtime, 1)) {
             int pid = r.kernel.spawn(2, "procs.py", List.of());
-            int other = r.kernel.spawn(1, "cpu.js", List.of());
+            int other = r.kernel.spawn(1, "cpu.js", List.of(), RunOptions.DEFAULT.as("alice"));
             assertEquals(0, r.finish(pid));
             assertEquals("""
                     speed of node 2: 2.00 cpus of node 3: 2
                     where: 2 from: 2 admin here: 2
                     now where: 3 nmigs: 1 ssi.where: 3
                     /proc/mosix/admin/block refused: [Errno 5] permission denied: node admin files are for the shell (the cluster's administrator)
-                    /proc/2/where refused: [Errno 5] permission denied: process 1 may change only itself and its children
+                    /proc/2/where refused: [Errno 5] permission denied: process 2 belongs to alice, and process 1 may change only its own user's processes
                     /proc/self/lock refused: [Errno 5] want 0 or 1, got 'banana'
                     /proc/mosix/nodes/1/speed refused: [Errno 5] read-only: a node's figures
                     /proc/self/where refused: [Errno 5] no node 9 (nodes are 1-4)
@@ -207,7 +207,7 @@ class ProcTest extends LabTest {
             for (String program : List.of("proctour.py", "proctour.js")) {
                 int pid = r.kernel.spawn(1, program, List.of());
                 assertEquals(0, r.finish(pid));
-                assertEquals("read 29 files\n", r.text(pid), program + ": 8 node files, 12 admin files, 9 process files");
+                assertEquals("read 30 files\n", r.text(pid), program + ": 8 node files, 13 admin files, 9 process files");
             }
             FileView shell = r.kernel.files().view(1);
             java.util.Map<String, String> values = java.util.Map.of("speed", "1.5", "slow-decay", "950", "fast-decay", "900");
@@ -223,6 +223,22 @@ class ProcTest extends LabTest {
                 assertEquals(expect + "\n", cat(shell, path), name);
             }
             assertEquals("up block lstay nomfs quiet stay\n", cat(shell, "/proc/mosix/nodes/1/status"));
+        }
+    }
+
+    @Test
+    void adminWritesKeepTheImagesBounds() throws Exception {
+        try (LabRun r = new LabRun(lab, runtime, 1)) {
+            FileView shell = r.kernel.files().view(1);
+            for (String[] bad : new String[][] {{"speed", "99999999999999999999", "a speed must be a number between 0.001 and 1,000"},
+                    {"speed", "0", "a speed must be"}, {"max-processes", "0", "the process limit is a whole number of processes per user between 1 and 1,000,000"},
+                    {"max-processes", "x", "the process limit is a whole number of processes per user between 1 and 1,000,000, got 'x'"},
+                    {"max-processes", "2000000", "the process limit is a whole number of processes per user between 1 and 1,000,000, got 2000000"}}) {
+                FileSystemException e = assertThrows(FileSystemException.class,
+                        () -> shell.write("/proc/mosix/admin/" + bad[0], bad[1].getBytes(), false), bad[0] + " " + bad[1]);
+                assertTrue(e.getReason().startsWith(bad[2]), e.getReason());
+            }
+            assertEquals("1.00\n", cat(shell, "/proc/mosix/admin/speed"), "as it was");
         }
     }
 }

@@ -20,11 +20,13 @@ import ssi.mfs.ProcFiles;
  * <ul>
  * <li>{@code mosix/nodes/<id>/}: {@code cpus}, {@code load}, {@code speed}, {@code mem} (free),
  *     {@code tmem} (total), {@code rmem} (used by processes), {@code util} (%), {@code status};</li>
- * <li>{@code mosix/admin/}: the switches of the node the reader stands on; only the shell (the
- *     cluster's administrator) may write them;</li>
+ * <li>{@code mosix/admin/}: the switches of the node the reader stands on, and the cluster's
+ *     {@code max-processes} (the per-user process limit); only the shell (the cluster's
+ *     administrator) may write them;</li>
  * <li>{@code <pid>/} and {@code self/}: {@code where} (write a node or {@code home} to migrate),
  *     {@code goto}, {@code from} (its home), {@code lock}, {@code nmigs}, {@code cantmove},
- *     {@code stat}, {@code migrations}, {@code status}. A process may change itself and its children.</li>
+ *     {@code stat}, {@code migrations}, {@code status}. A process may change the processes of its own
+ *     user (root: any), as Unix's rule for signals has it; the shell may change any.</li>
  * </ul>
  */
 public final class ProcFs implements ProcFiles {
@@ -143,7 +145,7 @@ public final class ProcFs implements ProcFiles {
 
     private String stat(ProcessInfo p) {
         StringBuilder b = new StringBuilder();
-        b.append("pid ").append(p.pid()).append('\n').append("ppid ").append(p.ppid()).append('\n')
+        b.append("pid ").append(p.pid()).append('\n').append("ppid ").append(p.ppid()).append('\n').append("owner ").append(p.owner()).append('\n')
                 .append("state ").append(p.state().letter()).append('\n').append("home ").append(p.home()).append('\n')
                 .append("where ").append(p.where()).append('\n')
                 .append(String.format(Locale.ROOT, "cpu %.6f%n", p.cpuSeconds())).append("work ").append(p.work()).append('\n')
@@ -197,8 +199,9 @@ public final class ProcFs implements ProcFiles {
                 return;
             }
             ProcessInfo target = process(path, p[0], reader);
-            if (reader != 0 && reader != target.pid() && reader != target.ppid()) {
-                throw new FileSystemException(full, null, "permission denied: process " + reader + " may change only itself and its children");
+            if (!cluster.mayAlter(reader, target.pid())) {
+                throw new FileSystemException(full, null, "permission denied: process " + target.pid() + " belongs to " + target.owner()
+                        + ", and process " + reader + " may change only its own user's processes");
             }
             switch (p[1]) {
                 case "where", "goto" -> cluster.migrate(target.pid(), value);

@@ -40,4 +40,7 @@ public interface ProcSource {
     void migrate(int pid, String target);
 
     void lock(int pid, boolean locked);
+
+    /** Whether a reader (a process, or 0 for the shell, the administrator) may alter process {@code pid}: Unix's rule, the same owner or privileged. */
+    boolean mayAlter(int reader, int pid);
 }

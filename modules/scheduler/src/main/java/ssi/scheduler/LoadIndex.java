@@ -27,7 +27,26 @@ public final class LoadIndex {
 
     /** Ends a period on a node of {@code speed} with {@code cpus} CPUs. */
     public void update(double speed, int cpus) {
-        sample = ticks == 0 ? 0 : sum / ticks / (speed * cpus);
+        end(ticks == 0 ? 0 : sum / ticks / (speed * cpus));
+    }
+
+    /**
+     * Ends {@code periods} periods in which nothing was runnable: the same values as as many calls
+     * of {@link #update} after such periods, computed only until they stop changing (the exported
+     * value falls to its floor within a few thousand periods), so any number of periods is quick.
+     */
+    public void rest(long periods) {
+        for (long i = 0; i < periods; i++) {
+            double before = exported;
+            end(0);
+            if (exported == before) {
+                return; // sample and local are 0 now, and exported stays where it is
+            }
+        }
+    }
+
+    private void end(double periodSample) {
+        sample = periodSample;
         local = sample > local ? (5 * local + 3 * sample) / 8 : sample;
         exported = sample > exported ? sample : (7 * exported + sample) / 8;
         sum = 0;

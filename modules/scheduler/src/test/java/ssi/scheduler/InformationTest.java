@@ -11,6 +11,29 @@ class InformationTest {
     static final long S = 1_000_000_000L;
 
     @Test
+    void restingPeriodsLeaveTheLoadIndexAsIdlePeriodsDoAndAnyNumberPassesAtOnce() {
+        LoadIndex stepped = new LoadIndex(), rested = new LoadIndex();
+        for (LoadIndex x : List.of(stepped, rested)) {
+            x.tick(5);
+            x.update(1, 1);
+            x.tick(0); // a quantum of the period that rests
+        }
+        for (int i = 0; i < 10_000; i++) { // past where the exported value stops falling (its smallest double)
+            stepped.update(1, 1);
+        }
+        rested.rest(Long.MAX_VALUE);
+        double floor = stepped.exported();
+        stepped.update(1, 1);
+        assertTrue(floor > 0 && stepped.exported() == floor, "it never reaches 0: at its smallest, (7 x) / 8 rounds back to x");
+        assertEquals(List.of(stepped.sample(), stepped.local(), stepped.exported()), List.of(rested.sample(), rested.local(), rested.exported()));
+        LoadIndex few = new LoadIndex();
+        few.tick(2);
+        few.update(1, 1);
+        few.rest(3);
+        assertEquals(2 * 343.0 / 512, few.exported(), "three idle periods: (7/8)^3");
+    }
+
+    @Test
     void theLoadIndexFollowsTheMosixFiltersExactly() {
         LoadIndex x = new LoadIndex();
         for (int i = 0; i < 100; i++) {

@@ -90,13 +90,20 @@ public final class Workload {
     /** A row of a demand trace (CSV with a header: node,seconds,memory_mb,calls_per_second,call_bytes,dirty_mb_per_second). */
     private record Row(int node, double seconds, double memory_mb, double calls_per_second, int call_bytes, double dirty_mb_per_second) {}
 
-    /** Reads a demand trace; errors name the file and the row. */
+    /** The columns of a demand trace. */
+    private static final List<String> COLUMNS = List.of("node", "seconds", "memory_mb", "calls_per_second", "call_bytes", "dirty_mb_per_second");
+
+    /** Reads a demand trace; errors name the file and the row, and never quote a file that is not a trace. */
     public static List<Start> read(Path file, long workRate) throws IOException {
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         List<Start> out = new ArrayList<>();
         try (MappingIterator<Row> rows = new CsvMapper().readerFor(Row.class).with(schema).readValues(file.toFile())) {
+            boolean more = rows.hasNextValue(); // reads the header first
+            if (!(rows.getParserSchema() instanceof CsvSchema header) || !java.util.Set.copyOf(COLUMNS).equals(java.util.Set.copyOf(header.getColumnNames()))) {
+                throw notATrace(file, " (line 1)");
+            }
             int line = 1;
-            while (rows.hasNextValue()) {
+            while (more) {
                 line++;
                 Row r = rows.nextValue();
                 try {
@@ -104,11 +111,18 @@ public final class Workload {
                 } catch (IllegalArgumentException e) {
                     throw new IOException(file + ", row " + line + ": " + e.getMessage());
                 }
+                more = rows.hasNextValue();
             }
-        } catch (RuntimeException e) {
-            throw new IOException(file + ": " + e.getMessage().lines().findFirst().orElse("not a demand trace"));
+        } catch (com.fasterxml.jackson.core.JacksonException | RuntimeException e) { // what the parser says quotes the file
+            throw notATrace(file, e instanceof com.fasterxml.jackson.core.JacksonException j && j.getLocation() != null
+                    && j.getLocation().getLineNr() > 0 ? " (line " + j.getLocation().getLineNr() + ")" : "");
         }
         return out;
+    }
+
+    private static IOException notATrace(Path file, String where) {
+        return new IOException(file + ": not a demand trace" + where + ": want a CSV file with the header " + String.join(",", COLUMNS)
+                + " and a row of numbers per process");
     }
 
     private static Demand demand(double seconds, double memoryMb, double callsPerSecond, int callBytes, double dirtyMbPerSecond, long workRate) {
