@@ -94,13 +94,53 @@ public final class ProgramBench {
 
     private record Run(double seconds, int exit, String output) {}
 
-    /** One run in a JVM of its own, started as this one was; it reports what {@link #main} prints. */
-    private static Run child(String mode, Image image, String path, List<String> args) throws Exception {
+    /** A JVM started as this one was, running {@code main} of this module with {@code args}. */
+    private static List<String> java(String main, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElseThrow());
         command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.addAll(List.of("-m", "ssi.shell/" + ProgramBench.class.getName(), mode, image.dir().toString(), path));
+        command.addAll(List.of("-m", "ssi.shell/" + main));
         command.addAll(args);
+        return command;
+    }
+
+    /**
+     * {@code ./ssi -c 'mosrun hello.js'} (and {@code hello.py}) from the JVM's start to the program's
+     * first line on stdout, in seconds: the median of three fresh JVMs each.
+     */
+    static void firstOutput(Image image, PrintWriter out) throws Exception {
+        for (String prog : List.of("hello.js", "hello.py")) {
+            List<Double> times = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Path state = Files.createTempDirectory("ssi-first-");
+                try {
+                    long start = System.nanoTime();
+                    Process p = new ProcessBuilder(java(Main.class.getName(), List.of("--image", image.dir().toString(), "--state", state.toString(),
+                            "-c", "mosrun " + prog))).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                    String first = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
+                    times.add((System.nanoTime() - start) / 1e9);
+                    p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+                    p.waitFor();
+                    if (first == null || !first.startsWith("hello")) {
+                        throw new IllegalStateException("mosrun " + prog + " printed no hello: " + first);
+                    }
+                } finally {
+                    try (var walk = Files.walk(state)) {
+                        walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    }
+                }
+            }
+            out.printf("first output: ./ssi -c 'mosrun %s' prints its first line %.2f s after the JVM starts (median of 3; goal %s s)%n",
+                    prog, median(times), prog.endsWith(".js") ? "1" : "2");
+            out.flush();
+        }
+    }
+
+    /** One run in a JVM of its own, started as this one was; it reports what {@link #main} prints. */
+    private static Run child(String mode, Image image, String path, List<String> args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(mode, image.dir().toString(), path));
+        command.addAll(args);
+        command = java(ProgramBench.class.getName(), command);
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String report = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();

@@ -320,15 +320,30 @@ final class Shell {
         jobStatus = status;
     }
 
-    /** Runs the cluster until a process has ended (in realtime pace, waits as the clock runs); its exit status. */
+    /**
+     * Runs the cluster until a process has ended (in realtime pace, waits as the clock runs); its
+     * exit status. Ctrl-C (the kernel interrupted) sends it SIGINT, as a Unix shell does, and gives
+     * the prompt back: 130.
+     */
     private int waitFor(int pid) {
         out.flush();
+        long asked = kernel.interrupts();
         while (true) {
             java.util.Optional<Integer> status = kernel.pace() == ssi.kernel.Pace.MAX
-                    ? kernel.runUntilExit(pid, Long.MAX_VALUE - kernel.now()) : kernel.exitStatus(pid);
+                    ? kernel.runUntilExit(pid, Long.MAX_VALUE) : kernel.exitStatus(pid);
             if (status.isPresent()) {
                 jobs.remove(pid);
                 return status.get();
+            }
+            if (kernel.interrupts() != asked) {
+                try {
+                    kernel.kill(pid, Signal.SIGINT);
+                } catch (KernelException e) {
+                    // it ended meanwhile
+                }
+                jobs.add(pid);
+                out.println("[" + pid + "] interrupted: sent SIGINT");
+                return 130;
             }
             try {
                 Thread.sleep(10); // the background clock runs the cluster
@@ -377,7 +392,7 @@ final class Shell {
                 }
                 Mosrun m = new Mosrun();
                 List<String> rewritten = mosrunNodeOptions(segment);
-                new CommandLine(m).parseArgs(rewritten.subList(1, rewritten.size()).toArray(String[]::new));
+                new CommandLine(m).setExpandAtFiles(false).parseArgs(rewritten.subList(1, rewritten.size()).toArray(String[]::new));
                 if (m.program == null || m.recover != null) {
                     throw new IllegalArgumentException("each part of a pipeline runs a program: mosrun [options] PROG [ARGS]");
                 }
@@ -772,6 +787,9 @@ final class Shell {
         @Option(names = "--runs", paramLabel = "N", description = "cold runs of each suite program, the median kept (default 1)")
         int runs = 1;
 
+        @Option(names = "--start", description = "Only the time from the JVM's start to the first line of ./ssi -c 'mosrun hello.js' (and .py).")
+        boolean startOnly;
+
         @Override
         public Integer call() throws Exception {
             if (runs < 1) {
@@ -783,7 +801,10 @@ final class Shell {
                 ssi.shell.Bench.synthetic(kernel.image(), out);
             } else if (suiteOnly) {
                 ProgramBench.suite(kernel.image(), runs, out);
+            } else if (startOnly) {
+                ProgramBench.firstOutput(kernel.image(), out);
             } else {
+                ProgramBench.firstOutput(kernel.image(), out);
                 ssi.shell.Bench.run(kernel.image(), out);
                 ProgramBench.suite(kernel.image(), runs, out);
             }

@@ -70,7 +70,7 @@ class ShellHabitsTest {
     }
 
     private int start(String program) {
-        return Integer.parseInt(run("mosrun " + program, true).strip());
+        return Integer.parseInt(run("mosrun " + program + " &", true).strip());
     }
 
     @Test
@@ -106,7 +106,7 @@ class ShellHabitsTest {
     @Test
     void ctrlCStopsARunningAdvanceAndTheRestOfItsLine(@TempDir Path dir) throws Exception {
         java.io.ByteArrayOutputStream screen = new java.io.ByteArrayOutputStream();
-        byte[] typed = "mosrun cpu.js\nmosrun idle.js 1\nadvance 1000h; ps\nexit\n".getBytes(StandardCharsets.UTF_8);
+        byte[] typed = "mosrun cpu.js &\nmosrun idle.js 1 &\nadvance 1000h; ps\nexit\n".getBytes(StandardCharsets.UTF_8);
         try (org.jline.terminal.Terminal terminal = new org.jline.terminal.impl.DumbTerminal("test", "dumb",
                 new java.io.ByteArrayInputStream(typed), screen, StandardCharsets.UTF_8)) {
             kernel.addListener(new KernelListener() {
@@ -121,6 +121,27 @@ class ShellHabitsTest {
         assertTrue(shown.contains("idle.js 2: 10 beats"), shown);
         assertTrue(shown.contains("t=1.010s"), "stopped at the end of the quantum of the key press: " + shown);
         assertFalse(shown.contains("COMMAND"), "ps, after it on the line, did not run: " + shown);
+    }
+
+    @Test
+    void ctrlCInterruptsAForegroundProgramWithSigint(@TempDir Path dir) throws Exception {
+        java.io.ByteArrayOutputStream screen = new java.io.ByteArrayOutputStream();
+        byte[] typed = "mosrun idle.js 5; ps\nexit\n".getBytes(StandardCharsets.UTF_8);
+        try (org.jline.terminal.Terminal terminal = new org.jline.terminal.impl.DumbTerminal("test", "dumb",
+                new java.io.ByteArrayInputStream(typed), screen, StandardCharsets.UTF_8)) {
+            kernel.addListener(new KernelListener() {
+                @Override
+                public void output(Output o) { // the first beat: the user presses Ctrl-C
+                    terminal.raise(org.jline.terminal.Terminal.Signal.INT);
+                }
+            });
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Main.interactive(kernel, Pace.MAX, terminal, dir.resolve("history")));
+        }
+        String shown = screen.toString(StandardCharsets.UTF_8);
+        assertTrue(shown.contains("[1] interrupted: sent SIGINT"), shown);
+        assertFalse(shown.contains("COMMAND"), "ps, after it on the line, did not run: " + shown);
+        kernel.advance(20 * 1_000_000L);
+        assertEquals(128 + Signal.SIGINT.number(), kernel.exitStatus(1).orElseThrow(), "SIGINT's default action ended it");
     }
 
     /** {@code host} through the shell as {@code ./ssi} starts it: a JVM of its own, the shell its root module (tests resolve every module). */

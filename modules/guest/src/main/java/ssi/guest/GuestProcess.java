@@ -60,6 +60,7 @@ public final class GuestProcess implements ProcessBody {
     private boolean spins;              // it was stopped in a loop the language does not tag (kernel side)
     private volatile boolean running; // the program runs inside slices: its file calls can go to the kernel
     private boolean ended;
+    private volatile Throwable failure; // ssi's own code failed on the guest's thread (not the program's doing)
 
     GuestProcess(GuestRuntime runtime, GuestProgram program, SystemCalls calls) {
         this.runtime = runtime;
@@ -110,6 +111,9 @@ public final class GuestProcess implements ProcessBody {
         if (y instanceof Yield.Exited) {
             ended = true;
             join();
+            if (failure != null) { // the kernel contains it: this process ends with an internal error and a report
+                throw new IllegalStateException("the guest runtime failed in process " + calls.getpid(), failure);
+            }
         }
         return y;
     }
@@ -334,9 +338,13 @@ public final class GuestProcess implements ProcessBody {
             if (dying || e.isCancelled()) {
                 return; // terminated by the kernel: it already knows the outcome
             }
-            end = new Yield.Exited(workInSlice(), exitStatus(e), e.isExit() ? "" : "internal error: " + e.getMessage() + "\n");
+            if (!e.isExit()) {
+                failure = e; // ssi's own code failed (its prelude, its context): the kernel reports it
+            }
+            end = new Yield.Exited(workInSlice(), exitStatus(e), "");
         } catch (RuntimeException | Error e) {
-            end = new Yield.Exited(workInSlice(), 1, "internal error: " + e + "\n");
+            failure = e;
+            end = new Yield.Exited(workInSlice(), 134, "");
         }
         if (!dying) {
             yield = end;

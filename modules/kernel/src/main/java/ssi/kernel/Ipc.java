@@ -338,7 +338,7 @@ final class Ipc {
             return new SyscallException("kill: no signal " + number);
         }
         if (!p.mayAlter(q)) {
-            return new SyscallException("kill: operation not permitted: process " + pid + " belongs to " + q.owner + ", not to " + p.owner);
+            return new SyscallException(Errno.EPERM, "kill: operation not permitted: process " + pid + " belongs to " + q.owner + ", not to " + p.owner);
         }
         long at = t + call() + hop(p.home, q.home, 0) + hop(q.home, q.where, 0); // through the homes to where it runs
         signal(q, sig.get(), at, t1, next);

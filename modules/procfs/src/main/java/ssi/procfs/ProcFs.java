@@ -185,14 +185,14 @@ public final class ProcFs implements ProcFiles {
         }
         try {
             if (p[0].equals("mosix") && p[1].equals("nodes")) {
-                throw new FileSystemException(full, null, "read-only: a node's figures");
+                throw new java.nio.file.AccessDeniedException(full, null, "read-only: a node's figures");
             }
             if (p[0].equals("mosix")) {
                 if (reader != 0) {
-                    throw new FileSystemException(full, null, "permission denied: node admin files are for the shell (the cluster's administrator)");
+                    throw new java.nio.file.AccessDeniedException(full, null, "permission denied: node admin files are for the shell (the cluster's administrator)");
                 }
                 if (READ_ONLY.contains(p[2])) {
-                    throw new FileSystemException(full, null, "read-only: " + p[2] + (p[2].equals("mospe") ? " is the node's id"
+                    throw new java.nio.file.AccessDeniedException(full, null, "read-only: " + p[2] + (p[2].equals("mospe") ? " is the node's id"
                             : " is the image's balancing period, which information and balancing follow"));
                 }
                 cluster.admin(cluster.standsOn(reader), p[2], value);
@@ -200,13 +200,13 @@ public final class ProcFs implements ProcFiles {
             }
             ProcessInfo target = process(path, p[0], reader);
             if (!cluster.mayAlter(reader, target.pid())) {
-                throw new FileSystemException(full, null, "permission denied: process " + target.pid() + " belongs to " + target.owner()
+                throw new java.nio.file.AccessDeniedException(full, null, "permission denied: process " + target.pid() + " belongs to " + target.owner()
                         + ", and process " + reader + " may change only its own user's processes");
             }
             switch (p[1]) {
                 case "where", "goto" -> cluster.migrate(target.pid(), value);
                 case "lock" -> cluster.lock(target.pid(), flag(value));
-                default -> throw new FileSystemException(full, null, "read-only");
+                default -> throw new java.nio.file.AccessDeniedException(full, null, "read-only");
             }
         } catch (IllegalArgumentException e) {
             throw new FileSystemException(full, null, e.getMessage());
