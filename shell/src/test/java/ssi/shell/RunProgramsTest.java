@@ -30,8 +30,8 @@ class RunProgramsTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
         try {
-            int status = new picocli.CommandLine(new Main()).execute("--image", "../images/paper5", "--state", state.toString(), "--fresh",
-                    "-c", commands);
+            int status = new picocli.CommandLine(new Main()).execute("--image", "../images/paper5", "--state", state.resolve("s").toString(),
+                    "--fresh", "-c", commands);
             return new Ran(status, printed.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(was);

@@ -126,12 +126,12 @@ class ShellHabitsTest {
     @Test
     void ctrlCInterruptsAForegroundProgramWithSigint(@TempDir Path dir) throws Exception {
         java.io.ByteArrayOutputStream screen = new java.io.ByteArrayOutputStream();
-        byte[] typed = "mosrun idle.js 5; ps\nexit\n".getBytes(StandardCharsets.UTF_8);
+        byte[] typed = "mosrun io.js; ps\nexit\n".getBytes(StandardCharsets.UTF_8); // endless: it writes lines
         try (org.jline.terminal.Terminal terminal = new org.jline.terminal.impl.DumbTerminal("test", "dumb",
                 new java.io.ByteArrayInputStream(typed), screen, StandardCharsets.UTF_8)) {
             kernel.addListener(new KernelListener() {
                 @Override
-                public void output(Output o) { // the first beat: the user presses Ctrl-C
+                public void output(Output o) { // its first line: the user presses Ctrl-C
                     terminal.raise(org.jline.terminal.Terminal.Signal.INT);
                 }
             });
