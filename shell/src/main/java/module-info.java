@@ -9,6 +9,7 @@ module ssi.shell {
     requires ssi.scheduler;                 // bench: gossip convergence
     requires ssi.bench;                     // bench: the JMH benchmarks
     requires java.management;               // bench: the heap many guests take
+    requires jdk.management;                // bench program: the process's CPU time beside its wall time
     requires org.jline;                     // line editing, history, completion
     requires info.picocli;                  // command and option parsing
     requires com.fasterxml.jackson.databind; // --json output

@@ -109,6 +109,7 @@ public final class Main implements Callable<Integer> {
             if (script != null) {
                 return runScript(kernel, script, chosen == null ? Pace.MAX : chosen);
             }
+            kernel.warmUpGuests(); // while the person reads the banner and types
             interactive(kernel, chosen == null ? Pace.REALTIME : chosen, TerminalBuilder.builder().system(true).build(),
                     Path.of(System.getProperty("user.home"), ".ssi_history"));
             return 0;

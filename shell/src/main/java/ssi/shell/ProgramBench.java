@@ -92,7 +92,16 @@ public final class ProgramBench {
         return new Figures(path, language, median(ssi), median(bare), nat.isEmpty() ? null : median(nat), exit, same);
     }
 
-    private record Run(double seconds, int exit, String output) {}
+    /** One run: wall seconds, exit status, stdout, and the CPU seconds its JVM spent meanwhile (all threads: the JIT's too). */
+    private record Run(double seconds, int exit, String output, double cpu) {
+        Run(double seconds, int exit, String output) {
+            this(seconds, exit, output, 0);
+        }
+    }
+
+    private static double cpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
 
     /** A JVM started as this one was, running {@code main} of this module with {@code args}. */
     private static List<String> java(String main, List<String> args) {
@@ -149,7 +158,7 @@ public final class ProgramBench {
             throw new IllegalStateException("the " + mode + " run of " + path + " failed (status " + p.exitValue() + ")");
         }
         var json = new ObjectMapper().readTree(last);
-        return new Run(json.get("seconds").asDouble(), json.get("exit").asInt(), json.get("output").asText());
+        return new Run(json.get("seconds").asDouble(), json.get("exit").asInt(), json.get("output").asText(), json.get("cpu").asDouble());
     }
 
     /** A child run: {@code ssi|bare IMAGE_DIR PATH ARGS...}; prints its figures as one line of JSON. */
@@ -158,13 +167,15 @@ public final class ProgramBench {
         String path = argv[2];
         List<String> args = List.of(argv).subList(3, argv.length);
         Run r;
+        double cpu = cpuSeconds();
         if (argv[0].equals("ssi")) {
             r = ssi(image, path, args);
         } else {
             Language language = Language.of(path).orElseThrow();
             r = bare(image, path, args, language, Files.readString(image.root().resolve(path.substring(1))));
         }
-        ObjectNode o = new ObjectMapper().createObjectNode().put("seconds", r.seconds).put("exit", r.exit).put("output", r.output);
+        cpu = cpuSeconds() - cpu;
+        ObjectNode o = new ObjectMapper().createObjectNode().put("seconds", r.seconds).put("exit", r.exit).put("output", r.output).put("cpu", cpu);
         System.out.println(o);
         System.exit(0);
     }

@@ -38,7 +38,11 @@ public final class GuestProcess implements ProcessBody {
     private static final long SPINNING_WATCHDOG_MS = 2;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    private record Resume(long budget, Object answer, boolean die) {}
+    /**
+     * A slice handed to the guest: its budget, the answer to its call, whether it must die, and the
+     * budgets of the slices the kernel side spent for it while it was parked in debt (its credit).
+     */
+    private record Resume(long budget, Object answer, boolean die, long credit) {}
 
     private final GuestRuntime runtime;
     private final GuestProgram program;
@@ -61,17 +65,15 @@ public final class GuestProcess implements ProcessBody {
     private volatile boolean running; // the program runs inside slices: its file calls can go to the kernel
     private boolean ended;
     private volatile Throwable failure; // ssi's own code failed on the guest's thread (not the program's doing)
+    private long debt;   // kernel side: work units it ran past the slices it was given, not yet paid with slices
+    private long credit; // kernel side: budgets of slices spent for it while it was parked in debt, for its next slice
 
     GuestProcess(GuestRuntime runtime, GuestProgram program, SystemCalls calls) {
         this.runtime = runtime;
         this.program = program;
         this.calls = calls;
         this.files = calls.fileSystem(this::fileCall);
-        this.thread = Thread.ofPlatform()
-                .name("guest-" + calls.getpid())
-                .daemon()
-                .stackSize(STACK_SIZE)
-                .unstarted(this::main);
+        this.thread = new ssi.guest.meter.GuestThread(this::main, "guest-" + calls.getpid(), STACK_SIZE);
         thread.start(); // builds the context now, so that its cost overlaps the kernel's work
     }
 
@@ -101,12 +103,20 @@ public final class GuestProcess implements ProcessBody {
         if (budget < 1) {
             throw new IllegalArgumentException("budget must be at least 1: " + budget);
         }
+        if (debt > budget && answer == null) { // it is parked, owing more than this slice: spend the slice for it
+            debt -= budget;
+            credit += budget;
+            return new Yield.BudgetSpent(budget, false);
+        }
         long serial = slice + 1;
         slice = serial;
-        resume = new Resume(budget, answer, false);
+        resume = new Resume(budget, answer, false, credit);
+        credit = 0;
         toGuest.release();
         awaitYield(serial, budget);
         Yield y = yield;
+        Meter m = meter; // parked in debt: the statements it ran past its slice's end
+        debt = y instanceof Yield.BudgetSpent b && !b.forced() && m != null && m.remaining() < 0 ? -m.remaining() : 0;
         counted |= y.work() > 0;
         if (y instanceof Yield.Exited) {
             ended = true;
@@ -126,7 +136,7 @@ public final class GuestProcess implements ProcessBody {
         }
         ended = true;
         dying = true; // before it wakes: whatever it is doing then is not its program's doing
-        resume = new Resume(0, null, true);
+        resume = new Resume(0, null, true, 0);
         toGuest.release();
         join();
     }
@@ -136,6 +146,10 @@ public final class GuestProcess implements ProcessBody {
         return ended;
     }
 
+    /**
+     * Waits for the slice to end (kernel side), looking at the guest meanwhile: when it burns host
+     * CPU without counting anything, it is stopped at its next safepoint.
+     */
     private void awaitYield(long serial, long budget) {
         long lastSeen = Long.MIN_VALUE;
         long cpuAtProgress = 0;
@@ -163,7 +177,7 @@ public final class GuestProcess implements ProcessBody {
                     spins = true;
                     m.atSafepoint(() -> {
                         if (slice == serial) {
-                            m.parkNow(null, true);
+                            m.parkForced();
                         }
                     });
                 }
@@ -204,14 +218,21 @@ public final class GuestProcess implements ProcessBody {
         @Override
         public long budgetSpent(boolean forced) {
             Resume r = handOff(new Yield.BudgetSpent(granted, forced));
-            return r.die ? -1 : r.budget;
+            return r.die ? -1 : r.budget + r.credit;
         }
     };
 
-    /** Work spent so far in the current slice (guest thread). */
+    /**
+     * Work spent so far in the current slice (guest thread), once it settled the statements it ran
+     * past its budget: what the rest of the cluster sees of it happens at this count.
+     */
     long workInSlice() {
         Meter m = meter;
-        return m == null ? 0 : Math.max(0, granted - m.remaining());
+        if (m == null) {
+            return 0;
+        }
+        m.settle();
+        return granted - m.remaining();
     }
 
     /** A system call of the program's own (an {@code ssi} call): signal handlers may run before it returns (guest thread). */
@@ -287,7 +308,9 @@ public final class GuestProcess implements ProcessBody {
         return files;
     }
 
+    /** The kernel's local calls, for its binding: settled first, since what they say or do depends on the clock (guest thread). */
     SystemCalls calls() {
+        workInSlice();
         return calls;
     }
 

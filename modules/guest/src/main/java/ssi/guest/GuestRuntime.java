@@ -138,6 +138,7 @@ public final class GuestRuntime implements AutoCloseable {
                     .option("python.DontWriteBytecodeFlag", "true")
                     .option("python.NoUserSiteFlag", "true")
                     .option("python.IsolateFlag", "true")
+                    .option("python.NoSiteFlag", "true") // no site-packages in the sandbox: the image's /lib/python is on sys.path
                     // weakref callbacks and other periodic actions run Python code when the host's GC or
                     // timer says so: counted statements at host-dependent points, a trace that varies
                     // (an experimental option, and the only way to keep them out)

@@ -176,13 +176,15 @@ public final class Kernel implements AutoCloseable {
         return new Kernel(image, seed, runtime, false, policies, temporaryState(), true);
     }
 
-    /** Boots an image with its own guest runtime, the plugins on the module path, and its files under {@code state}. */
+    /**
+     * Boots an image with its own guest runtime, the plugins on the module path, and its files under
+     * {@code state}. Its languages start with its first process of each ({@link #warmUpGuests} to
+     * start them early, when a person will type the first command).
+     */
     public static Kernel boot(Image image, long seed, Path state) throws KernelException {
         GuestRuntime runtime = new GuestRuntime();
         try {
-            Kernel kernel = new Kernel(image, seed, runtime, true, Policies.discover(), state, false);
-            runtime.warmUpInBackground(); // once booted: a refused image closes a runtime nothing started in
-            return kernel;
+            return new Kernel(image, seed, runtime, true, Policies.discover(), state, false);
         } catch (KernelException e) {
             runtime.close();
             throw e;
@@ -205,6 +207,15 @@ public final class Kernel implements AutoCloseable {
         } catch (IOException e) {
             throw new KernelException("cannot create a state directory: " + e.getMessage());
         }
+    }
+
+    /**
+     * Starts the guest languages in the background (about 3 s of a core for Python's first context),
+     * so that a person's first mosrun does not wait for them. A script's first process would only
+     * compete with it for the host's cores: it starts its language itself.
+     */
+    public void warmUpGuests() {
+        runtime.warmUpInBackground();
     }
 
     /** The cluster's files: the namespace guests and the shell see. */

@@ -145,6 +145,25 @@ class KernelTest extends LabTest {
         }
     }
 
+    /** Compiled object-heavy code settles its slices lazily: it is still shared exactly, and killed within a quantum. */
+    @Test
+    void objectHeavyEndlessLoopsArePreemptedExactlyAndKilled() throws Exception {
+        try (LabRun r = new LabRun(lab, runtime, 1)) {
+            RunOptions locked = new RunOptions(RunOptions.HOME, true, RunOptions.Mode.STRICT); // both stay on node 1
+            int js = r.kernel.spawn(1, "hog.js", List.of(), locked);
+            int py = r.kernel.spawn(1, "hog.py", List.of(), locked);
+            r.kernel.advance(3 * S); // long enough for the JIT to compile their loops
+            assertEquals(1.5, cpu(r, js), 1e-12, "half of node 1 each, to the unit");
+            assertEquals(1.5, cpu(r, py), 1e-12);
+            r.kernel.kill(js, Signal.SIGKILL);
+            r.kernel.kill(py, Signal.SIGKILL);
+            assertEquals(137, r.kernel.exitStatus(js).orElseThrow());
+            assertEquals(137, r.kernel.exitStatus(py).orElseThrow());
+            r.kernel.advance(10 * MS);
+            assertTrue(r.kernel.ps().isEmpty());
+        }
+    }
+
     @Test
     void spawnAndWait() throws Exception {
         try (LabRun r = new LabRun(lab, runtime, 1)) {

@@ -1,65 +1,78 @@
 package ssi.guest.meter;
 
-import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.ThreadLocalAction;
 import com.oracle.truffle.api.TruffleContext;
 import com.oracle.truffle.api.instrumentation.TruffleInstrument;
 import com.oracle.truffle.api.nodes.Node;
 
 /**
- * The work counter of one guest context. The guest thread counts down {@link #remaining} at every
- * statement and parks at its {@link SliceGate} when the slice's budget is spent.
+ * The work meter of one guest context. Its guest thread counts down its slice's budget at every
+ * statement ({@link GuestThread#remaining}). A Python statement past the budget parks the thread at
+ * once. A JavaScript thread does not look: compiled code pays only a decrement and a test that
+ * leaves compiled code once in millions of statements, where a call to park at each statement cost
+ * object-heavy programs up to a third of their speed. It may so run on, computing, past its slice's
+ * end: it settles ({@link #settle}) before anything the rest of the cluster can see (a system
+ * call, a look at the clock, output, its end), and when it has run a few million statements over.
+ * To settle, it parks at the {@link SliceGate} for as many slices as its statements took, and what
+ * it then does happens at the exact work count it would have had if it had parked at its first
+ * statement past the budget: the same virtual times, the same trace.
  */
 public final class Meter {
-    /** Work units left in the current slice; written by the guest thread only. */
-    long remaining = Long.MAX_VALUE;
     private final TruffleInstrument.Env env;
     private final TruffleContext context;
     private SliceGate gate;
-    private Thread thread;
+    private GuestThread thread;
 
     Meter(TruffleInstrument.Env env, TruffleContext context) {
         this.env = env;
         this.context = context;
     }
 
-    /** Starts metering on the calling (guest) thread with a first budget. */
+    /** Starts metering on the calling thread, a {@link GuestThread}, with a first budget. */
     public void start(SliceGate gate, long budget) {
+        if (!(Thread.currentThread() instanceof GuestThread t)) {
+            throw new IllegalStateException("a guest's context is metered on its GuestThread");
+        }
         this.gate = gate;
-        this.thread = Thread.currentThread();
-        this.remaining = budget;
+        this.thread = t;
+        t.meter = this;
+        t.remaining = budget;
     }
 
     /** Work units left in the slice; racy when read from another thread (used as a progress hint only). */
     public long remaining() {
-        return remaining;
+        return thread == null ? Long.MAX_VALUE : thread.remaining;
     }
 
     /** Sets the budget of the slice that starts now (guest thread only). */
     public void grant(long budget) {
-        remaining = budget;
-    }
-
-    @TruffleBoundary
-    void exhausted(Node location) {
-        if (gate == null) {
-            remaining = Long.MAX_VALUE; // unmetered context (a prelude, a bare benchmark)
-            return;
-        }
-        parkNow(location, false);
+        thread.remaining = budget;
     }
 
     /**
-     * Parks the guest thread at its gate until the next slice (guest thread only).
-     *
-     * @param forced true when stopped at a safepoint rather than by counting
+     * Pays for the statements it ran past its budget (guest thread only): parks for the slices they
+     * took, each spent whole, until the current slice has budget left.
      */
-    public void parkNow(Node location, boolean forced) {
-        long next = gate.budgetSpent(forced);
-        if (next < 0) {
-            die(location);
+    public void settle() {
+        while (thread.remaining < 0) {
+            long next = gate.budgetSpent(false);
+            if (next < 0) {
+                die(null);
+            }
+            thread.remaining += next; // the statements past the budget belong to the new slice
         }
-        remaining = forced ? next : next - 1; // a statement that overdrew belongs to the new slice
+    }
+
+    /**
+     * Parks the guest thread at its gate until the next slice when it was stopped at a safepoint in a
+     * loop that counts nothing (guest thread only): it is charged the whole slice.
+     */
+    public void parkForced() {
+        long next = gate.budgetSpent(true);
+        if (next < 0) {
+            die(null);
+        }
+        thread.remaining = next;
     }
 
     /**
@@ -74,6 +87,7 @@ public final class Meter {
     public void die(Node location) {
         context.closeCancelled(location, "killed");
     }
+
 
     /**
      * Runs an action on the guest thread at its next safepoint, even when it executes no counted

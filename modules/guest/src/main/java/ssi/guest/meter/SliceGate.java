@@ -6,7 +6,9 @@ public interface SliceGate {
      * Blocks the guest thread until its next slice.
      *
      * @param forced true when the thread was stopped at a safepoint rather than by counting
-     * @return the next slice's budget in work units, or a negative number when the process must die
+     * @return work units it may spend from now: the next slice's budget, plus the budgets of the slices
+     *     the kernel spent for it while it was parked owing more than they held; negative when the
+     *     process must die
      */
     long budgetSpent(boolean forced);
 }

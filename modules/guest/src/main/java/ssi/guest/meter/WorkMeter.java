@@ -1,5 +1,7 @@
 package ssi.guest.meter;
 
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.ContextLocal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.instrumentation.ExecutionEventNode;
@@ -21,11 +23,18 @@ public final class WorkMeter extends TruffleInstrument implements MeterService {
     protected void onCreate(Env env) {
         this.env = env;
         env.registerService(this);
-        SourceSectionFilter statements = SourceSectionFilter.newBuilder()
+        // JavaScript settles its slices lazily; Python parks at its first statement past the budget, as
+        // GraalPy counts a statement twice when a loop enters compiled code, which leaving it would repeat.
+        env.getInstrumenter().attachExecutionEventFactory(statements(true), c -> new LazyCountNode());
+        env.getInstrumenter().attachExecutionEventFactory(statements(false), c -> new CountNode());
+    }
+
+    private static SourceSectionFilter statements(boolean js) {
+        return SourceSectionFilter.newBuilder()
                 .tagIs(StandardTags.StatementTag.class)
                 .includeInternal(false)
+                .sourceIs(source -> "js".equals(source.getLanguage()) == js)
                 .build();
-        env.getInstrumenter().attachExecutionEventFactory(statements, c -> new CountNode(meters));
     }
 
     @Override
@@ -33,19 +42,39 @@ public final class WorkMeter extends TruffleInstrument implements MeterService {
         return meters.get();
     }
 
-    /** One per instrumented statement: spends a unit, parks the thread when the slice is spent. */
+    /** One per instrumented statement: spends a unit of its thread's slice, and parks it at the first statement past the budget. */
     private static final class CountNode extends ExecutionEventNode {
-        private final ContextLocal<Meter> meters;
-
-        CountNode(ContextLocal<Meter> meters) {
-            this.meters = meters;
+        @Override
+        protected void onEnter(VirtualFrame frame) {
+            if (Thread.currentThread() instanceof GuestThread t && --t.remaining < 0) {
+                exhausted(t);
+            }
         }
+
+        @TruffleBoundary
+        private static void exhausted(GuestThread t) {
+            if (t.meter == null) {
+                t.remaining = Long.MAX_VALUE; // not metered yet: its context is starting
+                return;
+            }
+            t.meter.settle();
+        }
+    }
+
+    /**
+     * One per instrumented statement: spends a unit of its thread's slice. The thread settles its
+     * slices where the cluster can see it ({@link Meter#settle}); here only once it ran
+     * {@link #OVERRUN} statements past its budget, by leaving compiled code (a deoptimization costs
+     * far less every few million statements than a call to park would cost compiled code at each).
+     */
+    private static final class LazyCountNode extends ExecutionEventNode {
+        private static final long OVERRUN = -(1L << 22);
 
         @Override
         protected void onEnter(VirtualFrame frame) {
-            Meter m = meters.get();
-            if (--m.remaining < 0) {
-                m.exhausted(this);
+            if (Thread.currentThread() instanceof GuestThread t && --t.remaining < OVERRUN) {
+                CompilerDirectives.transferToInterpreter();
+                t.meter.settle();
             }
         }
     }
