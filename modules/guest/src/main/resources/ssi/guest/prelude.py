@@ -1,7 +1,8 @@
 # Evaluates to a function that installs the `ssi` system calls and makes the guest's clocks and random numbers virtual.
-def __ssi_sandbox(sys_):
+def __ssi_sandbox(sys_, seed):
     # What the sandbox forbids raises a PermissionError a program can catch, naming what ssi offers
     # instead (the host's own refusal is an error Python cannot catch); the node is ssi's, not the host's.
+    # Modules are patched as they are imported (random is seeded then: importing it costs a cold start).
     import builtins, os, sys
 
     def forbidden(what, instead):
@@ -26,6 +27,7 @@ def __ssi_sandbox(sys_):
                              setattr(m, 'socketpair', sockets), setattr(m, 'gethostname', lambda: sys_.node().name)),
         'multiprocessing': lambda m: setattr(m, 'Process', type('Process', (), {'__init__': processes})),
         'ctypes': lambda m: setattr(m, 'CDLL', forbidden('native libraries', 'guests run Python code only')),
+        'random': lambda m: m.seed(seed),
     }
     for name, patch in patches.items():
         if name in sys.modules:
@@ -61,7 +63,7 @@ def __ssi_sandbox(sys_):
     os.uname = uname
 
 def __ssi_install(sys_):
-    import builtins, random, sys, time, types
+    import builtins, sys, time, types
 
     def refused(e):
         # A refused call reaches Python as the host's SyscallException: the OSError Python code expects
@@ -134,8 +136,7 @@ def __ssi_install(sys_):
         setattr(time, name, ssi.time)
         setattr(time, name + '_ns', now_ns)
     time.sleep = ssi.sleep
-    random.seed(sys_.seed())
-    __ssi_sandbox(sys_)
+    __ssi_sandbox(sys_, sys_.seed())
     globals().pop('__ssi_sandbox', None)
     globals().pop('__ssi_install', None)
 
