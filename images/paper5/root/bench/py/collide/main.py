@@ -5,7 +5,7 @@ import sys
 
 from aircraft import Aircraft, Airspace
 from detector import CollisionDetector
-from rng import Checksum, Lcg
+from benchrng import Checksum, Lcg
 from vector import Vec3
 
 COUNT = 1500

@@ -4,7 +4,7 @@ import sys
 
 from generate import DocumentGenerator
 from parser import Parser, Printer
-from rng import Checksum, Lcg
+from benchrng import Checksum, Lcg
 
 
 def main():

@@ -3,7 +3,7 @@
 import sys
 
 from havlak import Cfg, CfgBuilder, HavlakLoopFinder
-from rng import Checksum, Lcg
+from benchrng import Checksum, Lcg
 
 
 def main():

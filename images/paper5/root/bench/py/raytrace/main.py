@@ -3,7 +3,7 @@
 import math
 import sys
 
-from rng import Checksum
+from benchrng import Checksum
 from tracer import Camera, Checker, Light, Material, Plane, Scene, Sphere, Vec3
 
 

@@ -2,7 +2,7 @@
 # usage: main.py [TASKS]   (default 100000)
 import sys
 
-from rng import Checksum, Lcg
+from benchrng import Checksum, Lcg
 from sim import Device, Mailbox, Simulator
 from tasks import ComputeTask, IoTask, ProducerTask, StageTask
 

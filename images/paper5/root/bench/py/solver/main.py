@@ -4,7 +4,7 @@ import sys
 
 from board import Board
 from puzzles import make_puzzle, render
-from rng import Checksum, Lcg
+from benchrng import Checksum, Lcg
 from solver import Solver, verify
 
 

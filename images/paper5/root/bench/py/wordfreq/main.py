@@ -3,7 +3,7 @@
 import sys
 
 from counting import Counter, NGrams, Tokenizer
-from rng import Checksum, Lcg
+from benchrng import Checksum, Lcg
 from text import TextGenerator, Vocabulary
 
 

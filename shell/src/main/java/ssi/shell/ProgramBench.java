@@ -80,7 +80,7 @@ public final class ProgramBench {
         for (int i = 0; i < runs; i++) {
             Run s = child("ssi", image, path, args);
             Run b = child("bare", image, path, args);
-            Run n = native_(language, host, args);
+            Run n = native_(language, host, args, root.resolve("lib/python"));
             ssi.add(s.seconds);
             bare.add(b.seconds);
             if (n != null) {
@@ -217,14 +217,16 @@ public final class ProgramBench {
         }
     }
 
-    /** Under node or python3, if installed; null if not. */
-    private static Run native_(Language language, Path host, List<String> args) throws Exception {
+    /** Under node or python3, if installed (null if not), with the image's Python library on the path as in ssi. */
+    private static Run native_(Language language, Path host, List<String> args, Path pythonLibrary) throws Exception {
         List<String> command = new ArrayList<>(List.of(language == Language.JS ? "node" : "python3", host.toString()));
         command.addAll(args);
         long start = System.nanoTime();
         Process p;
         try {
-            p = new ProcessBuilder(command).directory(host.getParent().toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            ProcessBuilder b = new ProcessBuilder(command).directory(host.getParent().toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+            b.environment().put("PYTHONPATH", pythonLibrary.toString());
+            p = b.start();
         } catch (IOException e) {
             return null; // not installed
         }

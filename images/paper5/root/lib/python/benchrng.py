@@ -1,4 +1,4 @@
-# Deterministic LCG and checksum (one identical copy per Python benchmark; same arithmetic as js/lib/rng.js).
+# The benchmarks' shared LCG and checksum: a library of the image (/lib/python), imported as from site-packages.
 
 MOD = 1000000007
 
