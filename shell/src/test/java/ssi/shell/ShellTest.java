@@ -155,7 +155,7 @@ class ShellTest {
         try (Kernel kernel = Kernel.boot(paper5, 1, java.nio.file.Files.createTempDirectory("ssi-shell-test"))) {
             Shell shell = new Shell(kernel, new PrintWriter(text));
             assertTrue(shell.run(Main.words("ls")));
-            assertEquals(List.of("bench/", "bin/", "home/", "mfs/", "opt/", "proc/", "tmp/"), text.toString().lines().toList(), "the image's tree and the mounts");
+            assertEquals(List.of("bench/", "bin/", "home/", "lib/", "mfs/", "opt/", "proc/", "tmp/"), text.toString().lines().toList(), "the image's tree and the mounts");
             text.getBuffer().setLength(0);
             assertTrue(shell.run(Main.words("ls /mfs")));
             assertEquals(List.of("1/", "2/", "3/", "4/", "5/"), text.toString().lines().toList());
