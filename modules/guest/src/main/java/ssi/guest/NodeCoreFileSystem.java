@@ -2,8 +2,6 @@ package ssi.guest;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -102,7 +100,7 @@ final class NodeCoreFileSystem implements FileSystem {
         if (options.contains(StandardOpenOption.WRITE) || options.contains(StandardOpenOption.APPEND)) {
             throw new java.nio.file.AccessDeniedException(path.toString(), null, "read-only");
         }
-        return new StubChannel(NodeCore.stub(name).getBytes(StandardCharsets.UTF_8));
+        return ssi.mfs.TextChannel.reader(NodeCore.stub(name));
     }
 
     @Override
@@ -195,62 +193,5 @@ final class NodeCoreFileSystem implements FileSystem {
     @Override
     public boolean isSameFile(Path path1, Path path2, LinkOption... options) throws IOException {
         return cluster.isSameFile(in(path1), in(path2), options);
-    }
-
-    /** A stub's text, to read. */
-    private static final class StubChannel implements SeekableByteChannel {
-        private final ByteBuffer bytes;
-        private boolean open = true;
-
-        StubChannel(byte[] text) {
-            bytes = ByteBuffer.wrap(text);
-        }
-
-        @Override
-        public int read(ByteBuffer dst) {
-            if (!bytes.hasRemaining()) {
-                return -1;
-            }
-            int n = Math.min(dst.remaining(), bytes.remaining());
-            dst.put(bytes.slice(bytes.position(), n));
-            bytes.position(bytes.position() + n);
-            return n;
-        }
-
-        @Override
-        public int write(ByteBuffer src) {
-            throw new NonWritableChannelException();
-        }
-
-        @Override
-        public long position() {
-            return bytes.position();
-        }
-
-        @Override
-        public SeekableByteChannel position(long p) {
-            bytes.position((int) Math.min(p, bytes.limit()));
-            return this;
-        }
-
-        @Override
-        public long size() {
-            return bytes.limit();
-        }
-
-        @Override
-        public SeekableByteChannel truncate(long size) {
-            throw new NonWritableChannelException();
-        }
-
-        @Override
-        public boolean isOpen() {
-            return open;
-        }
-
-        @Override
-        public void close() {
-            open = false;
-        }
     }
 }

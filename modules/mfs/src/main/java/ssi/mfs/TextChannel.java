@@ -9,8 +9,12 @@ import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 
-/** A {@code /proc} file opened: a snapshot of its text to read, or a sink where each write acts at once (as on Linux, where a refused write fails). */
-final class TextChannel implements SeekableByteChannel {
+/**
+ * A file made of text rather than bytes on a disk (a {@code /proc} file, a Node built-in's stub)
+ * opened: a snapshot of its text to read, or a sink where each write acts at once (as on Linux,
+ * where a refused write fails).
+ */
+public final class TextChannel implements SeekableByteChannel {
     interface Sink {
         void write(String text) throws IOException;
     }
@@ -27,7 +31,8 @@ final class TextChannel implements SeekableByteChannel {
         this.written = sink == null ? null : new ByteArrayOutputStream();
     }
 
-    static TextChannel reader(String text) {
+    /** A channel that reads {@code text} (UTF-8) and refuses writes. */
+    public static TextChannel reader(String text) {
         return new TextChannel(text.getBytes(StandardCharsets.UTF_8), null);
     }
 
