@@ -75,6 +75,20 @@ class ContainmentTest extends LabTest {
     }
 
     @Test
+    void aZombieRunsNoMoreSlices() throws Exception { // found by the fuzz suite: the invariants once failed while a child waited to be reaped
+        try (LabRun r = new LabRun(lab, runtime, 1)) {
+            int parent = r.kernel.spawn(1, "zombie.js", List.of());
+            r.kernel.advance(500 * MS);
+            int kid = parent + 1;
+            assertEquals(ProcessState.ZOMBIE, r.info(kid).state());
+            r.kernel.checkInvariants();
+            assertEquals(0, r.finish(parent));
+            assertEquals("child " + kid + " exited with status 0\n", r.text(parent));
+            r.kernel.checkInvariants();
+        }
+    }
+
+    @Test
     void theInvariantCheckFindsMemoryNotAccountedFor() throws Exception {
         try (LabRun r = new LabRun(lab, runtime, 1)) {
             int pid = r.kernel.spawn(2, "cpu.js", List.of());
