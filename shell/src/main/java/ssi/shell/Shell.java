@@ -182,7 +182,14 @@ final class Shell {
             out.flush();
             return false;
         }
-        int rc = commands.execute(mosrunNodeOptions(words).toArray(String[]::new));
+        int rc;
+        try {
+            rc = commands.execute(mosrunNodeOptions(words).toArray(String[]::new));
+        } catch (OutOfMemoryError | StackOverflowError e) { // what the command built is garbage now: the shell goes on
+            out.println(words.getFirst() + ": internal error (a bug of ssi's: the command ran out of "
+                    + (e instanceof OutOfMemoryError ? "memory" : "stack") + ")");
+            rc = 1;
+        }
         out.flush();
         return rc == 0;
     }
@@ -313,11 +320,24 @@ final class Shell {
             out.println(pids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" ")));
             return;
         }
+        jobStatus = waitForEach(pids);
+    }
+
+    /**
+     * Waits for these processes in turn; the last one's exit status. A Ctrl-C ends the whole wait,
+     * as in bash: those not waited for yet go on as jobs.
+     */
+    private int waitForEach(List<Integer> pids) {
+        long asked = kernel.interrupts();
         int status = 0;
-        for (int pid : pids) {
-            status = waitFor(pid);
+        for (int i = 0; i < pids.size(); i++) {
+            status = waitFor(pids.get(i));
+            if (kernel.interrupts() != asked) {
+                jobs.addAll(pids.subList(i + 1, pids.size()));
+                break;
+            }
         }
-        jobStatus = status;
+        return status;
     }
 
     /**
@@ -366,12 +386,7 @@ final class Shell {
                     throw new IllegalArgumentException("no process " + pid);
                 }
             }
-            List<Integer> awaited = pids.isEmpty() ? List.copyOf(jobs) : pids;
-            int status = 0;
-            for (int pid : awaited) {
-                status = waitFor(pid);
-            }
-            jobStatus = status;
+            jobStatus = waitForEach(pids.isEmpty() ? List.copyOf(jobs) : pids);
             return 0;
         }
     }
