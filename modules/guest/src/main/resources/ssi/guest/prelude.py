@@ -82,6 +82,7 @@ def __ssi_install(sys_):
                 if error is None:
                     raise
                 raise error from None
+        call.__wrapped__ = f
         return call
 
     ssi = types.ModuleType('ssi', 'The ssi system calls.')
@@ -122,6 +123,10 @@ def __ssi_install(sys_):
     ssi.restored = lambda: (lambda s: None if s is None else str(s))(sys_.restored())
     ssi.kill = syscall(lambda pid, signal='SIGTERM': sys_.kill(int(pid), signal))
     ssi.signal = syscall(lambda signal, handler=None: sys_.signal(signal, handler))
+    for name, f in vars(ssi).items():  # a bad call's TypeError names ssi.wait(), not the prelude's lambda
+        if callable(f):
+            for g in (f, getattr(f, '__wrapped__', f)):
+                g.__name__, g.__qualname__ = name, 'ssi.' + name
     sys.modules['ssi'] = ssi
     builtins.ssi = ssi
     # CPython's conventions: argv[0] the script, its folder first on the path, the image's library last (as site-packages)

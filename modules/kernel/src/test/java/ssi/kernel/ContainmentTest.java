@@ -44,6 +44,24 @@ class ContainmentTest extends LabTest {
     }
 
     @Test
+    void badValuesAreShownInTheGuestsTerms() throws Exception { // found by the fuzz suite: a string handler was shown as a host class
+        try (LabRun r = new LabRun(lab, runtime, 1)) {
+            int js = r.kernel.spawn(1, "badvalues.js", List.of());
+            int py = r.kernel.spawn(2, "badvalues.py", List.of());
+            assertEquals(0, r.finish(js));
+            assertEquals(0, r.finish(py));
+            String signals = "(known: [SIGHUP, SIGINT, SIGKILL, SIGUSR1, SIGUSR2, SIGPIPE, SIGALRM, SIGTERM, SIGCHLD, SIGCONT, SIGSTOP])";
+            assertEquals(List.of("Error: signal: the handler of SIGUSR1 must be a function, got 'x'",
+                    "Error: migrate: target must be a node id, a node name or 'home', got a value of type Object",
+                    "Error: kill: a signal is a name or a number, got a value of type Array",
+                    "Error: kill: no signal '" + "y".repeat(60) + "...' " + signals), r.text(js).lines().toList());
+            assertEquals(List.of("TypeError: ssi.getpid() takes 0 positional arguments but 1 was given",
+                    "TypeError: ssi.wait() missing 1 required positional argument: 'pid'",
+                    "TypeError: ssi.recv() takes from 0 to 1 positional argument but 2 were given"), r.text(py).lines().toList());
+        }
+    }
+
+    @Test
     void aKernelFailureInOneProcessSliceEndsThatProcessOnly() throws Exception {
         try (LabRun r = new LabRun(lab, runtime, 1)) {
             int before = r.kernel.spawn(1, "cpu.js", List.of());
