@@ -57,7 +57,31 @@ class ContainmentTest extends LabTest {
                     "Error: kill: no signal '" + "y".repeat(60) + "...' " + signals), r.text(js).lines().toList());
             assertEquals(List.of("TypeError: ssi.getpid() takes 0 positional arguments but 1 was given",
                     "TypeError: ssi.wait() missing 1 required positional argument: 'pid'",
-                    "TypeError: ssi.recv() takes from 0 to 1 positional argument but 2 were given"), r.text(py).lines().toList());
+                    "TypeError: ssi.recv() takes from 0 to 1 positional argument but 2 were given",
+                    "OverflowError: signed integer is greater than maximum", "OverflowError: signed integer is less than minimum"),
+                    r.text(py).lines().toList());
+        }
+    }
+
+    @Test
+    void aFailureOfTheLanguageRuntimeIsToldWithoutJava() throws Exception { // found by the fuzz suite: open(2**31) in GraalPy
+        try (LabRun r = new LabRun(lab, runtime, 1)) {
+            int pid = r.kernel.spawn(1, "internal.py", List.of());
+            assertEquals(1, r.finish(pid));
+            assertTrue(r.text(pid).startsWith("/bin/internal.py:3\n") && r.text(pid).endsWith(
+                    "\ninternal error: the Python runtime failed under this program (a bug of ssi's or GraalVM's, not of the program)\n"),
+                    r.text(pid));
+        }
+    }
+
+    @Test
+    void aTerminalPipeNoOneReadsIsNodesEpipe() throws Exception { // found by the fuzz suite: console.log threw the host's exception
+        try (LabRun r = new LabRun(lab, runtime, 1)) {
+            List<Integer> pids = r.kernel.pipeline(1, List.of(List.of("epipe.js"), List.of("hello.js")),
+                    List.of(RunOptions.DEFAULT, RunOptions.DEFAULT));
+            assertEquals(0, r.finish(pids.getFirst()));
+            assertTrue(r.text(pids.getFirst()).matches("Error EPIPE: write: broken pipe \\(EPIPE\\): no process reads pipe \\d+\n"),
+                    r.text(pids.getFirst()));
         }
     }
 
