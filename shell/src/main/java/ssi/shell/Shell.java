@@ -62,6 +62,13 @@ final class Shell {
         commands.setOut(out);
         commands.setErr(out);
         commands.setExpandAtFiles(false); // an argument @FILE is a word, never the content of a host file
+        commands.registerConverter(java.nio.file.Path.class, name -> {
+            try {
+                return hostPath(name);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        });
         for (String takesNegative : List.of("advance", "kill")) { // advance -5s, kill -USR1: words for the command to judge
             commands.getSubcommands().get(takesNegative).setUnmatchedOptionsArePositionalParams(true);
         }
@@ -84,6 +91,17 @@ final class Shell {
         boolean meant = e instanceof KernelException || e instanceof ssi.kernel.ImageException || e instanceof ssi.experiment.ExperimentException
                 || e instanceof java.io.IOException || e instanceof IllegalArgumentException || e instanceof IllegalStateException;
         return meant && e.getMessage() != null ? e.getMessage() : "internal error (a bug of ssi's: the command failed inside it)";
+    }
+
+    /** A host path as a command names it; a name no host path can be (a NUL in it) is refused in plain words. */
+    static java.nio.file.Path hostPath(String name) {
+        try {
+            return java.nio.file.Path.of(name);
+        } catch (java.nio.file.InvalidPathException e) {
+            StringBuilder shown = new StringBuilder();
+            name.codePoints().forEach(c -> shown.append(c < 0x20 || c == 0x7f ? String.format("\\x%02x", c) : Character.toString(c)));
+            throw new IllegalArgumentException("'" + shown + "' cannot name a file on this host");
+        }
     }
 
     /**
@@ -624,7 +642,7 @@ final class Shell {
                     kernel.usePolicy(args.getFirst(), settings);
                     out.println(kernel.policy());
                 }
-                case "load" -> out.println("loaded " + String.join(", ", kernel.policies().load(java.nio.file.Path.of(one("load DIR")))));
+                case "load" -> out.println("loaded " + String.join(", ", kernel.policies().load(hostPath(one("load DIR")))));
                 case "unload" -> kernel.unloadPolicy(one("unload NAME"));
                 default -> throw new IllegalArgumentException("no action '" + action + "' (list, show, use, load, unload)");
             }

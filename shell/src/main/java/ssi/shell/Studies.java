@@ -127,6 +127,9 @@ final class Studies {
             if (!action.equals("generate")) {
                 throw new IllegalArgumentException("want image generate --nodes N ... --out DIR, got '" + action + "'");
             }
+            if (out.getFileName() == null) { // the host's root: no name for the image, and no place for it
+                throw new IllegalArgumentException("--out wants a directory for the image, named as the image will be, got " + out);
+            }
             Image from = shell.kernel().image();
             Image made = ImageGenerator.write(new ImageGenerator.Spec(out.getFileName().toString(), nodes, Distribution.parse(speeds),
                     Distribution.parse(cpus), Distribution.parse(memory), seed, policy,

@@ -106,6 +106,11 @@ class ShellHabitsTest {
                 run("mosctl setdecay 1 990 99999999999", false));
         assertEquals("synth: want synth COUNT [options] (1 to 1,000,000 processes) or synth --trace FILE, got 2147483647\n",
                 run("synth 2147483647", false));
+        assertEquals("image: --out wants a directory for the image, named as the image will be, got /\n",
+                run("image generate --nodes 2 --out /", false), "not an internal error");
+        assertTrue(run("plot a\u0000b", false).startsWith("Invalid value for positional parameter at index 0 (DIR): 'a\\x00b' cannot name a file"
+                + " on this host\n"), text.toString());
+        assertEquals("policy: 'a\\x00b' cannot name a file on this host\n", run("policy load a\u0000b", false));
     }
 
     @Test
