@@ -58,7 +58,8 @@ class ContainmentTest extends LabTest {
             assertEquals(List.of("TypeError: ssi.getpid() takes 0 positional arguments but 1 was given",
                     "TypeError: ssi.wait() missing 1 required positional argument: 'pid'",
                     "TypeError: ssi.recv() takes from 0 to 1 positional argument but 2 were given",
-                    "OverflowError: signed integer is greater than maximum", "OverflowError: signed integer is less than minimum"),
+                    "OverflowError: signed integer is greater than maximum", "OverflowError: signed integer is less than minimum",
+                    "OverflowError: Python int too large to convert to C int"),
                     r.text(py).lines().toList());
         }
     }
