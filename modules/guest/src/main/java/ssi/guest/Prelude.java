@@ -135,8 +135,7 @@ final class Prelude {
 
     /**
      * An uncaught error as the language's own runtime prints it: Python's traceback, or Node's
-     * report (where it was thrown, that line, the error's stack). A failure of the host or of the
-     * language runtime itself (a bug, which no {@code catch} reaches) is said so, in plain words.
+     * report (where it was thrown, that line, the error's stack).
      */
     String describe(PolyglotException e) {
         Value thrown = e.isGuestException() ? e.getGuestObject() : null;
@@ -163,10 +162,6 @@ final class Prelude {
         }
         if (e.isHostException() && e.asHostException() instanceof SyscallException refused) { // a refusal no binding translated: its own words
             return b.append(refused.getMessage()).append('\n').toString();
-        }
-        if (e.isHostException() || e.isInternalError()) { // the host's or the language runtime's own failure: a bug, told without Java's names
-            return b.append("internal error: the ").append(program.language() == Language.JS ? "JavaScript" : "Python")
-                    .append(" runtime failed under this program (a bug of ssi's or GraalVM's, not of the program)\n").toString();
         }
         return b.append(syntaxMessage(e, at)).append('\n').toString();
     }
