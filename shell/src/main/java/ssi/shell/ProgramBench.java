@@ -95,7 +95,7 @@ public final class ProgramBench {
     private record Run(double seconds, int exit, String output) {}
 
     /** A JVM started as this one was, running {@code main} of this module with {@code args}. */
-    private static List<String> java(String main, List<String> args) {
+    static List<String> java(String main, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElseThrow());
         command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());

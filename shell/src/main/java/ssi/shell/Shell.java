@@ -53,7 +53,7 @@ final class Shell {
                     return cls.getDeclaredConstructor(Shell.class).newInstance(Shell.this);
                 }
                 if (cls.getEnclosingClass() == MosixTools.class || cls.getEnclosingClass() == Experiments.class
-                        || cls.getEnclosingClass() == Studies.class) {
+                        || cls.getEnclosingClass() == Studies.class || cls.getEnclosingClass() == FuzzCampaign.class) {
                     return cls.getDeclaredConstructor(Shell.class).newInstance(Shell.this);
                 }
                 return CommandLine.defaultFactory().create(cls);
@@ -805,7 +805,7 @@ final class Shell {
         }
     }
 
-    @Command(name = "bench", subcommands = Shell.BenchProgram.class, description = "Measure ssi: start-up, guest CPU speed (vs a bare GraalVM context, node and python3), "
+    @Command(name = "bench", subcommands = {Shell.BenchProgram.class, FuzzCampaign.BenchFuzz.class}, description = "Measure ssi: start-up, guest CPU speed (vs a bare GraalVM context, node and python3), "
             + "mechanism costs, many guests, synthetic studies (scenario runs), then the kernel's functions (JMH) and gossip.")
     final class Bench implements Callable<Integer> {
         @Option(names = "--jmh", description = "Only the JMH benchmarks of the kernel's functions.")
