@@ -62,8 +62,9 @@ final class MosixTools {
                                     .filter(s -> a.get(s).equals("1")).map(s -> ", " + s).toList()));
                 }
                 case "setdecay" -> {
-                    if (arguments.size() != 3 || !arguments.stream().allMatch(a -> a.matches("\\d+(\\.\\d+)?"))) {
-                        throw new IllegalArgumentException("setdecay INTERVAL SLOW FAST (seconds, then thousandths kept each period)");
+                    if (arguments.size() != 3 || !arguments.get(0).matches("\\d+(\\.\\d+)?")
+                            || !arguments.subList(1, 3).stream().allMatch(a -> a.matches("\\d{1,4}"))) {
+                        throw new IllegalArgumentException("setdecay INTERVAL SLOW FAST (seconds, then whole thousandths kept each period, 0-1000)");
                     }
                     double interval = Double.parseDouble(arguments.get(0));
                     double current = Double.parseDouble(k.admin(target).get("decay-interval"));

@@ -104,7 +104,7 @@ public final class ProgramBench {
     }
 
     /** A JVM started as this one was, running {@code main} of this module with {@code args}. */
-    private static List<String> java(String main, List<String> args) {
+    static List<String> java(String main, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElseThrow());
         command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());

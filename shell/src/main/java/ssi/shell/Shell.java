@@ -53,7 +53,7 @@ final class Shell {
                     return cls.getDeclaredConstructor(Shell.class).newInstance(Shell.this);
                 }
                 if (cls.getEnclosingClass() == MosixTools.class || cls.getEnclosingClass() == Experiments.class
-                        || cls.getEnclosingClass() == Studies.class) {
+                        || cls.getEnclosingClass() == Studies.class || cls.getEnclosingClass() == FuzzCampaign.class) {
                     return cls.getDeclaredConstructor(Shell.class).newInstance(Shell.this);
                 }
                 return CommandLine.defaultFactory().create(cls);
@@ -62,6 +62,13 @@ final class Shell {
         commands.setOut(out);
         commands.setErr(out);
         commands.setExpandAtFiles(false); // an argument @FILE is a word, never the content of a host file
+        commands.registerConverter(java.nio.file.Path.class, name -> {
+            try {
+                return hostPath(name);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        });
         for (String takesNegative : List.of("advance", "kill")) { // advance -5s, kill -USR1: words for the command to judge
             commands.getSubcommands().get(takesNegative).setUnmatchedOptionsArePositionalParams(true);
         }
@@ -84,6 +91,17 @@ final class Shell {
         boolean meant = e instanceof KernelException || e instanceof ssi.kernel.ImageException || e instanceof ssi.experiment.ExperimentException
                 || e instanceof java.io.IOException || e instanceof IllegalArgumentException || e instanceof IllegalStateException;
         return meant && e.getMessage() != null ? e.getMessage() : "internal error (a bug of ssi's: the command failed inside it)";
+    }
+
+    /** A host path as a command names it; a name no host path can be (a NUL in it) is refused in plain words. */
+    static java.nio.file.Path hostPath(String name) {
+        try {
+            return java.nio.file.Path.of(name);
+        } catch (java.nio.file.InvalidPathException e) {
+            StringBuilder shown = new StringBuilder();
+            name.codePoints().forEach(c -> shown.append(c < 0x20 || c == 0x7f ? String.format("\\x%02x", c) : Character.toString(c)));
+            throw new IllegalArgumentException("'" + shown + "' cannot name a file on this host");
+        }
     }
 
     /**
@@ -182,7 +200,14 @@ final class Shell {
             out.flush();
             return false;
         }
-        int rc = commands.execute(mosrunNodeOptions(words).toArray(String[]::new));
+        int rc;
+        try {
+            rc = commands.execute(mosrunNodeOptions(words).toArray(String[]::new));
+        } catch (OutOfMemoryError | StackOverflowError e) { // what the command built is garbage now: the shell goes on
+            out.println(words.getFirst() + ": internal error (a bug of ssi's: the command ran out of "
+                    + (e instanceof OutOfMemoryError ? "memory" : "stack") + ")");
+            rc = 1;
+        }
         out.flush();
         return rc == 0;
     }
@@ -313,11 +338,24 @@ final class Shell {
             out.println(pids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" ")));
             return;
         }
+        jobStatus = waitForEach(pids);
+    }
+
+    /**
+     * Waits for these processes in turn; the last one's exit status. A Ctrl-C ends the whole wait,
+     * as in bash: those not waited for yet go on as jobs.
+     */
+    private int waitForEach(List<Integer> pids) {
+        long asked = kernel.interrupts();
         int status = 0;
-        for (int pid : pids) {
-            status = waitFor(pid);
+        for (int i = 0; i < pids.size(); i++) {
+            status = waitFor(pids.get(i));
+            if (kernel.interrupts() != asked) {
+                jobs.addAll(pids.subList(i + 1, pids.size()));
+                break;
+            }
         }
-        jobStatus = status;
+        return status;
     }
 
     /**
@@ -366,12 +404,7 @@ final class Shell {
                     throw new IllegalArgumentException("no process " + pid);
                 }
             }
-            List<Integer> awaited = pids.isEmpty() ? List.copyOf(jobs) : pids;
-            int status = 0;
-            for (int pid : awaited) {
-                status = waitFor(pid);
-            }
-            jobStatus = status;
+            jobStatus = waitForEach(pids.isEmpty() ? List.copyOf(jobs) : pids);
             return 0;
         }
     }
@@ -609,7 +642,7 @@ final class Shell {
                     kernel.usePolicy(args.getFirst(), settings);
                     out.println(kernel.policy());
                 }
-                case "load" -> out.println("loaded " + String.join(", ", kernel.policies().load(java.nio.file.Path.of(one("load DIR")))));
+                case "load" -> out.println("loaded " + String.join(", ", kernel.policies().load(hostPath(one("load DIR")))));
                 case "unload" -> kernel.unloadPolicy(one("unload NAME"));
                 default -> throw new IllegalArgumentException("no action '" + action + "' (list, show, use, load, unload)");
             }
@@ -772,7 +805,7 @@ final class Shell {
         }
     }
 
-    @Command(name = "bench", subcommands = Shell.BenchProgram.class, description = "Measure ssi: start-up, guest CPU speed (vs a bare GraalVM context, node and python3), "
+    @Command(name = "bench", subcommands = {Shell.BenchProgram.class, FuzzCampaign.BenchFuzz.class}, description = "Measure ssi: start-up, guest CPU speed (vs a bare GraalVM context, node and python3), "
             + "mechanism costs, many guests, synthetic studies (scenario runs), then the kernel's functions (JMH) and gossip.")
     final class Bench implements Callable<Integer> {
         @Option(names = "--jmh", description = "Only the JMH benchmarks of the kernel's functions.")

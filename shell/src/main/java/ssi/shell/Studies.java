@@ -21,9 +21,12 @@ final class Studies {
             "a number, exp:MEAN or uniform:LOW:HIGH. With --trace, one process per row of a CSV file",
             "(node,seconds,memory_mb,calls_per_second,call_bytes,dirty_mb_per_second)."})
     static final class Synth implements Callable<Integer> {
+        /** The most processes one command starts (ten times the largest study of bench); more would only exhaust the host's heap. */
+        private static final int MOST = 1_000_000;
+
         private final Shell shell;
 
-        @Parameters(arity = "0..1", paramLabel = "COUNT", description = "how many to start (not with --trace)")
+        @Parameters(arity = "0..1", paramLabel = "COUNT", description = "how many to start, 1 to 1,000,000 (not with --trace)")
         Integer count;
 
         @Option(names = "--seconds", paramLabel = "DIST", description = "CPU seconds of work on the standard processor (default exp:30)")
@@ -60,8 +63,9 @@ final class Studies {
             List<Workload.Start> starts;
             if (trace != null) {
                 starts = Workload.read(trace, workRate);
-            } else if (count == null || count < 1) {
-                throw new IllegalArgumentException("want synth COUNT [options] or synth --trace FILE");
+            } else if (count == null || count < 1 || count > MOST) {
+                throw new IllegalArgumentException("want synth COUNT [options] (1 to 1,000,000 processes) or synth --trace FILE"
+                        + (count == null ? "" : ", got " + count));
             } else {
                 int nodes = shell.kernel().nodes().size();
                 int[] homes = spread ? IntStream.rangeClosed(1, nodes).toArray() : new int[] {shell.node()};
@@ -122,6 +126,9 @@ final class Studies {
         public Integer call() throws Exception {
             if (!action.equals("generate")) {
                 throw new IllegalArgumentException("want image generate --nodes N ... --out DIR, got '" + action + "'");
+            }
+            if (out.getFileName() == null) { // the host's root: no name for the image, and no place for it
+                throw new IllegalArgumentException("--out wants a directory for the image, named as the image will be, got " + out);
             }
             Image from = shell.kernel().image();
             Image made = ImageGenerator.write(new ImageGenerator.Spec(out.getFileName().toString(), nodes, Distribution.parse(speeds),

@@ -101,6 +101,16 @@ class ShellHabitsTest {
         String refused = run("synth --trace " + secret, false);
         assertTrue(refused.startsWith("synth: " + secret + ": not a demand trace"), refused);
         assertFalse(refused.contains("secret") && refused.replace(secret.toString(), "").contains("secret"), "the file is named, not quoted: " + refused);
+        // found by the fuzz suite: a decay too long for an int spoke Java, and a count of two billion exhausted the heap
+        assertEquals("mosctl: setdecay INTERVAL SLOW FAST (seconds, then whole thousandths kept each period, 0-1000)\n",
+                run("mosctl setdecay 1 990 99999999999", false));
+        assertEquals("synth: want synth COUNT [options] (1 to 1,000,000 processes) or synth --trace FILE, got 2147483647\n",
+                run("synth 2147483647", false));
+        assertEquals("image: --out wants a directory for the image, named as the image will be, got /\n",
+                run("image generate --nodes 2 --out /", false), "not an internal error");
+        assertTrue(run("plot a\u0000b", false).startsWith("Invalid value for positional parameter at index 0 (DIR): 'a\\x00b' cannot name a file"
+                + " on this host\n"), text.toString());
+        assertEquals("policy: 'a\\x00b' cannot name a file on this host\n", run("policy load a\u0000b", false));
     }
 
     @Test
@@ -142,6 +152,25 @@ class ShellHabitsTest {
         assertFalse(shown.contains("COMMAND"), "ps, after it on the line, did not run: " + shown);
         kernel.advance(20 * 1_000_000L);
         assertEquals(128 + Signal.SIGINT.number(), kernel.exitStatus(1).orElseThrow(), "SIGINT's default action ended it");
+    }
+
+    @Test
+    void ctrlCEndsAWholeWait(@TempDir Path dir) throws Exception { // found by the fuzz suite: wait went on to the next job, forever
+        java.io.ByteArrayOutputStream screen = new java.io.ByteArrayOutputStream();
+        byte[] typed = "mosrun cpu.js &\nmosrun cpu.js &\nmosrun idle.js 1 &\nwait; ps\nexit\n".getBytes(StandardCharsets.UTF_8);
+        try (org.jline.terminal.Terminal terminal = new org.jline.terminal.impl.DumbTerminal("test", "dumb",
+                new java.io.ByteArrayInputStream(typed), screen, StandardCharsets.UTF_8)) {
+            kernel.addListener(new KernelListener() {
+                @Override
+                public void output(Output o) { // idle.js ends after a virtual second: the user presses Ctrl-C then
+                    terminal.raise(org.jline.terminal.Terminal.Signal.INT);
+                }
+            });
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Main.interactive(kernel, Pace.MAX, terminal, dir.resolve("history")));
+        }
+        String shown = screen.toString(StandardCharsets.UTF_8);
+        assertTrue(shown.contains("[1] interrupted: sent SIGINT"), shown);
+        assertFalse(shown.contains("[2] interrupted") || shown.contains("COMMAND"), "neither the next job nor ps: " + shown);
     }
 
     /** {@code host} through the shell as {@code ./ssi} starts it: a JVM of its own, the shell its root module (tests resolve every module). */

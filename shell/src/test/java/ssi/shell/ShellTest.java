@@ -272,49 +272,6 @@ class ShellTest {
         }
     }
 
-    /** Thousands of random commands and /proc writes, many of them nonsense: each is answered, none breaks the emulator. */
-    @Test
-    void fuzzedCommandsNeverBreakTheEmulator() throws Exception {
-        Image paper5 = Image.load(Path.of("../images/paper5"));
-        StringWriter text = new StringWriter();
-        java.util.Random random = new java.util.Random(42);
-        String[] verbs = {"mosrun", "mosrun -r", "mosrun -b", "kill", "kill -9", "migrate", "echo", "cat", "ls", "rm", "mkdir", "cd", "mosctl",
-                "mosctl -n", "node", "advance", "ps", "mps", "mon", "nodes", "policy use", "migrations", "cp", "mv", "|", ">", "help"};
-        String[] words = {"cpu.js", "hello.py", "sleepy.py", "reader.js", "producer.js", "consumer.js", "1", "2", "5", "9", "-1", "home",
-                "balance", "banana", "/proc/mosix/admin/block", "/proc/1/where", "/proc/self/where", "/proc/mosix/nodes/2/load", "/proc/2/lock",
-                "/tmp/x", "/mfs/3/y", "/bin/cpu.js", "..", "crash", "restart", "block", "noblock", "expel", "bring", "status", "getload", "add", "speed=2",
-                "10ms", "1s", "mosix", "none", ">", ">>", "|", "''", "\u0001", "-l", "-u", "-m"};
-        int commands = 3000;
-        try (Kernel kernel = Kernel.boot(paper5, 1)) {
-            Shell shell = new Shell(kernel, new PrintWriter(text));
-            for (int i = 0; i < commands; i++) {
-                StringBuilder line = new StringBuilder(verbs[random.nextInt(verbs.length)]);
-                for (int w = random.nextInt(4); w > 0; w--) {
-                    line.append(' ').append(words[random.nextInt(words.length)]);
-                }
-                if (line.toString().startsWith("mosrun")) {
-                    line.append(" &"); // in the foreground, an endless program would hold the shell
-                }
-                try {
-                    shell.run(Main.words(line.toString()));
-                } catch (RuntimeException e) {
-                    throw new AssertionError("command " + i + " '" + line + "' broke the shell", e);
-                }
-                if (i % 500 == 0) {
-                    for (int n = 1; n <= 5; n++) { // keep nodes up now and then, so that processes keep coming
-                        if (!kernel.up(n)) {
-                            kernel.restart(n);
-                        }
-                    }
-                }
-            }
-            text.getBuffer().setLength(0);
-            assertTrue(shell.run(Main.words("advance 1s")), "the clock still runs");
-            assertTrue(shell.run(Main.words("ps --json")));
-            new ObjectMapper().readTree(text.toString().substring(text.toString().indexOf('[')));
-        }
-    }
-
     @Test
     void monAndMtopRunLiveInATerminalUntilQ() throws Exception {
         Image paper5 = Image.load(Path.of("../images/paper5")).withPolicy("none");

@@ -341,6 +341,9 @@ public final class GuestProcess implements ProcessBody {
                 if (dying || e.isCancelled()) {
                     return; // terminated by the kernel: it already knows the outcome
                 }
+                if (e.isInternalError() || e.isHostException() && !(e.asHostException() instanceof SyscallException)) {
+                    throw e; // the language runtime's own failure, or ssi's: no program's error, the kernel reports it
+                }
                 status = e.isResourceExhausted() ? 137 : exitStatus(e);
                 if (e.isResourceExhausted()) {
                     print(true, (outOfMemory(calls.getpid(), calls.heapLimitBytes()) + "\n").getBytes(StandardCharsets.UTF_8));
@@ -400,7 +403,7 @@ public final class GuestProcess implements ProcessBody {
         try {
             out.drain();
             err.drain();
-        } catch (RuntimeException e) {
+        } catch (IOException e) {
             // its stdout is a pipe no one reads any more: the rest of its output has nowhere to go
         }
     }
@@ -411,7 +414,11 @@ public final class GuestProcess implements ProcessBody {
 
     /** Writes to the process's stdout or stderr, as its language's own output does (guest thread). */
     void print(boolean stderr, byte[] bytes) {
-        (stderr ? err : out).write(bytes, 0, bytes.length);
+        try {
+            (stderr ? err : out).write(bytes, 0, bytes.length);
+        } catch (IOException e) { // a pipe no one reads: the refusal itself, for the binding to translate
+            throw e.getCause() instanceof SyscallException refused ? refused : new SyscallException(Errno.EIO, e.getMessage());
+        }
     }
 
     private final Terminal out = new Terminal(false);
@@ -432,12 +439,12 @@ public final class GuestProcess implements ProcessBody {
         }
 
         @Override
-        public void write(int b) {
+        public void write(int b) throws IOException {
             write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override
-        public void write(byte[] b, int off, int len) {
+        public void write(byte[] b, int off, int len) throws IOException {
             line.write(b, off, len);
             byte[] pending = line.toByteArray();
             int end = pending.length;
@@ -452,7 +459,7 @@ public final class GuestProcess implements ProcessBody {
         }
 
         /** Sends a last partial line. */
-        void drain() {
+        void drain() throws IOException {
             if (line.size() > 0) {
                 byte[] pending = line.toByteArray();
                 line.reset();
@@ -460,12 +467,19 @@ public final class GuestProcess implements ProcessBody {
             }
         }
 
-        private void emit(byte[] bytes) {
+        /**
+         * A pipe no one reads any more fails the write with an {@link IOException} the language's
+         * own output turns into its error (GraalPy: a closed channel is CPython's {@code
+         * BrokenPipeError: [Errno 32] Broken pipe}); the refusal is its cause.
+         */
+        private void emit(byte[] bytes) throws IOException {
             if (bytes.length > 0 && !dying) {
                 if (!calls.output(stderr, bytes, workInSlice())) {
-                    Object answer = trap(new Syscall.Write(stderr, bytes), false);
-                    if (answer instanceof SyscallException broken) {
-                        throw new UncheckedIOException(new IOException(broken.getMessage()));
+                    try {
+                        trap(new Syscall.Write(stderr, bytes), false);
+                    } catch (SyscallException refused) {
+                        IOException failed = refused.errno() == Errno.EPIPE ? new java.nio.channels.ClosedChannelException() : new IOException(refused.getMessage());
+                        throw (IOException) failed.initCause(refused);
                     }
                 }
             }

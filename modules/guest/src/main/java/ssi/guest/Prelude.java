@@ -160,6 +160,9 @@ final class Prelude {
         if (program.language() == Language.JS && thrown != null && !e.isSyntaxError()) {
             return b.append(runtime.invokeMember("describe", thrown).asString()).append('\n').toString();
         }
+        if (e.isHostException() && e.asHostException() instanceof SyscallException refused) { // a refusal no binding translated: its own words
+            return b.append(refused.getMessage()).append('\n').toString();
+        }
         return b.append(syntaxMessage(e, at)).append('\n').toString();
     }
 

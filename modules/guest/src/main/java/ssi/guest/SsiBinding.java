@@ -167,7 +167,7 @@ public final class SsiBinding {
     @HostAccess.Export
     public int migrate(Value target) {
         if (target == null || !(target.isString() || target.fitsInInt())) {
-            throw new SyscallException("migrate: target must be a node id, a node name or 'home', got " + target);
+            throw new SyscallException("migrate: target must be a node id, a node name or 'home', got " + shown(target));
         }
         return (Integer) process.trap(new Syscall.Migrate(target.isString() ? target.asString() : String.valueOf(target.asInt())));
     }
@@ -270,7 +270,7 @@ public final class SsiBinding {
         }
         boolean caught = handler != null && !handler.isNull();
         if (caught && !handler.canExecute()) {
-            throw new SyscallException("signal: the handler of " + sig + " must be a function, got " + handler);
+            throw new SyscallException("signal: the handler of " + sig + " must be a function, got " + shown(handler));
         }
         if (caught) {
             handlers.put(sig.number(), handler);
@@ -288,9 +288,28 @@ public final class SsiBinding {
     }
 
     private static ssi.ipc.Signal signal(String call, Value v) {
-        String text = v == null || v.isNull() ? "" : v.isString() ? v.asString() : v.fitsInInt() ? String.valueOf(v.asInt()) : v.toString();
-        return ssi.ipc.Signal.parse(text).orElseThrow(() -> new SyscallException(call + ": no signal '" + text
-                + "' (known: " + java.util.Arrays.stream(ssi.ipc.Signal.values()).map(Enum::name).toList() + ")"));
+        String text = v == null || v.isNull() ? "" : v.isString() ? v.asString() : v.fitsInInt() ? String.valueOf(v.asInt()) : null;
+        if (text == null) {
+            throw new SyscallException(call + ": a signal is a name or a number, got " + shown(v));
+        }
+        return ssi.ipc.Signal.parse(text).orElseThrow(() -> new SyscallException(call + ": no signal " + shown(v)
+                + " (known: " + java.util.Arrays.stream(ssi.ipc.Signal.values()).map(Enum::name).toList() + ")"));
+    }
+
+    /** A guest's value as an error shows it, in the guest's terms: a string quoted (and cut if long), a number, else its type's name. */
+    private static String shown(Value v) {
+        if (v == null || v.isNull()) {
+            return "null";
+        }
+        if (v.isString()) {
+            String s = v.asString();
+            return "'" + printable(s.length() > 60 ? s.substring(0, 60) + "..." : s) + "'";
+        }
+        if (v.isNumber() || v.isBoolean()) {
+            return v.toString();
+        }
+        Value meta = v.getMetaObject();
+        return meta == null ? "a value of another kind" : "a value of type " + meta.getMetaSimpleName();
     }
 
     private static long whole(String call, String what, double v) {

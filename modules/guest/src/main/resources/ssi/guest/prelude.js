@@ -52,6 +52,9 @@
         }
     };
 
+    // The terminal as console and process.stdout write it: a pipe no one reads any more is Node's EPIPE error.
+    const print = call('write', (fd, text) => sys.write(fd, text));
+
     const argv = Array.from(sys.args(), String);
     const ssi = Object.freeze({
         args: Object.freeze(argv.slice()),
@@ -152,7 +155,7 @@
         fd,
         isTTY: false,
         write(chunk, encoding, cb) {
-            sys.write(fd, typeof chunk === 'string' ? chunk : String(chunk));
+            print(fd, typeof chunk === 'string' ? chunk : String(chunk));
             const done = typeof encoding === 'function' ? encoding : cb;
             if (typeof done === 'function') {
                 queueMicrotask(done);
@@ -222,7 +225,7 @@
         memoryUsage: Object.assign(() => ({rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0}), {rss: () => 0}),
         cpuUsage: () => ({user: 0, system: 0}),
         nextTick: (fn, ...args) => queueMicrotask(() => fn(...args)),
-        emitWarning: (w) => sys.write(2, `(node:${sys.getpid()}) ${w instanceof Error ? w.name + ': ' + w.message : 'Warning: ' + w}\n`),
+        emitWarning: (w) => print(2, `(node:${sys.getpid()}) ${w instanceof Error ? w.name + ': ' + w.message : 'Warning: ' + w}\n`),
         on,
         addListener: on,
         once: (event, fn) => on(event, function once(...args) { process.off(event, once); fn.apply(process, args); }),
@@ -252,7 +255,7 @@
     let group = '';
     const log = (fd) => (...args) => {
         const text = format(args);
-        sys.write(fd, (group ? text.replace(/^/gm, group) : text) + '\n');
+        print(fd, (group ? text.replace(/^/gm, group) : text) + '\n');
     };
     const console = {
         log: log(1), info: log(1), debug: log(1),

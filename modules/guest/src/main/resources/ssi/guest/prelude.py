@@ -57,6 +57,15 @@ def __ssi_sandbox(sys_, seed):
             return None
     sys.meta_path.insert(0, Patcher())
 
+    # A descriptor beyond a C int fails inside GraalPy's open, past any except; CPython raises OverflowError
+    import io
+    real_open = io.open
+    def open(file, *args, **kwargs):
+        if isinstance(file, int) and not -2**31 <= file < 2**31:
+            raise OverflowError('signed integer is ' + ('greater than maximum' if file > 0 else 'less than minimum'))
+        return real_open(file, *args, **kwargs)
+    io.open = builtins.open = open
+
     def uname():
         n = sys_.node()
         return os.uname_result(('Linux', str(n.name), 'ssi-' + str(sys_.version()), '#1 ssi', 'x86_64'))
@@ -84,37 +93,45 @@ def __ssi_install(sys_):
                 if error is None:
                     raise
                 raise error from None
+        call.__wrapped__ = f
         return call
+
+    def c_int(x):
+        # an int argument as CPython takes one: GraalPy's own refusal of a big one reads 'invalid instantiation of foreign object'
+        n = int(x)
+        if not -2**31 <= n < 2**31:
+            raise OverflowError('Python int too large to convert to C int')
+        return n
 
     ssi = types.ModuleType('ssi', 'The ssi system calls.')
     ssi.args = [str(a) for a in sys_.args()]
     ssi.getpid = lambda: sys_.getpid()
     ssi.getppid = lambda: sys_.getppid()
     ssi.time = lambda: sys_.time()
-    ssi.spawn = syscall(lambda path, args=(), stdin=-1, stdout=-1, fds=(): sys_.spawn(str(path), [str(a) for a in args], int(stdin), int(stdout), [int(f) for f in fds]))
-    ssi.wait = syscall(lambda pid: sys_.wait(int(pid)))
+    ssi.spawn = syscall(lambda path, args=(), stdin=-1, stdout=-1, fds=(): sys_.spawn(str(path), [str(a) for a in args], c_int(stdin), c_int(stdout), [c_int(f) for f in fds]))
+    ssi.wait = syscall(lambda pid: sys_.wait(c_int(pid)))
     def waitinfo(pid):
-        e = sys_.waitinfo(int(pid))
+        e = sys_.waitinfo(c_int(pid))
         return {k: getattr(e, k) for k in ('status', 'cpu', 'work', 'nmigs', 'forwarded')}
     ssi.waitinfo = syscall(waitinfo)
     ssi.sleep = syscall(lambda seconds: sys_.sleep(float(seconds)))
-    ssi.exit = syscall(lambda status=0: sys_.exit(int(status)))
+    ssi.exit = syscall(lambda status=0: sys_.exit(c_int(status)))
     ssi.where = lambda: sys_.where()
-    ssi.migrate = syscall(lambda target: sys_.migrate(target if isinstance(target, str) else int(target)))
+    ssi.migrate = syscall(lambda target: sys_.migrate(target if isinstance(target, str) else c_int(target)))
     ssi.lock = syscall(lambda locked=True: sys_.lock(bool(locked)))
     ssi.alloc = syscall(lambda nbytes: sys_.alloc(float(nbytes)))
-    ssi.free = syscall(lambda handle: sys_.free(int(handle)))
-    ssi.touch = syscall(lambda handle, offset=0, length=-1: sys_.touch(int(handle), float(offset), float(length)))
-    ssi.shmget = syscall(lambda key, nbytes: sys_.shmget(int(key), float(nbytes)))
-    ssi.shmat = syscall(lambda shmid: sys_.shmat(int(shmid)))
-    ssi.shmdt = syscall(lambda shmid: sys_.shmdt(int(shmid)))
-    ssi.shmread = syscall(lambda shmid, offset, length: sys_.shmread(int(shmid), float(offset), float(length)))
-    ssi.shmwrite = syscall(lambda shmid, offset, text: sys_.shmwrite(int(shmid), float(offset), str(text)))
+    ssi.free = syscall(lambda handle: sys_.free(c_int(handle)))
+    ssi.touch = syscall(lambda handle, offset=0, length=-1: sys_.touch(c_int(handle), float(offset), float(length)))
+    ssi.shmget = syscall(lambda key, nbytes: sys_.shmget(c_int(key), float(nbytes)))
+    ssi.shmat = syscall(lambda shmid: sys_.shmat(c_int(shmid)))
+    ssi.shmdt = syscall(lambda shmid: sys_.shmdt(c_int(shmid)))
+    ssi.shmread = syscall(lambda shmid, offset, length: sys_.shmread(c_int(shmid), float(offset), float(length)))
+    ssi.shmwrite = syscall(lambda shmid, offset, text: sys_.shmwrite(c_int(shmid), float(offset), str(text)))
     ssi.pipe = syscall(lambda: tuple(int(fd) for fd in sys_.pipe()))
-    ssi.read = syscall(lambda fd, n=-1: str(sys_.read(int(fd), float(n))))
-    ssi.write = syscall(lambda fd, text: sys_.write(int(fd), str(text)))
-    ssi.close = syscall(lambda fd: sys_.close(int(fd)))
-    ssi.send = syscall(lambda pid, data: sys_.send(int(pid), str(data)))
+    ssi.read = syscall(lambda fd, n=-1: str(sys_.read(c_int(fd), float(n))))
+    ssi.write = syscall(lambda fd, text: sys_.write(c_int(fd), str(text)))
+    ssi.close = syscall(lambda fd: sys_.close(c_int(fd)))
+    ssi.send = syscall(lambda pid, data: sys_.send(c_int(pid), str(data)))
     def recv(timeout=-1):
         m = sys_.recv(float(timeout))
         return None if m is None else {'from': int(getattr(m, 'from')), 'data': str(getattr(m, 'data'))}
@@ -122,8 +139,12 @@ def __ssi_install(sys_):
     ssi.direct = syscall(lambda on=True: sys_.direct(bool(on)))
     ssi.checkpoint = syscall(lambda state: sys_.checkpoint(str(state)))
     ssi.restored = lambda: (lambda s: None if s is None else str(s))(sys_.restored())
-    ssi.kill = syscall(lambda pid, signal='SIGTERM': sys_.kill(int(pid), signal))
+    ssi.kill = syscall(lambda pid, signal='SIGTERM': sys_.kill(c_int(pid), signal))
     ssi.signal = syscall(lambda signal, handler=None: sys_.signal(signal, handler))
+    for name, f in vars(ssi).items():  # a bad call's TypeError names ssi.wait(), not the prelude's lambda
+        if callable(f):
+            for g in (f, getattr(f, '__wrapped__', f)):
+                g.__name__, g.__qualname__ = name, 'ssi.' + name
     sys.modules['ssi'] = ssi
     builtins.ssi = ssi
     # CPython's conventions: argv[0] the script, its folder first on the path, the image's library last (as site-packages)

@@ -1865,6 +1865,7 @@ public final class Kernel implements AutoCloseable {
             used[p.move.to] -= p.memory.bytes();
         }
         p.state = ProcessState.ZOMBIE;
+        sliced.remove(p.pid); // a zombie runs no more slices, though it stays in the table until its parent waits
         p.exitStatus = status;
         p.exitTime = t;
         p.readyAt = Long.MAX_VALUE;

@@ -44,6 +44,50 @@ class ContainmentTest extends LabTest {
     }
 
     @Test
+    void badValuesAreShownInTheGuestsTerms() throws Exception { // found by the fuzz suite: a string handler was shown as a host class
+        try (LabRun r = new LabRun(lab, runtime, 1)) {
+            int js = r.kernel.spawn(1, "badvalues.js", List.of());
+            int py = r.kernel.spawn(2, "badvalues.py", List.of());
+            assertEquals(0, r.finish(js));
+            assertEquals(0, r.finish(py));
+            String signals = "(known: [SIGHUP, SIGINT, SIGKILL, SIGUSR1, SIGUSR2, SIGPIPE, SIGALRM, SIGTERM, SIGCHLD, SIGCONT, SIGSTOP])";
+            assertEquals(List.of("Error: signal: the handler of SIGUSR1 must be a function, got 'x'",
+                    "Error: migrate: target must be a node id, a node name or 'home', got a value of type Object",
+                    "Error: kill: a signal is a name or a number, got a value of type Array",
+                    "Error: kill: no signal '" + "y".repeat(60) + "...' " + signals), r.text(js).lines().toList());
+            assertEquals(List.of("TypeError: ssi.getpid() takes 0 positional arguments but 1 was given",
+                    "TypeError: ssi.wait() missing 1 required positional argument: 'pid'",
+                    "TypeError: ssi.recv() takes from 0 to 1 positional argument but 2 were given",
+                    "OverflowError: signed integer is greater than maximum", "OverflowError: signed integer is less than minimum",
+                    "OverflowError: Python int too large to convert to C int"),
+                    r.text(py).lines().toList());
+        }
+    }
+
+    @Test
+    void aFailureOfTheLanguageRuntimeIsAnInternalErrorWithAReport() throws Exception { // found by the fuzz suite: open(2**31) in GraalPy
+        try (LabRun r = new LabRun(lab, runtime, 1)) {
+            int pid = r.kernel.spawn(1, "internal.py", List.of());
+            r.kernel.runUntilExit(pid, S);
+            assertFaulted(r, pid, r.exitTimes.get(pid), "UnsupportedSpecializationException", "/bin/internal.py");
+        }
+    }
+
+    @Test
+    void aTerminalPipeNoOneReadsIsNodesEpipe() throws Exception { // found by the fuzz suite: console.log threw the host's exception
+        try (LabRun r = new LabRun(lab, runtime, 1)) {
+            List<Integer> pids = r.kernel.pipeline(1, List.of(List.of("epipe.js"), List.of("hello.js")),
+                    List.of(RunOptions.DEFAULT, RunOptions.DEFAULT));
+            assertEquals(0, r.finish(pids.getFirst()));
+            assertTrue(r.text(pids.getFirst()).matches("Error EPIPE: write: broken pipe \\(EPIPE\\): no process reads pipe \\d+\n"),
+                    r.text(pids.getFirst()));
+            pids = r.kernel.pipeline(1, List.of(List.of("epipe.py"), List.of("hello.js")), List.of(RunOptions.DEFAULT, RunOptions.DEFAULT));
+            assertEquals(0, r.finish(pids.getFirst()), "Python's print: once the kernel's internal error"); // found by the fuzz suite too
+            assertEquals("BrokenPipeError 32: Broken pipe\n", r.text(pids.getFirst()));
+        }
+    }
+
+    @Test
     void aKernelFailureInOneProcessSliceEndsThatProcessOnly() throws Exception {
         try (LabRun r = new LabRun(lab, runtime, 1)) {
             int before = r.kernel.spawn(1, "cpu.js", List.of());
@@ -75,6 +119,20 @@ class ContainmentTest extends LabTest {
     }
 
     @Test
+    void aZombieRunsNoMoreSlices() throws Exception { // found by the fuzz suite: the invariants once failed while a child waited to be reaped
+        try (LabRun r = new LabRun(lab, runtime, 1)) {
+            int parent = r.kernel.spawn(1, "zombie.js", List.of());
+            r.kernel.advance(500 * MS);
+            int kid = parent + 1;
+            assertEquals(ProcessState.ZOMBIE, r.info(kid).state());
+            r.kernel.checkInvariants();
+            assertEquals(0, r.finish(parent));
+            assertEquals("child " + kid + " exited with status 0\n", r.text(parent));
+            r.kernel.checkInvariants();
+        }
+    }
+
+    @Test
     void theInvariantCheckFindsMemoryNotAccountedFor() throws Exception {
         try (LabRun r = new LabRun(lab, runtime, 1)) {
             int pid = r.kernel.spawn(2, "cpu.js", List.of());
@@ -90,6 +148,10 @@ class ContainmentTest extends LabTest {
 
     /** What a kernel failure while serving {@code pid} leaves: its end with status 134 at {@code t}, a line on its stderr, and a report. */
     private static void assertFaulted(LabRun r, int pid, long t, String cause) throws Exception {
+        assertFaulted(r, pid, t, cause, "broken");
+    }
+
+    private static void assertFaulted(LabRun r, int pid, long t, String cause, String command) throws Exception {
         assertEquals(134, r.kernel.exitStatus(pid).orElseThrow());
         assertEquals(t, r.exitTimes.get(pid));
         String report = "reports/pid-" + pid + "-" + String.format("0.%09d", t) + ".txt";
@@ -97,7 +159,7 @@ class ContainmentTest extends LabTest {
                 r.text(pid));
         assertTrue(r.kernel.trace().contains(String.format("0.%09d", t) + " fault pid=" + pid + " report=" + report), r.kernel.trace().toString());
         String written = Files.readString(r.kernel.files().state().resolve(report));
-        assertTrue(written.startsWith("ssi kernel fault while serving process " + pid + " (broken)"), written);
+        assertTrue(written.startsWith("ssi kernel fault while serving process " + pid + " (" + command), written);
         assertTrue(written.contains(cause) && written.contains("\tat ssi.kernel"), "the Java stack trace: " + written);
     }
 
