@@ -44,9 +44,18 @@ public final class GuestFileSystem implements FileSystem {
         return Namespace.normalise(path.toString(), cwd);
     }
 
-    /** Runs an operation through the gate, or at once if it only reads the image's tree. */
+    /**
+     * Runs an operation through the gate, or at once if it only reads the image's tree, or looks
+     * up a name of code that has no file ({@code <frozen os>}, {@code <string>}): GraalPy does so
+     * or not depending on what its engine has cached, which must not change the trace.
+     */
     private Object call(String path, FileCall.Kind kind, long bytes, FileCall.Operation op) throws IOException {
-        return view.readOnly(path) && kind != FileCall.Kind.WRITE ? op.run() : gate.pass(new FileCall(path, view.node(path), kind, bytes, op));
+        boolean free = kind != FileCall.Kind.WRITE && (view.readOnly(path) || isCodeName(path));
+        return free ? op.run() : gate.pass(new FileCall(path, view.node(path), kind, bytes, op));
+    }
+
+    private static boolean isCodeName(String path) {
+        return path.startsWith("/<") && path.endsWith(">") && path.indexOf('/', 1) < 0;
     }
 
     @Override
