@@ -320,7 +320,7 @@ public final class GuestProcess implements ProcessBody {
 
     private void main() {
         Yield end;
-        try (Context context = runtime.sandbox(program.language(), new StdIn(), out, err, files, program.cwd(), environment()).build()) {
+        try (Context context = runtime.sandbox(program.language(), new StdIn(this), out, err, files, program.cwd(), environment()).build()) {
             Prelude prelude = Prelude.install(context, program, new SsiBinding(this), files);
             toGuest.acquireUninterruptibly(); // the first slice
             Resume first = resume;
@@ -421,96 +421,22 @@ public final class GuestProcess implements ProcessBody {
         }
     }
 
-    private final Terminal out = new Terminal(false);
-    private final Terminal err = new Terminal(true);
+    private final Terminal out = new Terminal(this, false);
+    private final Terminal err = new Terminal(this, true);
 
-    /**
-     * The process's stdout or stderr, line by line (a partial line goes when its newline comes, or
-     * at the end; flushes do not split lines, GraalPy flushing after every write): each line is
-     * stamped with the virtual time it was completed, and a process away from home sends its deputy
-     * whole lines.
-     */
-    private final class Terminal extends OutputStream {
-        private final boolean stderr;
-        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
-
-        Terminal(boolean stderr) {
-            this.stderr = stderr;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            line.write(b, off, len);
-            byte[] pending = line.toByteArray();
-            int end = pending.length;
-            while (end > 0 && pending[end - 1] != '\n') {
-                end--;
-            }
-            if (end > 0) {
-                line.reset();
-                line.write(pending, end, pending.length - end);
-                emit(java.util.Arrays.copyOf(pending, end));
-            }
-        }
-
-        /** Sends a last partial line. */
-        void drain() throws IOException {
-            if (line.size() > 0) {
-                byte[] pending = line.toByteArray();
-                line.reset();
-                emit(pending);
-            }
-        }
-
-        /**
-         * A pipe no one reads any more fails the write with an {@link IOException} the language's
-         * own output turns into its error (GraalPy: a closed channel is CPython's {@code
-         * BrokenPipeError: [Errno 32] Broken pipe}); the refusal is its cause.
-         */
-        private void emit(byte[] bytes) throws IOException {
-            if (bytes.length > 0 && !dying) {
-                if (!calls.output(stderr, bytes, workInSlice())) {
-                    try {
-                        trap(new Syscall.Write(stderr, bytes), false);
-                    } catch (SyscallException refused) {
-                        IOException failed = refused.errno() == Errno.EPIPE ? new java.nio.channels.ClosedChannelException() : new IOException(refused.getMessage());
-                        throw (IOException) failed.initCause(refused);
-                    }
-                }
-            }
-        }
+    /** True once it is being ended: what it writes from then on goes nowhere. */
+    boolean dying() {
+        return dying;
     }
 
-    /** The process's stdin: the pipe end it was started with, read through the kernel; empty if none. */
-    private final class StdIn extends InputStream {
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
+    /** Whether a call comes from its program while that runs in a slice (on the guest thread). */
+    boolean inSlice() {
+        return running && Thread.currentThread() == thread;
+    }
 
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            Integer end = calls.ends().get(0);
-            if (end == null || !running || Thread.currentThread() != thread) {
-                return -1;
-            }
-            if (len == 0) {
-                return 0;
-            }
-            Object answer = trap(new Syscall.PipeRead(end, len), false);
-            if (answer instanceof SyscallException e) {
-                throw new IOException(e.getMessage());
-            }
-            byte[] got = (byte[]) answer;
-            System.arraycopy(got, 0, b, off, got.length);
-            return got.length == 0 ? -1 : got.length;
-        }
+    /** A system call of the language runtime's own streams: no signal handler runs in the middle of them (guest thread). */
+    Object streamTrap(Syscall call) {
+        return trap(call, false);
     }
 
     /** Reads a text resource of this module (the preludes). */
