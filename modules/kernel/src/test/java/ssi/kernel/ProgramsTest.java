@@ -145,4 +145,23 @@ class ProgramsTest extends LabTest {
             assertEquals("/home /home module.exports = { value: 42 };\n", r.text(pid));
         }
     }
+
+    @Test
+    void everyPythonCallTakesItsArgumentsByTheKeywordsTheReadmeNames() throws Exception {
+        try (LabRun r = new LabRun(lab, runtime, 1)) {
+            install(r.kernel, "pykw");
+            int pid = r.kernel.spawn(1, "/home/pykw/main.py", List.of(), new RunOptions(1, false, RunOptions.Mode.CONFINE_ON_USE)); // mosrun -e: it may attach shared memory
+            assertEquals(3, r.finish(pid), stderr(r, pid));
+            assertEquals("""
+                    where 1 moved to 2
+                    memory ok
+                    shared abc
+                    pipe xyz
+                    child says args one two and sent hello from its pid True
+                    child exited 0
+                    sleeper ['cpu', 'forwarded', 'nmigs', 'status', 'work'] 9
+                    restored None time 0.12
+                    """, r.text(pid));
+        }
+    }
 }
