@@ -309,7 +309,7 @@ final class Bench {
     private static Double external(String command, Path file) throws Exception {
         try {
             return median(() -> {
-                Process p = new ProcessBuilder(command, file.toString()).redirectErrorStream(true).start();
+                Process p = Children.start(new ProcessBuilder(command, file.toString()).redirectErrorStream(true));
                 p.getInputStream().transferTo(OutputStream.nullOutputStream());
                 if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
                     throw new IOException(command + " failed");

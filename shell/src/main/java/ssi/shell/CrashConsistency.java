@@ -58,9 +58,9 @@ final class CrashConsistency {
             for (int round = 0; round < kills; round++) {
                 int closes = random.nextInt(MOST_CLOSES + 1);
                 List<String> opened = new ArrayList<>();
-                Process child = new ProcessBuilder(ProgramBench.java(CrashConsistency.class.getName(),
+                Process child = Children.start(new ProcessBuilder(ProgramBench.java(CrashConsistency.class.getName(),
                         List.of(image.dir().toString(), state.toString(), String.valueOf(round), String.valueOf(seed))))
-                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                        .redirectError(ProcessBuilder.Redirect.DISCARD));
                 int seen = 0;
                 try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                     long start = System.nanoTime();

@@ -124,8 +124,8 @@ public final class ProgramBench {
                 Path state = Files.createTempDirectory("ssi-first-");
                 try {
                     long start = System.nanoTime();
-                    Process p = new ProcessBuilder(java(Main.class.getName(), List.of("--image", image.dir().toString(), "--state", state.toString(),
-                            "-c", "mosrun " + prog))).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                    Process p = Children.start(new ProcessBuilder(java(Main.class.getName(), List.of("--image", image.dir().toString(), "--state", state.toString(),
+                            "-c", "mosrun " + prog))).redirectError(ProcessBuilder.Redirect.DISCARD));
                     String first = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
                     times.add((System.nanoTime() - start) / 1e9);
                     p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
@@ -150,7 +150,7 @@ public final class ProgramBench {
         List<String> command = new ArrayList<>(List.of(mode, image.dir().toString(), path));
         command.addAll(args);
         command = java(ProgramBench.class.getName(), command);
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = Children.start(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD));
         String report = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
         String last = report.lines().reduce((a, b) -> b).orElse("");
@@ -226,7 +226,7 @@ public final class ProgramBench {
         try {
             ProcessBuilder b = new ProcessBuilder(command).directory(host.getParent().toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
             b.environment().put("PYTHONPATH", pythonLibrary.toString());
-            p = b.start();
+            p = Children.start(b);
         } catch (IOException e) {
             return null; // not installed
         }
