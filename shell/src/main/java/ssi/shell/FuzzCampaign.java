@@ -3,6 +3,8 @@ package ssi.shell;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,6 +38,10 @@ final class FuzzCampaign {
         @Option(names = "--hang-s", paramLabel = "SECONDS", description = "wall time a case may take before it counts as a hang (default 120)")
         int hangSeconds = 120;
 
+        @Option(names = "--parts", paramLabel = "PART", split = ",", description = "which parts to run: shell, guest, crashes (default all;"
+                + " each part's cases depend only on the seed, so parts run in JVMs of their own add up to the whole campaign)")
+        EnumSet<Part> parts = EnumSet.allOf(Part.class);
+
         BenchFuzz(Shell shell) {
             this.shell = shell;
         }
@@ -46,36 +52,50 @@ final class FuzzCampaign {
                 throw new IllegalArgumentException("want --cases and --crashes of 0 or more and --hang-s of 1 or more, got " + cases + ", "
                         + crashes + ", " + hangSeconds);
             }
-            return run(shell.kernel().image(), cases, seed, crashes, hangSeconds * 1000L, shell.out()) ? 0 : 1;
+            return run(shell.kernel().image(), cases, seed, parts.contains(Part.crashes) ? crashes : 0, hangSeconds * 1000L, parts, shell.out()) ? 0 : 1;
         }
     }
 
     /** Runs the campaign on clusters of {@code image} (each booted afresh, its files in a temporary directory); true if it found nothing. */
     static boolean run(Image image, int cases, long seed, int crashes, long hangMillis, PrintWriter out) throws Exception {
+        return run(image, cases, seed, crashes, hangMillis, EnumSet.allOf(Part.class), out);
+    }
+
+    /** The parts of a campaign. */
+    enum Part { shell, guest, crashes }
+
+    /** Runs {@code parts} of the campaign on clusters of {@code image}; true if they found nothing. */
+    static boolean run(Image image, int cases, long seed, int crashes, long hangMillis, Set<Part> parts, PrintWriter out) throws Exception {
         long start = System.nanoTime();
-        out.printf("fuzz: image %s, seed %d, %,d shell commands, %,d guest calls, %d kills of a writing JVM%n", image.name(), seed, cases, cases,
-                crashes);
+        int shellCases = parts.contains(Part.shell) ? cases : 0;
+        int guestCases = parts.contains(Part.guest) ? cases : 0;
+        out.printf("fuzz: image %s, seed %d, %,d shell commands, %,d guest calls, %d kills of a writing JVM%n", image.name(), seed, shellCases,
+                guestCases, crashes);
         out.flush();
         Path scratch = Files.createTempDirectory("ssi-fuzz-");
         boolean clean = true;
         try (GuestRuntime runtime = new GuestRuntime()) {
             FuzzTally shellTally = new FuzzTally("shell commands");
             ShellFuzz shells = new ShellFuzz(image, runtime, scratch, hangMillis);
-            int sessions = Math.ceilDiv(cases, ShellFuzz.SESSION);
+            int sessions = Math.ceilDiv(shellCases, ShellFuzz.SESSION);
             for (int s = 0; s < sessions; s++) {
-                shells.session(seed + s, Math.min(ShellFuzz.SESSION, cases - s * ShellFuzz.SESSION), shellTally);
+                shells.session(seed + s, Math.min(ShellFuzz.SESSION, shellCases - s * ShellFuzz.SESSION), shellTally);
                 progress(out, shellTally, s + 1, sessions, start);
             }
-            clean &= report(out, shellTally, start);
+            if (shellCases > 0) {
+                clean &= report(out, shellTally, start);
+            }
             long guestStart = System.nanoTime();
             FuzzTally guestTally = new FuzzTally("guest calls");
             GuestFuzz guests = new GuestFuzz(image, runtime, hangMillis);
-            int programs = Math.ceilDiv(cases, GuestFuzz.CALLS);
+            int programs = Math.ceilDiv(guestCases, GuestFuzz.CALLS);
             for (int p = 0; p < programs; p++) { // JavaScript and Python in turn
-                guests.run(p % 2 == 0 ? Language.JS : Language.PYTHON, seed + p, Math.min(GuestFuzz.CALLS, cases - p * GuestFuzz.CALLS), guestTally);
+                guests.run(p % 2 == 0 ? Language.JS : Language.PYTHON, seed + p, Math.min(GuestFuzz.CALLS, guestCases - p * GuestFuzz.CALLS), guestTally);
                 progress(out, guestTally, p + 1, programs, start);
             }
-            clean &= report(out, guestTally, guestStart);
+            if (guestCases > 0) {
+                clean &= report(out, guestTally, guestStart);
+            }
             if (crashes > 0) {
                 long crashStart = System.nanoTime();
                 CrashConsistency.Result kills = CrashConsistency.run(image, seed, crashes, out);
