@@ -31,10 +31,18 @@ import ssi.kernel.RunOptions;
  * the image's {@code /bench} programs goes through the same, with geometric means.
  */
 public final class ProgramBench {
-    /** One program's figures, in seconds of wall time; native is null without node/python3. */
-    record Figures(String program, Language language, double ssi, double bare, Double nativeSeconds, int exit, boolean sameOutput) {
+    /**
+     * One program's figures, in seconds of wall time (native is null without node/python3), and the
+     * CPU seconds of the ssi and bare JVMs: on a loaded host their ratio says more than the wall times'.
+     */
+    record Figures(String program, Language language, double ssi, double bare, Double nativeSeconds, int exit, boolean sameOutput,
+            double ssiCpu, double bareCpu) {
         double ssiOverBare() {
             return ssi / bare;
+        }
+
+        double cpuOverBare() {
+            return ssiCpu / bareCpu;
         }
 
         Double ssiOverNative() {
@@ -55,6 +63,7 @@ public final class ProgramBench {
             } else {
                 o.put("ssi_over_native", round(ssiOverNative()));
             }
+            o.put("ssi_cpu_s", round(ssiCpu)).put("bare_cpu_s", round(bareCpu)).put("cpu_ssi_over_bare", round(cpuOverBare()));
             o.put("exit", exit).put("same_output", sameOutput);
             return o.toString();
         }
@@ -74,7 +83,7 @@ public final class ProgramBench {
         if (!host.startsWith(root) || !Files.isRegularFile(host)) {
             throw new IllegalArgumentException("no such program in the image's tree: " + path);
         }
-        List<Double> ssi = new ArrayList<>(), bare = new ArrayList<>(), nat = new ArrayList<>();
+        List<Double> ssi = new ArrayList<>(), bare = new ArrayList<>(), nat = new ArrayList<>(), ssiCpu = new ArrayList<>(), bareCpu = new ArrayList<>();
         int exit = 0;
         boolean same = true;
         for (int i = 0; i < runs; i++) {
@@ -83,13 +92,15 @@ public final class ProgramBench {
             Run n = native_(language, host, args, root.resolve("lib/python"));
             ssi.add(s.seconds);
             bare.add(b.seconds);
+            ssiCpu.add(s.cpu);
+            bareCpu.add(b.cpu);
             if (n != null) {
                 nat.add(n.seconds);
             }
             exit = s.exit;
             same &= s.output.equals(b.output) && s.exit == b.exit && (n == null || n.output.equals(s.output) && n.exit == s.exit);
         }
-        return new Figures(path, language, median(ssi), median(bare), nat.isEmpty() ? null : median(nat), exit, same);
+        return new Figures(path, language, median(ssi), median(bare), nat.isEmpty() ? null : median(nat), exit, same, median(ssiCpu), median(bareCpu));
     }
 
     /** One run: wall seconds, exit status, stdout, and the CPU seconds its JVM spent meanwhile (all threads: the JIT's too). */
@@ -248,10 +259,10 @@ public final class ProgramBench {
         if (json) {
             out.println(f.json());
         } else {
-            out.printf("%s: ssi %.2f s, bare %.2f s, %s: ssi/bare %.2f%s, exit %d%s%n", f.program(), f.ssi(), f.bare(),
+            out.printf("%s: ssi %.2f s, bare %.2f s, %s: ssi/bare %.2f (cpu %.1f / %.1f s = %.2f)%s, exit %d%s%n", f.program(), f.ssi(), f.bare(),
                     f.nativeSeconds() == null ? (f.language() == Language.JS ? "node" : "python3") + " not installed"
                             : String.format("%s %.2f s", f.language() == Language.JS ? "node" : "python3", f.nativeSeconds()),
-                    f.ssiOverBare(), f.ssiOverNative() == null ? "" : String.format(", ssi/%s %.2f", f.language() == Language.JS ? "node" : "python3",
+                    f.ssiOverBare(), f.ssiCpu(), f.bareCpu(), f.cpuOverBare(), f.ssiOverNative() == null ? "" : String.format(", ssi/%s %.2f", f.language() == Language.JS ? "node" : "python3",
                             f.ssiOverNative()), f.exit(), f.sameOutput() ? "" : " (outputs differ)");
         }
         out.flush();
@@ -280,9 +291,10 @@ public final class ProgramBench {
             }
             String name = l == Language.JS ? "node" : "python3";
             List<Double> natives = of.stream().map(Figures::ssiOverNative).filter(java.util.Objects::nonNull).toList();
-            out.printf("suite %s (%d programs): geometric mean ssi/bare %.2f (worst %.2f), ssi/%s %s%n", l == Language.JS ? "js" : "python",
-                    of.size(), geomean(of.stream().map(Figures::ssiOverBare).toList()),
-                    of.stream().mapToDouble(Figures::ssiOverBare).max().orElse(0), name,
+            out.printf("suite %s (%d programs): geometric mean ssi/bare %.2f (worst %.2f; cpu %.2f, worst %.2f), ssi/%s %s%n",
+                    l == Language.JS ? "js" : "python", of.size(), geomean(of.stream().map(Figures::ssiOverBare).toList()),
+                    of.stream().mapToDouble(Figures::ssiOverBare).max().orElse(0), geomean(of.stream().map(Figures::cpuOverBare).toList()),
+                    of.stream().mapToDouble(Figures::cpuOverBare).max().orElse(0), name,
                     natives.size() == of.size() ? String.format("%.2f", geomean(natives)) : "n/a");
         }
         out.flush();
