@@ -7,10 +7,10 @@ import com.oracle.truffle.api.nodes.Node;
 
 /**
  * The work meter of one guest context. Its guest thread counts down its slice's budget at every
- * statement ({@link GuestThread#remaining}). A Python statement past the budget parks the thread at
- * once. A JavaScript thread does not look: compiled code pays only a decrement and a test that
- * leaves compiled code once in millions of statements, where a call to park at each statement cost
- * object-heavy programs up to a third of their speed. It may so run on, computing, past its slice's
+ * statement ({@link GuestThread#remaining}) and does not look at the clock: compiled code pays only
+ * a decrement and a test that leaves compiled code (JavaScript) or calls out of it (Python) once in
+ * millions of statements, where a call to park at each statement cost object-heavy programs up to
+ * a third of their speed. It may so run on, computing, past its slice's
  * end: it settles ({@link #settle}) before anything the rest of the cluster can see (a system
  * call, a look at the clock, output, its end), and when it has run a few million statements over.
  * To settle, it parks at the {@link SliceGate} for as many slices as its statements took, and what

@@ -23,8 +23,8 @@ public final class WorkMeter extends TruffleInstrument implements MeterService {
     protected void onCreate(Env env) {
         this.env = env;
         env.registerService(this);
-        // JavaScript settles its slices lazily; Python parks at its first statement past the budget, as
-        // GraalPy counts a statement twice when a loop enters compiled code, which leaving it would repeat.
+        // Both settle their slices lazily. JavaScript leaves compiled code to settle; Python calls out of
+        // it, as GraalPy counts a statement twice when a loop enters compiled code, which leaving it would repeat.
         env.getInstrumenter().attachExecutionEventFactory(statements(true), c -> new LazyCountNode());
         env.getInstrumenter().attachExecutionEventFactory(statements(false), c -> new CountNode());
     }
@@ -42,11 +42,20 @@ public final class WorkMeter extends TruffleInstrument implements MeterService {
         return meters.get();
     }
 
-    /** One per instrumented statement: spends a unit of its thread's slice, and parks it at the first statement past the budget. */
+    /**
+     * Work units a thread may run past its budget before it settles: it settles at once before
+     * anything the rest of the cluster can see, so this bounds only how long a slice may overrun.
+     */
+    private static final long OVERRUN = -(1L << 22);
+
+    /**
+     * One per instrumented Python statement: spends a unit of its thread's slice, and settles by a
+     * call out of compiled code once the thread ran {@link #OVERRUN} statements past its budget.
+     */
     private static final class CountNode extends ExecutionEventNode {
         @Override
         protected void onEnter(VirtualFrame frame) {
-            if (Thread.currentThread() instanceof GuestThread t && --t.remaining < 0) {
+            if (Thread.currentThread() instanceof GuestThread t && --t.remaining < OVERRUN) {
                 exhausted(t);
             }
         }
@@ -68,8 +77,6 @@ public final class WorkMeter extends TruffleInstrument implements MeterService {
      * far less every few million statements than a call to park would cost compiled code at each).
      */
     private static final class LazyCountNode extends ExecutionEventNode {
-        private static final long OVERRUN = -(1L << 22);
-
         @Override
         protected void onEnter(VirtualFrame frame) {
             if (Thread.currentThread() instanceof GuestThread t && --t.remaining < OVERRUN) {
