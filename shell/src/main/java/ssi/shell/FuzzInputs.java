@@ -249,7 +249,16 @@ final class FuzzInputs {
         return "bench " + pick("--runs 0", "--runs -1", "--runs x", "--frob", "program", "program nope.js", "program /etc/passwd", "program /bin",
                 "program hello.txt", "program hello.js --runs 0", "program hello.js --runs -5", "program --json", "fuzz --cases -1",
                 "fuzz --cases x", "fuzz --seed x", "fuzz --crashes -1", "fuzz --frob", "--jmh --runs 0", "--suite --runs -2", "--start --runs 0",
-                "program " + hostile(), "--runs " + hostile());
+                "program " + hostile(), "--runs " + notACount(hostile()));
+    }
+
+    /** A hostile word that is no count of runs: a real one (say 256) would start a benchmark of hours (the campaign found it). */
+    private static String notACount(String word) {
+        try {
+            return Integer.decode(word) > 0 ? "-" + word : word;
+        } catch (NumberFormatException e) {
+            return word;
+        }
     }
 
     // ---- words ----
