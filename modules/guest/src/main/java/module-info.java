@@ -4,7 +4,7 @@ module ssi.guest {
     requires org.graalvm.truffle;             // the work-meter instrument
     requires java.management;                 // guest threads' CPU time, for the watchdog
     requires transitive ssi.mfs;              // file operations travel to the kernel as system calls
-    requires ssi.ipc;                         // signal names for the guests' kill and signal
+    requires ssi.api;                         // signal names for the guests' kill and signal
     exports ssi.guest;
     provides com.oracle.truffle.api.instrumentation.provider.TruffleInstrumentProvider
             with ssi.guest.meter.WorkMeterProvider;

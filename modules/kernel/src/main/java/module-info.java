@@ -8,7 +8,7 @@ module ssi.kernel {
     requires transitive ssi.synthetic;         // synthetic processes (Demand is in the kernel's API: spawnSynthetic)
     requires ssi.procfs;                       // the /proc files, mounted in the namespace
     requires java.management;                  // the heap guard: how full the JVM's heap is
-    requires transitive ssi.ipc;               // pipes, mailboxes, signals (Signal is in the kernel's API: kill)
+    requires ssi.ipc;                          // pipes, mailboxes, signals, shared memory
     requires com.fasterxml.jackson.dataformat.toml; // image manifests
     requires com.fasterxml.jackson.databind;
     exports ssi.kernel;

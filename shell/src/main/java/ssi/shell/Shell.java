@@ -13,13 +13,13 @@ import picocli.CommandLine.Parameters;
 import ssi.api.Migration;
 import ssi.api.NodeInfo;
 import ssi.api.ProcessInfo;
+import ssi.api.Signal;
 import ssi.hostinfo.HostInfo;
 import ssi.kernel.Durations;
 import ssi.kernel.Kernel;
 import ssi.kernel.KernelException;
 import ssi.mfs.Namespace;
 import ssi.kernel.RunOptions;
-import ssi.ipc.Signal;
 
 /**
  * The shell's commands, parsed by picocli and run against the kernel's public API. One command

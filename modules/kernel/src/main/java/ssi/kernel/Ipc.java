@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import ssi.api.ProcessState;
+import ssi.api.Signal;
+import ssi.guest.Answer;
 import ssi.guest.Received;
 import ssi.guest.Signalled;
 import ssi.guest.Syscall;
@@ -15,7 +17,6 @@ import ssi.guest.SyscallException;
 import ssi.ipc.Mailbox;
 import ssi.ipc.Pipe;
 import ssi.ipc.Segment;
-import ssi.ipc.Signal;
 import ssi.migration.CantMove;
 import ssi.migration.TransferCost;
 
@@ -75,7 +76,7 @@ final class Ipc {
         p.ends.add(r.id());
         p.ends.add(w.id());
         kernel.log(t, "pipe pid=" + p.pid + " pipe=" + pipe.id() + " ends=" + r.id() + "," + w.id());
-        return new Kernel.Later(new int[] {r.id(), w.id()}, t + call());
+        return new Answer.Later(new int[] {r.id(), w.id()}, t + call());
     }
 
     private End open(Pipe pipe, boolean write, int node, int owner) {
@@ -106,13 +107,13 @@ final class Ipc {
             byte[] got = e.pipe().take(max);
             count(p, e, got.length);
             flow(e.pipe(), t, t1, next);
-            return new Kernel.Later(got, t + call());
+            return new Answer.Later(got, t + call());
         }
         if (e.pipe().atEnd()) {
-            return new Kernel.Later(new byte[0], t + call());
+            return new Answer.Later(new byte[0], t + call());
         }
         block(p, new PipeRead(e, max));
-        return Kernel.BLOCKED;
+        return Answer.BLOCKED;
     }
 
     Object write(Proc p, int id, byte[] bytes, long t, long t1, List<Task> next) {
@@ -127,10 +128,10 @@ final class Ipc {
         count(p, e, n);
         flow(e.pipe(), t, t1, next);
         if (n == bytes.length) {
-            return new Kernel.Later(n, t + call());
+            return new Answer.Later(n, t + call());
         }
         block(p, new PipeWrite(e, bytes, n));
-        return Kernel.BLOCKED;
+        return Answer.BLOCKED;
     }
 
     private static SyscallException brokenPipe(End e) {
@@ -144,7 +145,7 @@ final class Ipc {
         }
         release(p, e);
         flow(e.pipe(), t, t1, next);
-        return new Kernel.Later(null, t + call());
+        return new Answer.Later(null, t + call());
     }
 
     private void release(Proc p, End e) {
@@ -298,17 +299,17 @@ final class Ipc {
             }
             awaitMessage(q, r.deadline(), t1, next);
         }
-        return new Kernel.Later(null, t + call());
+        return new Answer.Later(null, t + call());
     }
 
     Object recv(Proc p, double timeout, long t, long t1, List<Task> next) {
         Optional<Mailbox.Message> m = p.mailbox.take(t);
         if (m.isPresent() || timeout == 0) {
-            return new Kernel.Later(m.map(Ipc::received).orElse(null), t + call());
+            return new Answer.Later(m.map(Ipc::received).orElse(null), t + call());
         }
         block(p, null);
         awaitMessage(p, timeout < 0 ? Long.MAX_VALUE : Kernel.after(t, timeout), t1, next);
-        return Kernel.BLOCKED;
+        return Answer.BLOCKED;
     }
 
     /** Sets when a receiver wakes: at its next message's arrival, or at its deadline, whichever is first. */
@@ -342,7 +343,7 @@ final class Ipc {
         }
         long at = t + call() + hop(p.home, q.home, 0) + hop(q.home, q.where, 0); // through the homes to where it runs
         signal(q, sig.get(), at, t1, next);
-        return new Kernel.Later(null, t + call());
+        return new Answer.Later(null, t + call());
     }
 
     /** A signal on its way to a process, and when it arrives. */

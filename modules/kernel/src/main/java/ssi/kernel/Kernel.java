@@ -24,11 +24,12 @@ import ssi.api.NodeInfo;
 import ssi.api.NodeSpec;
 import ssi.api.ProcessInfo;
 import ssi.api.ProcessState;
+import ssi.api.Signal;
+import ssi.guest.Answer;
 import ssi.guest.Errno;
 import ssi.guest.GuestProgram;
 import ssi.guest.Received;
 import ssi.guest.Signalled;
-import ssi.ipc.Signal;
 import ssi.guest.GuestRuntime;
 import ssi.guest.Language;
 import ssi.guest.Syscall;
@@ -61,15 +62,6 @@ public final class Kernel implements AutoCloseable {
      * plus a delay the image's bounds allow) stays clear of overflow; what would happen later never does.
      */
     public static final long END_OF_TIME = 1L << 62;
-    /** The answer of a system call that blocked, froze or ended its process: whoever unblocks it answers later. */
-    static final Object BLOCKED = new Object();
-
-    /** An answer that reaches the process only at {@code at} (a file operation served by another node, an IPC call). */
-    record Later(Object answer, long at) {}
-
-    /** An answer the kernel gives after computing {@code units} of work in the process's own time (a refused spawn). */
-    record Work(Object answer, long units) {}
-
     private Image image; // grows when a node joins
     private final long seed;
     private final GuestRuntime runtime;
@@ -1102,13 +1094,13 @@ public final class Kernel implements AutoCloseable {
                     forward(p, trap.call(), t, t1, next);
                 } else {
                     Object answer = execute(p, trap.call(), t, t1, next);
-                    if (answer instanceof Later later) {
+                    if (answer instanceof Answer.Later later) {
                         p.state = ProcessState.SLEEPING; // waiting for the node that serves the call
                         resume(p, later.answer(), later.at(), t1, next);
-                    } else if (answer instanceof Work w) { // it runs meanwhile, in the kernel: its CPU share bounds how often
+                    } else if (answer instanceof Answer.Work w) { // it runs meanwhile, in the kernel: its CPU share bounds how often
                         p.cpuSeconds += cpu.cpuSeconds(w.units(), spec(p.where).speed());
                         resume(p, w.answer(), t + Math.round(w.units() * p.nanosPerUnit), t1, next);
-                    } else if (answer != BLOCKED) {
+                    } else if (answer != Answer.BLOCKED) {
                         resume(p, answer, t, t1, next);
                     }
                 }
@@ -1149,11 +1141,11 @@ public final class Kernel implements AutoCloseable {
         };
     }
 
-    /** Carries out a call at time {@code t}; returns its answer, a {@link Later} one, or {@link #BLOCKED}. */
+    /** Carries out a call at time {@code t}; returns its answer, a {@link Answer.Later} one, or {@link Answer#BLOCKED}. */
     private Object execute(Proc p, Syscall call, long t, long t1, List<Task> next) {
         return switch (call) {
             case Syscall.File f -> fileIo(p, f.call(), t);
-            case Syscall.Demand d -> new Later(0, t + image.ipcCallNanos()); // served like a small IPC call
+            case Syscall.Demand d -> new Answer.Later(0, t + image.ipcCallNanos()); // served like a small IPC call
             case Syscall.Pipe x -> ipc.pipe(p, t);
             case Syscall.PipeRead r -> ipc.read(p, r.end(), r.max(), t, t1, next);
             case Syscall.PipeWrite w -> ipc.write(p, w.end(), w.bytes(), t, t1, next);
@@ -1176,9 +1168,9 @@ public final class Kernel implements AutoCloseable {
                     wake(child, t, t1, next);
                     yield child.pid;
                 } catch (KernelException ex) { // a refusal costs the kernel's work on a call: a fork bomb's spinning is bound by its CPU
-                    yield new Work(new SyscallException(spawnError(ex.getMessage()), "spawn: " + ex.getMessage()), image.deputyWork());
+                    yield new Answer.Work(new SyscallException(spawnError(ex.getMessage()), "spawn: " + ex.getMessage()), image.deputyWork());
                 } catch (SyscallException ex) {
-                    yield new Work(ex, image.deputyWork());
+                    yield new Answer.Work(ex, image.deputyWork());
                 }
             }
             case Syscall.Wait w -> waitFor(p, w.pid());
@@ -1189,11 +1181,11 @@ public final class Kernel implements AutoCloseable {
                 p.state = ProcessState.SLEEPING;
                 resume(p, null, after(t, s.seconds()), t1, next);
                 p.blockedOn = Ipc.SLEEP; // a caught signal ends it early
-                yield BLOCKED;
+                yield Answer.BLOCKED;
             }
             case Syscall.Exit e -> {
                 exit(p, e.status(), t, next, t1);
-                yield BLOCKED;
+                yield Answer.BLOCKED;
             }
             case Syscall.Write w -> {
                 Optional<Integer> pipe = w.stderr() ? Optional.empty() : ipc.stdout(p);
@@ -1245,7 +1237,7 @@ public final class Kernel implements AutoCloseable {
                     yield new SyscallException(Errno.EPERM, "migrate: " + refused);
                 }
                 advanceMove(p, t1, next);
-                yield BLOCKED;
+                yield Answer.BLOCKED;
             }
             case Syscall.ShmGet s -> {
                 if (s.bytes() < 0) {
@@ -1266,7 +1258,7 @@ public final class Kernel implements AutoCloseable {
                 if (p.where != p.home) { // SysV shared memory never migrates: go home first, then attach
                     startMove(p, p.home, MigrationReason.CONSTRAINT, t, false, s);
                     advanceMove(p, t1, next);
-                    yield BLOCKED;
+                    yield Answer.BLOCKED;
                 }
                 if (p.confined == null) {
                     p.confined = CantMove.MONKEY;
@@ -1309,12 +1301,12 @@ public final class Kernel implements AutoCloseable {
             p.usage.fileBytes(holder, TransferCost.CONTROL_BYTES + sent + received);
         }
         if (holder == 0 || holder == site) {
-            return new Later(result, done);
+            return new Answer.Later(result, done);
         }
         long serve = cpu.nanos(image.deputyWork(), spec(holder).speed());
         owed[holder] += serve;
         Link link = image.link();
-        return new Later(result, done + link.messageNanos(TransferCost.CONTROL_BYTES + sent) + serve
+        return new Answer.Later(result, done + link.messageNanos(TransferCost.CONTROL_BYTES + sent) + serve
                 + link.messageNanos(TransferCost.CONTROL_BYTES + received));
     }
 
@@ -1332,7 +1324,7 @@ public final class Kernel implements AutoCloseable {
     private Object refuseSharedMemory(Proc p, long t, long t1, List<Task> next) {
         emit(new Output(t, p.pid, true, SHARED_MEMORY_REFUSED + "\n"));
         exit(p, 1, t, next, t1);
-        return BLOCKED;
+        return Answer.BLOCKED;
     }
 
     // ---- containment ----
@@ -1460,14 +1452,14 @@ public final class Kernel implements AutoCloseable {
         d.idle();
         p.answerViaDeputy = true; // if the call blocks, or is answered at once from within, the answer travels from home
         Object answer = execute(p, call, t, t1, next);
-        if (answer == BLOCKED) {
+        if (answer == Answer.BLOCKED) {
             return; // whoever unblocks it answers, the answer travelling from home
         }
         p.answerViaDeputy = false;
-        if (answer instanceof Later later) {
+        if (answer instanceof Answer.Later later) {
             answer = later.answer();
             t = later.at();
-        } else if (answer instanceof Work w) {
+        } else if (answer instanceof Answer.Work w) {
             answer = w.answer(); // the deputy's work on the call (deputy_work, charged to home) was that work
         }
         long reply = call instanceof Syscall.File f ? f.call().received(answer) : replyBytes(answer);
@@ -1621,7 +1613,7 @@ public final class Kernel implements AutoCloseable {
             Object answer = m.then == null
                     ? done ? (Object) p.where : new SyscallException(Errno.ENOMEM, "migrate: rolled back: " + m.refusal)
                     : done ? execute(p, m.then, t, t1, next) : new SyscallException(Errno.EAGAIN, "shmat: cannot go home: " + m.refusal);
-            if (answer != BLOCKED) {
+            if (answer != Answer.BLOCKED) {
                 wake(p, answer, t, t1, next);
             }
         } else if (p.readyAt < Long.MAX_VALUE) { // it goes on as it was: running, or asleep until later
@@ -1729,7 +1721,7 @@ public final class Kernel implements AutoCloseable {
         p.waitingFor = pid;
         p.blockedOn = Ipc.CHILD;
         p.readyAt = Long.MAX_VALUE;
-        return BLOCKED;
+        return Answer.BLOCKED;
     }
 
     private Proc create(int ppid, int home, int where, GuestProgram program, RunOptions.Mode mode, boolean locked,

@@ -38,7 +38,7 @@ class ContainmentTest extends LabTest {
             assertEquals(ProcessState.SLEEPING, r.info(bad).state(), "asleep past the clock's end");
             assertTrue(r.kernel.exitStatus(idle).isEmpty(), "others go on");
             r.kernel.advance(1 * S);
-            r.kernel.kill(bad, ssi.ipc.Signal.SIGKILL);
+            r.kernel.kill(bad, ssi.api.Signal.SIGKILL);
             r.kernel.checkInvariants();
         }
     }

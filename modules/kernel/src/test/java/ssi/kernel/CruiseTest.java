@@ -15,7 +15,7 @@ import ssi.api.NodeLoad;
 import ssi.api.ProcessInfo;
 import ssi.api.ProcessView;
 import ssi.api.Proposal;
-import ssi.ipc.Signal;
+import ssi.api.Signal;
 import ssi.synthetic.Workload;
 import ssi.synthetic.Workload.Distribution;
 

@@ -1,6 +1,5 @@
 package ssi.kernel;
 
-import ssi.ipc.Signal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import ssi.api.ProcessInfo;
+import ssi.api.Signal;
 import ssi.guest.GuestRuntime;
 
 class KernelTest extends LabTest {
