@@ -98,7 +98,7 @@ final class Ipc {
         return e;
     }
 
-    Object read(Proc p, int id, int max, long t, long t1, List<Task> next) {
+    Object read(Proc p, int id, int max, long t) {
         Object held = held(p, id, "read", false);
         if (!(held instanceof End e)) {
             return held;
@@ -106,7 +106,7 @@ final class Ipc {
         if (e.pipe().available() > 0) {
             byte[] got = e.pipe().take(max);
             count(p, e, got.length);
-            flow(e.pipe(), t, t1, next);
+            flow(e.pipe(), t);
             return new Answer.Later(got, t + call());
         }
         if (e.pipe().atEnd()) {
@@ -116,7 +116,7 @@ final class Ipc {
         return Answer.BLOCKED;
     }
 
-    Object write(Proc p, int id, byte[] bytes, long t, long t1, List<Task> next) {
+    Object write(Proc p, int id, byte[] bytes, long t) {
         Object held = held(p, id, "write", true);
         if (!(held instanceof End e)) {
             return held;
@@ -126,7 +126,7 @@ final class Ipc {
         }
         int n = e.pipe().put(bytes, 0);
         count(p, e, n);
-        flow(e.pipe(), t, t1, next);
+        flow(e.pipe(), t);
         if (n == bytes.length) {
             return new Answer.Later(n, t + call());
         }
@@ -138,13 +138,13 @@ final class Ipc {
         return new SyscallException(Errno.EPIPE, "write: broken pipe (EPIPE): no process reads pipe " + e.pipe().id());
     }
 
-    Object close(Proc p, int id, long t, long t1, List<Task> next) {
+    Object close(Proc p, int id, long t) {
         Object held = held(p, id, "close", null);
         if (!(held instanceof End e)) {
             return held;
         }
         release(p, e);
-        flow(e.pipe(), t, t1, next);
+        flow(e.pipe(), t);
         return new Answer.Later(null, t + call());
     }
 
@@ -167,7 +167,7 @@ final class Ipc {
     }
 
     /** Moves bytes between a pipe's blocked writers and readers at {@code t}, and ends or breaks their waits, until none can go on. */
-    private void flow(Pipe pipe, long t, long t1, List<Task> next) {
+    private void flow(Pipe pipe, long t) {
         boolean moved = true;
         while (moved) {
             moved = false;
@@ -176,17 +176,17 @@ final class Ipc {
                     case PipeRead r when pipe.available() > 0 -> {
                         byte[] got = pipe.take(r.max());
                         count(q, r.end(), got.length);
-                        answer(q, got, t, t1, next);
+                        answer(q, got, t);
                         moved = true;
                     }
-                    case PipeRead r when pipe.atEnd() -> answer(q, new byte[0], t, t1, next);
-                    case PipeWrite w when pipe.broken() -> answer(q, w.done() > 0 ? w.done() : brokenPipe(w.end()), t, t1, next);
+                    case PipeRead r when pipe.atEnd() -> answer(q, new byte[0], t);
+                    case PipeWrite w when pipe.broken() -> answer(q, w.done() > 0 ? w.done() : brokenPipe(w.end()), t);
                     case PipeWrite w when pipe.room() > 0 -> {
                         int n = pipe.put(w.bytes(), w.done());
                         count(q, w.end(), n);
                         moved = true;
                         if (w.done() + n == w.bytes().length) {
-                            answer(q, w.bytes().length, t, t1, next);
+                            answer(q, w.bytes().length, t);
                         } else {
                             q.blockedOn = new PipeWrite(w.end(), w.bytes(), w.done() + n);
                         }
@@ -206,9 +206,9 @@ final class Ipc {
         }).sorted(Comparator.comparingInt(q -> q.pid)).toList();
     }
 
-    private void answer(Proc q, Object answer, long t, long t1, List<Task> next) {
+    private void answer(Proc q, Object answer, long t) {
         q.blockedOn = null;
-        kernel.answerBlocked(q, answer, t + call(), t1, next);
+        kernel.answerBlocked(q, answer, t + call());
     }
 
     /** The child's ends, by its descriptors: its own copies of those the parent passes on. */
@@ -263,11 +263,11 @@ final class Ipc {
     }
 
     /** A process ended: its ends close (readers see the end, writers a broken pipe) and its segments are detached. */
-    void exited(Proc p, long t, long t1, List<Task> next) {
+    void exited(Proc p, long t) {
         for (int id : List.copyOf(p.ends)) {
             End e = ends.get(id);
             release(p, e);
-            flow(e.pipe(), t, t1, next);
+            flow(e.pipe(), t);
         }
         segments.values().forEach(s -> s.detach(p.pid));
         p.blockedOn = null;
@@ -282,7 +282,7 @@ final class Ipc {
         return p.direct && q != null && q.direct;
     }
 
-    Object send(Proc p, int pid, byte[] data, long t, long t1, List<Task> next) {
+    Object send(Proc p, int pid, byte[] data, long t) {
         Proc q = kernel.proc(pid);
         if (q == null || !q.alive()) {
             return new SyscallException(Errno.ESRCH, "send: no process " + pid);
@@ -297,29 +297,29 @@ final class Ipc {
             if (r.taken() != null) {
                 q.mailbox.putBack(r.taken());
             }
-            awaitMessage(q, r.deadline(), t1, next);
+            awaitMessage(q, r.deadline());
         }
         return new Answer.Later(null, t + call());
     }
 
-    Object recv(Proc p, double timeout, long t, long t1, List<Task> next) {
+    Object recv(Proc p, double timeout, long t) {
         Optional<Mailbox.Message> m = p.mailbox.take(t);
         if (m.isPresent() || timeout == 0) {
             return new Answer.Later(m.map(Ipc::received).orElse(null), t + call());
         }
         block(p, null);
-        awaitMessage(p, timeout < 0 ? Long.MAX_VALUE : Kernel.after(t, timeout), t1, next);
+        awaitMessage(p, timeout < 0 ? Long.MAX_VALUE : Kernel.after(t, timeout));
         return Answer.BLOCKED;
     }
 
     /** Sets when a receiver wakes: at its next message's arrival, or at its deadline, whichever is first. */
-    private void awaitMessage(Proc q, long deadline, long t1, List<Task> next) {
+    private void awaitMessage(Proc q, long deadline) {
         long arrival = q.mailbox.next().orElse(Long.MAX_VALUE);
         long wakeAt = Math.min(arrival, deadline);
         Mailbox.Message taken = arrival != Long.MAX_VALUE && arrival <= deadline ? q.mailbox.take(arrival).orElseThrow() : null;
         q.blockedOn = new Recv(deadline, taken, wakeAt);
         if (wakeAt != Long.MAX_VALUE) {
-            kernel.answerBlocked(q, taken == null ? null : received(taken), wakeAt + (taken == null ? 0 : call()), t1, next);
+            kernel.answerBlocked(q, taken == null ? null : received(taken), wakeAt + (taken == null ? 0 : call()));
         }
     }
 
@@ -329,7 +329,7 @@ final class Ipc {
 
     // ---- signals ----
 
-    Object kill(Proc p, int pid, int number, long t, long t1, List<Task> next) {
+    Object kill(Proc p, int pid, int number, long t) {
         Proc q = kernel.proc(pid);
         if (q == null || !q.alive()) {
             return new SyscallException(Errno.ESRCH, "kill: no process " + pid);
@@ -342,7 +342,7 @@ final class Ipc {
             return new SyscallException(Errno.EPERM, "kill: operation not permitted: process " + pid + " belongs to " + q.owner + ", not to " + p.owner);
         }
         long at = t + call() + hop(p.home, q.home, 0) + hop(q.home, q.where, 0); // through the homes to where it runs
-        signal(q, sig.get(), at, t1, next);
+        signal(q, sig.get(), at);
         return new Answer.Later(null, t + call());
     }
 
@@ -350,11 +350,11 @@ final class Ipc {
     record Arrival(Signal signal, long at) {}
 
     /** A signal on its way to {@code q}, arriving at {@code at}: delivered then, in virtual-time order. */
-    void signal(Proc q, Signal sig, long at, long t1, List<Task> next) {
+    void signal(Proc q, Signal sig, long at) {
         kernel.uncruise(q);
         q.signals.add(new Arrival(sig, at));
         kernel.log(at, "signal pid=" + q.pid + " " + sig);
-        kernel.deliverAt(q, at, t1, next);
+        kernel.deliverAt(q, at);
     }
 
     /** A signal that reaches {@code q} at once, between quanta (the shell's kill). */
@@ -362,11 +362,11 @@ final class Ipc {
         kernel.uncruise(q);
         q.signals.add(new Arrival(sig, t));
         kernel.log(t, "signal pid=" + q.pid + " " + sig);
-        deliver(q, t, t, null);
+        deliver(q, t);
     }
 
     /** Delivers the signals that have reached {@code q} by {@code t}: their handlers, or their default actions. */
-    void deliver(Proc q, long t, long t1, List<Task> next) {
+    void deliver(Proc q, long t) {
         List<Arrival> due = q.signals.stream().filter(s -> s.at() <= t).sorted(Comparator.comparingLong(Arrival::at)).toList();
         q.signals.removeAll(due);
         for (Arrival arrival : due) {
@@ -379,19 +379,19 @@ final class Ipc {
                 continue;
             }
             switch (sig.defaultAction()) {
-                case TERMINATE -> kernel.terminate(q, 128 + sig.number(), t, t1, next);
-                case STOP -> kernel.stop(q, true, t, t1, next);
-                case CONTINUE -> kernel.stop(q, false, t, t1, next);
+                case TERMINATE -> kernel.terminate(q, 128 + sig.number(), t);
+                case STOP -> kernel.stop(q, true, t);
+                case CONTINUE -> kernel.stop(q, false, t);
                 case IGNORE -> { }
             }
         }
         if (q.alive() && !q.caught.isEmpty() && q.blockedOn != null) {
-            interrupt(q, t, t1, next);
+            interrupt(q, t);
         }
     }
 
     /** A caught signal interrupts a blocking call: the handlers run, then the call returns early or is made again. */
-    private void interrupt(Proc q, long t, long t1, List<Task> next) {
+    private void interrupt(Proc q, long t) {
         int[] sigs = q.caught.stream().mapToInt(Integer::intValue).toArray();
         q.caught.clear();
         Signalled s = switch (q.blockedOn) {
@@ -410,7 +410,7 @@ final class Ipc {
             default -> new Signalled(sigs, null, true);
         };
         q.blockedOn = null;
-        kernel.answerBlocked(q, s, t, t1, next);
+        kernel.answerBlocked(q, s, t);
     }
 
     // ---- shared memory ----

@@ -109,6 +109,9 @@ public final class Kernel implements AutoCloseable {
     private long idlePeriods;    // balancing periods in a row in which none did
     private final java.util.concurrent.atomic.AtomicLong interrupts = new java.util.concurrent.atomic.AtomicLong(); // Ctrl-Cs so far
     private volatile Clock clock;
+    // The quantum's current round (see quantum()): a call carried out now may lead to tasks in the next one.
+    private long roundEnd;        // the end of the quantum being run
+    private List<Task> roundNext; // the tasks of the next round; null outside the rounds (between quanta, at a quantum's start and end)
 
     private Kernel(Image image, long seed, GuestRuntime runtime, boolean ownsRuntime, Policies policies, Path state,
                    boolean ownsState) throws KernelException {
@@ -399,7 +402,7 @@ public final class Kernel implements AutoCloseable {
         log(now, "crash node=" + node);
         for (Proc p : List.copyOf(procs.values())) {
             if (p.alive() && (p.where == node || p.home == node)) {
-                exit(p, 128 + Signal.SIGKILL.number(), now, null, now);
+                exit(p, 128 + Signal.SIGKILL.number(), now);
             }
         }
         files.crash(node);
@@ -693,12 +696,13 @@ public final class Kernel implements AutoCloseable {
             owed[n.id()] -= taken;
             capacity[n.id()] = n.cpus() - (double) taken / image.quantumNanos();
         }
+        roundEnd = t1;
         for (Proc p : List.copyOf(sliced)) {
             if (p.move != null) {
                 try {
-                    advanceMove(p, t1, null);
+                    advanceMove(p);
                 } catch (RuntimeException e) {
-                    fault(p, e, t0, t1, null);
+                    fault(p, e, t0);
                 }
             }
         }
@@ -736,6 +740,7 @@ public final class Kernel implements AutoCloseable {
                 waiting.add(t, t.eventAt, t.pidRank());
             }
             List<Task> next = new ArrayList<>();
+            roundNext = next;
             long horizon = Long.MAX_VALUE;
             int scanned = 0; // next's elements already in the horizon
             Task lastScanned = null; // the last of them, to tell when one left
@@ -748,13 +753,13 @@ public final class Kernel implements AutoCloseable {
                         case Proc p -> {
                             Yield y = p.yielded;
                             p.yielded = null;
-                            handle(p, y, t1, next);
+                            handle(p, y);
                         }
-                        case Deputy d -> serve(d, t1, next);
-                        case Delivery d -> ipc.deliver(d.target, d.readyAt, t1, next);
+                        case Deputy d -> serve(d);
+                        case Delivery d -> ipc.deliver(d.target, d.readyAt);
                     }
                 } catch (RuntimeException e) { // a bug of the kernel's, met while serving one process: it ends that process only
-                    fault(owner(t), e, t.eventAt, t1, next);
+                    fault(owner(t), e, t.eventAt);
                 }
                 if (scanned > next.size() || scanned > 0 && next.get(scanned - 1) != lastScanned) {
                     scanned = 0; // something left next (a process exited): take its minimum afresh
@@ -769,6 +774,7 @@ public final class Kernel implements AutoCloseable {
             Task.sortByPid(next);
             batch = next;
         }
+        roundNext = null;
         now = t1;
         for (Proc p : List.copyOf(sliced)) { // a cruising process is synthetic: it keeps no checkpoints
             if (p.alive() && p.checkpointNanos > 0 && p.nextCheckpoint <= t1) {
@@ -809,7 +815,7 @@ public final class Kernel implements AutoCloseable {
             if (p.alive() && p.heap > limit) {
                 emit(new Output(t, p.pid, true, ssi.guest.GuestProcess.outOfMemory(p.pid, limit) + " (its host heap; the image's guest_heap_mb); killed\n"));
                 log(t, "oom pid=" + p.pid + " heap>" + limit);
-                exit(p, 137, t, null, t);
+                exit(p, 137, t);
             }
         }
     }
@@ -959,31 +965,31 @@ public final class Kernel implements AutoCloseable {
     }
 
     /** Continues a process that was counted in this quantum at {@code t}, with the answer to its call. */
-    private void resume(Proc p, Object answer, long t, long t1, List<Task> next) {
+    private void resume(Proc p, Object answer, long t) {
         p.answer = answer;
-        if (next == null) {
+        if (roundNext == null) {
             p.readyAt = t;
         } else {
-            schedule(p, t, t1, next);
+            schedule(p, t, roundEnd, roundNext);
         }
     }
 
     /** Makes a task that was not counted in this quantum runnable from {@code t}. */
-    private void wake(Task task, long t, long t1, List<Task> next) {
-        if (next != null && t < t1 && !frozen(task)) {
+    private void wake(Task task, long t) {
+        if (roundNext != null && t < roundEnd && !frozen(task)) {
             if (task instanceof Proc p) {
-                join(p, t1 - image.quantumNanos());
+                join(p, roundEnd - image.quantumNanos());
             }
-            schedule(task, t, t1, next);
+            schedule(task, t, roundEnd, roundNext);
         } else {
             task.readyAt = t;
         }
     }
 
-    private void wake(Proc p, Object answer, long t, long t1, List<Task> next) {
+    private void wake(Proc p, Object answer, long t) {
         p.answer = answer;
         p.state = ProcessState.SLEEPING; // until its slice starts
-        wake((Task) p, t, t1, next);
+        wake((Task) p, t);
     }
 
     private static boolean frozen(Task task) {
@@ -1057,12 +1063,12 @@ public final class Kernel implements AutoCloseable {
         return answer;
     }
 
-    private void handle(Proc p, Yield y, long t1, List<Task> next) {
+    private void handle(Proc p, Yield y) {
         if (!p.alive()) {
             return; // killed by a signal that arrived during its slice
         }
         if (p.failed != null) {
-            fault(p, p.failed, p.sliceStart, t1, next);
+            fault(p, p.failed, p.sliceStart);
             return;
         }
         long t = p.timeAt(y.work());
@@ -1070,7 +1076,7 @@ public final class Kernel implements AutoCloseable {
         p.work += y.work();
         switch (y) {
             case Yield.BudgetSpent b -> {
-                p.readyAt = t1;
+                p.readyAt = roundEnd;
                 long quiet = p.guest.quietUnits();
                 if (cruising && quiet > 0 && !p.stopped && p.move == null && p.signals.isEmpty() && p.caught.isEmpty()
                         && p.answer == null && p.checkpointNanos == 0) {
@@ -1083,7 +1089,7 @@ public final class Kernel implements AutoCloseable {
                 if (!e.error().isEmpty()) {
                     emit(new Output(t, p.pid, true, e.error()));
                 }
-                exit(p, e.status(), t, next, t1);
+                exit(p, e.status(), t);
             }
             case Yield.Trapped trap -> {
                 p.inCall = true;
@@ -1091,17 +1097,17 @@ public final class Kernel implements AutoCloseable {
                 // A call its deputy serves when it is away (file calls are counted by their bytes, per node: DFSA may make them local)
                 p.ioCalls += siteDependent && !(trap.call() instanceof Syscall.File) ? 1 : 0;
                 if (p.where != p.home && siteDependent) {
-                    forward(p, trap.call(), t, t1, next);
+                    forward(p, trap.call(), t);
                 } else {
-                    Object answer = execute(p, trap.call(), t, t1, next);
+                    Object answer = execute(p, trap.call(), t);
                     if (answer instanceof Answer.Later later) {
                         p.state = ProcessState.SLEEPING; // waiting for the node that serves the call
-                        resume(p, later.answer(), later.at(), t1, next);
+                        resume(p, later.answer(), later.at());
                     } else if (answer instanceof Answer.Work w) { // it runs meanwhile, in the kernel: its CPU share bounds how often
                         p.cpuSeconds += cpu.cpuSeconds(w.units(), spec(p.where).speed());
-                        resume(p, w.answer(), t + Math.round(w.units() * p.nanosPerUnit), t1, next);
+                        resume(p, w.answer(), t + Math.round(w.units() * p.nanosPerUnit));
                     } else if (answer != Answer.BLOCKED) {
-                        resume(p, answer, t, t1, next);
+                        resume(p, answer, t);
                     }
                 }
             }
@@ -1142,18 +1148,18 @@ public final class Kernel implements AutoCloseable {
     }
 
     /** Carries out a call at time {@code t}; returns its answer, a {@link Answer.Later} one, or {@link Answer#BLOCKED}. */
-    private Object execute(Proc p, Syscall call, long t, long t1, List<Task> next) {
+    private Object execute(Proc p, Syscall call, long t) {
         return switch (call) {
             case Syscall.File f -> fileIo(p, f.call(), t);
             case Syscall.Demand d -> new Answer.Later(0, t + image.ipcCallNanos()); // served like a small IPC call
             case Syscall.Pipe x -> ipc.pipe(p, t);
-            case Syscall.PipeRead r -> ipc.read(p, r.end(), r.max(), t, t1, next);
-            case Syscall.PipeWrite w -> ipc.write(p, w.end(), w.bytes(), t, t1, next);
-            case Syscall.PipeClose c -> ipc.close(p, c.end(), t, t1, next);
-            case Syscall.Send m -> ipc.send(p, m.pid(), m.data(), t, t1, next);
+            case Syscall.PipeRead r -> ipc.read(p, r.end(), r.max(), t);
+            case Syscall.PipeWrite w -> ipc.write(p, w.end(), w.bytes(), t);
+            case Syscall.PipeClose c -> ipc.close(p, c.end(), t);
+            case Syscall.Send m -> ipc.send(p, m.pid(), m.data(), t);
             case Syscall.Recv r -> Double.isNaN(r.timeout()) ? invalid("recv", "the timeout must be a number of seconds, got NaN")
-                    : ipc.recv(p, r.timeout(), t, t1, next);
-            case Syscall.Kill k -> ipc.kill(p, k.pid(), k.signal(), t, t1, next);
+                    : ipc.recv(p, r.timeout(), t);
+            case Syscall.Kill k -> ipc.kill(p, k.pid(), k.signal(), t);
             case Syscall.ShmDt d -> ipc.shmdt(p, d.id());
             case Syscall.ShmRead r -> ipc.shmread(p, r.id(), r.offset(), r.length());
             case Syscall.ShmWrite w -> ipc.shmwrite(p, w.id(), w.offset(), w.bytes());
@@ -1165,7 +1171,7 @@ public final class Kernel implements AutoCloseable {
                     Map<Integer, Integer> ends = ipc.passOn(p, s, nextPid);
                     Proc child = create(p.pid, p.home, p.where, program, p.mode, p.locked, p.hint, ends, t, p.owner);
                     ipc.adopt(child);
-                    wake(child, t, t1, next);
+                    wake(child, t);
                     yield child.pid;
                 } catch (KernelException ex) { // a refusal costs the kernel's work on a call: a fork bomb's spinning is bound by its CPU
                     yield new Answer.Work(new SyscallException(spawnError(ex.getMessage()), "spawn: " + ex.getMessage()), image.deputyWork());
@@ -1179,18 +1185,18 @@ public final class Kernel implements AutoCloseable {
                     yield invalid("sleep", "seconds must be a number >= 0, got " + s.seconds());
                 }
                 p.state = ProcessState.SLEEPING;
-                resume(p, null, after(t, s.seconds()), t1, next);
+                resume(p, null, after(t, s.seconds()));
                 p.blockedOn = Ipc.SLEEP; // a caught signal ends it early
                 yield Answer.BLOCKED;
             }
             case Syscall.Exit e -> {
-                exit(p, e.status(), t, next, t1);
+                exit(p, e.status(), t);
                 yield Answer.BLOCKED;
             }
             case Syscall.Write w -> {
                 Optional<Integer> pipe = w.stderr() ? Optional.empty() : ipc.stdout(p);
                 if (pipe.isPresent()) {
-                    yield ipc.write(p, pipe.get(), w.bytes(), t, t1, next);
+                    yield ipc.write(p, pipe.get(), w.bytes(), t);
                 }
                 emit(new Output(t, p.pid, w.stderr(), new String(w.bytes(), StandardCharsets.UTF_8)));
                 yield null;
@@ -1236,7 +1242,7 @@ public final class Kernel implements AutoCloseable {
                 if (refused != null) {
                     yield new SyscallException(Errno.EPERM, "migrate: " + refused);
                 }
-                advanceMove(p, t1, next);
+                advanceMove(p);
                 yield Answer.BLOCKED;
             }
             case Syscall.ShmGet s -> {
@@ -1244,20 +1250,20 @@ public final class Kernel implements AutoCloseable {
                     yield invalid("shmget", "size must be at least 0 bytes, got " + s.bytes());
                 }
                 if (p.mode == RunOptions.Mode.STRICT) {
-                    yield refuseSharedMemory(p, t, t1, next);
+                    yield refuseSharedMemory(p, t);
                 }
                 yield ipc.shmget(s.key(), s.bytes());
             }
             case Syscall.ShmAt s -> {
                 if (p.mode == RunOptions.Mode.STRICT) {
-                    yield refuseSharedMemory(p, t, t1, next);
+                    yield refuseSharedMemory(p, t);
                 }
                 if (!ipc.exists(s.id())) {
                     yield new SyscallException("shmat: no shared-memory segment " + s.id());
                 }
                 if (p.where != p.home) { // SysV shared memory never migrates: go home first, then attach
                     startMove(p, p.home, MigrationReason.CONSTRAINT, t, false, s);
-                    advanceMove(p, t1, next);
+                    advanceMove(p);
                     yield Answer.BLOCKED;
                 }
                 if (p.confined == null) {
@@ -1321,9 +1327,9 @@ public final class Kernel implements AutoCloseable {
         return nanos > END_OF_TIME - t ? Long.MAX_VALUE : t + nanos;
     }
 
-    private Object refuseSharedMemory(Proc p, long t, long t1, List<Task> next) {
+    private Object refuseSharedMemory(Proc p, long t) {
         emit(new Output(t, p.pid, true, SHARED_MEMORY_REFUSED + "\n"));
-        exit(p, 1, t, next, t1);
+        exit(p, 1, t);
         return Answer.BLOCKED;
     }
 
@@ -1344,7 +1350,7 @@ public final class Kernel implements AutoCloseable {
      * to a report in the state directory ({@code reports/pid-N-T.txt}, with the Java stack trace);
      * every other process and the cluster go on.
      */
-    private void fault(Proc p, Throwable e, long t, long t1, List<Task> next) {
+    private void fault(Proc p, Throwable e, long t) {
         if (!p.alive()) {
             return; // it ended on the way: nothing left to contain
         }
@@ -1364,7 +1370,7 @@ public final class Kernel implements AutoCloseable {
         log(t, "fault pid=" + p.pid + " report=" + report);
         emit(new Output(t, p.pid, true, "internal error: the kernel failed while serving process " + p.pid
                 + " (its report: " + report + " in the state directory)\n"));
-        exit(p, 134, t, next, t1);
+        exit(p, 134, t);
     }
 
     /**
@@ -1419,7 +1425,7 @@ public final class Kernel implements AutoCloseable {
      * The deputy serves it as kernel work, on a whole CPU of home as soon as it arrives; the CPU
      * time it takes is taken from home's processes in the next quantum.
      */
-    private void forward(Proc p, Syscall call, long t, long t1, List<Task> next) {
+    private void forward(Proc p, Syscall call, long t) {
         p.state = ProcessState.SLEEPING;
         p.readyAt = Long.MAX_VALUE;
         p.forwarded++;
@@ -1438,11 +1444,11 @@ public final class Kernel implements AutoCloseable {
         d.call = call;
         d.cpuSeconds += service / 1e9;
         owed[p.home] += service;
-        wake(d, arrives + service, t1, next);
+        wake(d, arrives + service);
     }
 
     /** The deputy has done the work of its call: the call runs at home, and its answer goes back. */
-    private void serve(Deputy d, long t1, List<Task> next) {
+    private void serve(Deputy d) {
         Proc p = d.owner;
         if (!p.alive() || !d.busy()) {
             return;
@@ -1451,7 +1457,7 @@ public final class Kernel implements AutoCloseable {
         Syscall call = d.call;
         d.idle();
         p.answerViaDeputy = true; // if the call blocks, or is answered at once from within, the answer travels from home
-        Object answer = execute(p, call, t, t1, next);
+        Object answer = execute(p, call, t);
         if (answer == Answer.BLOCKED) {
             return; // whoever unblocks it answers, the answer travelling from home
         }
@@ -1463,7 +1469,7 @@ public final class Kernel implements AutoCloseable {
             answer = w.answer(); // the deputy's work on the call (deputy_work, charged to home) was that work
         }
         long reply = call instanceof Syscall.File f ? f.call().received(answer) : replyBytes(answer);
-        wake(p, answer, t + image.link().messageNanos(TransferCost.CONTROL_BYTES + reply), t1, next);
+        wake(p, answer, t + image.link().messageNanos(TransferCost.CONTROL_BYTES + reply));
     }
 
     /** Bytes an answer carries back to a process (data read from a pipe, a message). */
@@ -1480,24 +1486,24 @@ public final class Kernel implements AutoCloseable {
      * (the answer travels to it), else where it is. A later answer (a sooner message, a signal)
      * replaces this one until it runs.
      */
-    void answerBlocked(Proc q, Object answer, long at, long t1, List<Task> next) {
-        if (next != null) {
-            next.remove(q);
+    void answerBlocked(Proc q, Object answer, long at) {
+        if (roundNext != null) {
+            roundNext.remove(q);
         }
         if (q.answerViaDeputy) {
             at += image.link().messageNanos(TransferCost.CONTROL_BYTES + replyBytes(answer));
         }
         q.state = ProcessState.SLEEPING;
-        wake(q, answer, at, t1, next);
+        wake(q, answer, at);
     }
 
     /** Signals reach {@code q} at {@code at}: an event now if it falls in this quantum, else in a later one. */
-    void deliverAt(Proc q, long at, long t1, List<Task> next) {
+    void deliverAt(Proc q, long at) {
         Delivery d = new Delivery(q, at);
-        if (next != null && at < t1) {
-            next.add(d);
-            if (next.remove(q)) { // its slice must now end when the signal arrives
-                schedule(q, q.readyAt, t1, next);
+        if (roundNext != null && at < roundEnd) {
+            roundNext.add(d);
+            if (roundNext.remove(q)) { // its slice must now end when the signal arrives
+                schedule(q, q.readyAt, roundEnd, roundNext);
             }
         } else {
             deliveries.add(d);
@@ -1505,21 +1511,21 @@ public final class Kernel implements AutoCloseable {
     }
 
     /** Ends a process by a signal. */
-    void terminate(Proc q, int status, long t, long t1, List<Task> next) {
-        exit(q, status, t, next, t1);
+    void terminate(Proc q, int status, long t) {
+        exit(q, status, t);
     }
 
     /** SIGSTOP and SIGCONT: a stopped process gets no CPU; continued, it goes on from where it was. */
-    void stop(Proc q, boolean stop, long t, long t1, List<Task> next) {
+    void stop(Proc q, boolean stop, long t) {
         if (stop) {
             q.stopped = true;
-            if (next != null) {
-                next.remove(q);
+            if (roundNext != null) {
+                roundNext.remove(q);
             }
         } else if (q.stopped) {
             q.stopped = false;
             if (q.readyAt != Long.MAX_VALUE) {
-                wake(q, Math.max(t, q.readyAt), t1, next);
+                wake(q, Math.max(t, q.readyAt));
             }
         }
     }
@@ -1558,10 +1564,10 @@ public final class Kernel implements AutoCloseable {
         return null;
     }
 
-    /** Takes a migration through every step that happens before {@code t1}. */
-    private void advanceMove(Proc p, long t1, List<Task> next) {
+    /** Takes a migration through every step that happens before the quantum's end. */
+    private void advanceMove(Proc p) {
         Move m = p.move;
-        while (p.move == m && m.nextAt() < t1) {
+        while (p.move == m && m.nextAt() < roundEnd) {
             if (!m.decided) {
                 m.decided = true;
                 long need = p.memory.bytes();
@@ -1575,12 +1581,12 @@ public final class Kernel implements AutoCloseable {
                     m.doneAt = m.replyAt + cost.transferNanos(m.pages);
                 }
             } else {
-                finishMove(p, m, t1, next);
+                finishMove(p, m);
             }
         }
     }
 
-    private void finishMove(Proc p, Move m, long t1, List<Task> next) {
+    private void finishMove(Proc p, Move m) {
         long t = m.nextAt();
         p.move = null;
         boolean done = m.refusal == null;
@@ -1612,12 +1618,12 @@ public final class Kernel implements AutoCloseable {
         if (m.then != null || m.byGuest) {
             Object answer = m.then == null
                     ? done ? (Object) p.where : new SyscallException(Errno.ENOMEM, "migrate: rolled back: " + m.refusal)
-                    : done ? execute(p, m.then, t, t1, next) : new SyscallException(Errno.EAGAIN, "shmat: cannot go home: " + m.refusal);
+                    : done ? execute(p, m.then, t) : new SyscallException(Errno.EAGAIN, "shmat: cannot go home: " + m.refusal);
             if (answer != Answer.BLOCKED) {
-                wake(p, answer, t, t1, next);
+                wake(p, answer, t);
             }
         } else if (p.readyAt < Long.MAX_VALUE) { // it goes on as it was: running, or asleep until later
-            wake(p, p.answer, Math.max(t, p.readyAt), t1, next);
+            wake(p, p.answer, Math.max(t, p.readyAt));
         }
     }
 
@@ -1849,7 +1855,7 @@ public final class Kernel implements AutoCloseable {
     }
 
     /** Ends a process at time {@code t}: a zombie until its parent waits, or reaped at once if nobody will. */
-    private void exit(Proc p, int status, long t, List<Task> next, long t1) {
+    private void exit(Proc p, int status, long t) {
         uncruise(p);
         p.guest.terminate();
         unsettle(p);
@@ -1863,11 +1869,11 @@ public final class Kernel implements AutoCloseable {
         p.readyAt = Long.MAX_VALUE;
         p.move = null; // a migration in flight is dropped with its reservation
         p.deputy.idle();
-        if (next != null) {
-            next.remove(p);
+        if (roundNext != null) {
+            roundNext.remove(p);
         }
         log(t, "exit pid=" + p.pid + " status=" + status);
-        ipc.exited(p, t, t1, next);
+        ipc.exited(p, t);
         for (Proc orphan : p.parent ? procs.values().stream().filter(c -> c.ppid == p.pid).toList() : List.<Proc>of()) {
             orphan.ppid = 0; // orphans are reaped by the kernel, as init would
             if (!orphan.alive()) {
@@ -1881,10 +1887,10 @@ public final class Kernel implements AutoCloseable {
             reap(p);
             parent.waitingFor = -1;
             parent.blockedOn = null;
-            answerBlocked(parent, p.exited(), t, t1, next);
+            answerBlocked(parent, p.exited(), t);
         }
         if (parent != null && parent.alive() && parent.catches.contains(Signal.SIGCHLD.number())) {
-            ipc.signal(parent, Signal.SIGCHLD, t, t1, next);
+            ipc.signal(parent, Signal.SIGCHLD, t);
         }
     }
 
