@@ -230,7 +230,7 @@ final class Balancer implements AutoCloseable {
         @Override
         public long forwardNanos(int home) {
             double deputy = image.deputyWork() / (image.workRate() * cluster.spec(home).speed()) * 1e9;
-            return 2 * image.link().messageNanos(TransferCost.CONTROL_BYTES) + Math.round(deputy);
+            return 2 * image.link().messageNanos(Link.CONTROL_BYTES) + Math.round(deputy);
         }
     }
 

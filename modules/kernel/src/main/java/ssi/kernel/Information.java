@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.function.IntFunction;
 import ssi.api.Link;
 import ssi.api.NodeSpec;
-import ssi.migration.TransferCost;
 import ssi.scheduler.Gossip;
 import ssi.scheduler.InfoWindow;
 import ssi.scheduler.LoadIndex;
@@ -76,7 +75,7 @@ final class Information {
             if (quiet.test(m.from())) {
                 continue;
             }
-            long bytes = TransferCost.CONTROL_BYTES + 48L * m.vector().size();
+            long bytes = Link.CONTROL_BYTES + 48L * m.vector().size();
             pending.add(new Pending(t + link.messageNanos(bytes), m));
         }
     }

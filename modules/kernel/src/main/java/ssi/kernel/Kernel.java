@@ -25,11 +25,11 @@ import ssi.api.NodeSpec;
 import ssi.api.ProcessInfo;
 import ssi.api.ProcessState;
 import ssi.api.Signal;
+import ssi.api.VirtualTime;
 import ssi.guest.Answer;
 import ssi.guest.Errno;
 import ssi.guest.GuestProgram;
 import ssi.guest.Received;
-import ssi.guest.Signalled;
 import ssi.guest.GuestRuntime;
 import ssi.guest.Language;
 import ssi.guest.Syscall;
@@ -39,6 +39,8 @@ import ssi.guest.Yield;
 import ssi.migration.AddressSpace;
 import ssi.migration.CantMove;
 import ssi.migration.TransferCost;
+import ssi.ipc.Ipc;
+import ssi.ipc.Wait;
 import ssi.mfs.FileCall;
 import ssi.mfs.FileGate;
 import ssi.mfs.GuestFileSystem;
@@ -57,11 +59,8 @@ public final class Kernel implements AutoCloseable {
     /** What MOSIX tells a program that needs shared memory under plain {@code mosrun}. */
     public static final String SHARED_MEMORY_REFUSED =
             "MOSRUN: Shared memory (MAP_SHARED) not supported under MOSIX. (try 'mosrun -e' or 'mosrun -E')";
-    /**
-     * The end of virtual time: 2^62 ns, about 146 years. Every time the kernel computes (a moment
-     * plus a delay the image's bounds allow) stays clear of overflow; what would happen later never does.
-     */
-    public static final long END_OF_TIME = 1L << 62;
+    /** The end of virtual time: 2^62 ns, about 146 years (see {@link VirtualTime#END}). */
+    public static final long END_OF_TIME = VirtualTime.END;
     private Image image; // grows when a node joins
     private final long seed;
     private final GuestRuntime runtime;
@@ -72,7 +71,7 @@ public final class Kernel implements AutoCloseable {
     private final TreeMap<Integer, Proc> procs = new TreeMap<>();
     private final Map<Integer, Integer> reaped = new HashMap<>();
     private final Map<String, Integer> owned = new HashMap<>(); // guest processes by owner, until reaped: the process limit counts them
-    private final Ipc ipc = new Ipc(this);
+    private final Ipc<Proc> ipc;
     private final java.util.BitSet down = new java.util.BitSet(); // nodes that crashed
     private final Admin admin;
     private final Checkpoints checkpoints;
@@ -132,6 +131,7 @@ public final class Kernel implements AutoCloseable {
         this.runtime = runtime;
         this.ownsRuntime = ownsRuntime;
         this.cpu = new CpuShare(image.workRate());
+        this.ipc = new Ipc<>(new IpcHost(), image.ipcCallNanos(), image.link());
         this.cost = new TransferCost(image.migrationFixedNanos(), image.pageBytes(), image.link());
         this.balancer = new Balancer(image, seed, policies, cost, new BalancerView());
         this.joined = new int[image.nodes().size() + 1];
@@ -421,6 +421,7 @@ public final class Kernel implements AutoCloseable {
             throw new KernelException("no process " + pid);
         }
         log(now, "kill pid=" + pid + " signal=" + signal);
+        uncruise(p); // the signal needs it as it is
         ipc.signalNow(p, signal, now);
     }
 
@@ -939,7 +940,7 @@ public final class Kernel implements AutoCloseable {
             }
             p.state = ProcessState.RUNNING;
             double share = share(p.where);
-            long until = Math.min(t1, p.signalDue()); // a signal on its way: the slice ends when it arrives
+            long until = Math.min(t1, p.ipc.signalDue()); // a signal on its way: the slice ends when it arrives
             long budget = budget(p.where, share, until - start);
             if (budget < 1 && until < t1 && share > 0) {
                 budget = 1;
@@ -1053,12 +1054,8 @@ public final class Kernel implements AutoCloseable {
     private static Object takeAnswer(Proc p) {
         Object answer = p.answer;
         p.answer = null;
-        p.blockedOn = null;
         p.answerViaDeputy = false;
-        if (p.inCall && !p.caught.isEmpty() && !(answer instanceof Signalled)) {
-            answer = new Signalled(p.caught.stream().mapToInt(Integer::intValue).toArray(), answer, false);
-            p.caught.clear();
-        }
+        answer = p.ipc.resume(answer, p.inCall);
         p.inCall = false;
         return answer;
     }
@@ -1078,7 +1075,7 @@ public final class Kernel implements AutoCloseable {
             case Yield.BudgetSpent b -> {
                 p.readyAt = roundEnd;
                 long quiet = p.guest.quietUnits();
-                if (cruising && quiet > 0 && !p.stopped && p.move == null && p.signals.isEmpty() && p.caught.isEmpty()
+                if (cruising && quiet > 0 && !p.stopped && p.move == null && p.ipc.calm()
                         && p.answer == null && p.checkpointNanos == 0) {
                     sliced.remove(p.pid); // from the next quantum on it cruises
                     cruises.join(p, quiet);
@@ -1128,7 +1125,7 @@ public final class Kernel implements AutoCloseable {
             case Syscall.PipeWrite x -> true;
             case Syscall.PipeClose x -> true;
             case Syscall.Send s -> !ipc.direct(p, s.pid());
-            case Syscall.Recv r -> !p.direct;
+            case Syscall.Recv r -> !p.ipc.direct();
             case Syscall.Kill k -> true;
             case Syscall.ShmDt x -> false;
             case Syscall.ShmRead x -> false;
@@ -1152,17 +1149,15 @@ public final class Kernel implements AutoCloseable {
         return switch (call) {
             case Syscall.File f -> fileIo(p, f.call(), t);
             case Syscall.Demand d -> new Answer.Later(0, t + image.ipcCallNanos()); // served like a small IPC call
-            case Syscall.Pipe x -> ipc.pipe(p, t);
-            case Syscall.PipeRead r -> ipc.read(p, r.end(), r.max(), t);
-            case Syscall.PipeWrite w -> ipc.write(p, w.end(), w.bytes(), t);
-            case Syscall.PipeClose c -> ipc.close(p, c.end(), t);
-            case Syscall.Send m -> ipc.send(p, m.pid(), m.data(), t);
-            case Syscall.Recv r -> Double.isNaN(r.timeout()) ? invalid("recv", "the timeout must be a number of seconds, got NaN")
-                    : ipc.recv(p, r.timeout(), t);
-            case Syscall.Kill k -> ipc.kill(p, k.pid(), k.signal(), t);
-            case Syscall.ShmDt d -> ipc.shmdt(p, d.id());
-            case Syscall.ShmRead r -> ipc.shmread(p, r.id(), r.offset(), r.length());
-            case Syscall.ShmWrite w -> ipc.shmwrite(p, w.id(), w.offset(), w.bytes());
+            case Syscall.Pipe _, Syscall.PipeRead _, Syscall.PipeWrite _, Syscall.PipeClose _, Syscall.Send _, Syscall.Recv _,
+                 Syscall.Kill _, Syscall.ShmRead _, Syscall.ShmWrite _ -> ipc.call(p, call, t);
+            case Syscall.ShmDt d -> {
+                Object answer = ipc.detach(p, d.id());
+                if (answer == null && p.confined == CantMove.MONKEY && !ipc.attached(p)) {
+                    p.confined = null; // no shared memory left: free to move again
+                }
+                yield answer;
+            }
             case Syscall.Spawn s -> {
                 try {
                     requireRoom(Map.of(p.owner, 1)); // first: a fork bomb's refusals cost the host next to nothing
@@ -1185,8 +1180,8 @@ public final class Kernel implements AutoCloseable {
                     yield invalid("sleep", "seconds must be a number >= 0, got " + s.seconds());
                 }
                 p.state = ProcessState.SLEEPING;
-                resume(p, null, after(t, s.seconds()));
-                p.blockedOn = Ipc.SLEEP; // a caught signal ends it early
+                resume(p, null, VirtualTime.after(t, s.seconds()));
+                p.ipc.waitIn(Wait.SLEEP); // a caught signal ends it early
                 yield Answer.BLOCKED;
             }
             case Syscall.Exit e -> {
@@ -1258,7 +1253,7 @@ public final class Kernel implements AutoCloseable {
                 if (p.mode == RunOptions.Mode.STRICT) {
                     yield refuseSharedMemory(p, t);
                 }
-                if (!ipc.exists(s.id())) {
+                if (!ipc.segment(s.id())) {
                     yield new SyscallException("shmat: no shared-memory segment " + s.id());
                 }
                 if (p.where != p.home) { // SysV shared memory never migrates: go home first, then attach
@@ -1304,7 +1299,7 @@ public final class Kernel implements AutoCloseable {
         long sent = call.sent(), received = call.received(result);
         long done = t + image.fileCallNanos() + Math.round((sent + received) * 1e9 / image.diskBandwidth());
         if (holder != 0) {
-            p.usage.fileBytes(holder, TransferCost.CONTROL_BYTES + sent + received);
+            p.usage.fileBytes(holder, Link.CONTROL_BYTES + sent + received);
         }
         if (holder == 0 || holder == site) {
             return new Answer.Later(result, done);
@@ -1312,19 +1307,13 @@ public final class Kernel implements AutoCloseable {
         long serve = cpu.nanos(image.deputyWork(), spec(holder).speed());
         owed[holder] += serve;
         Link link = image.link();
-        return new Answer.Later(result, done + link.messageNanos(TransferCost.CONTROL_BYTES + sent) + serve
-                + link.messageNanos(TransferCost.CONTROL_BYTES + received));
+        return new Answer.Later(result, done + link.messageNanos(Link.CONTROL_BYTES + sent) + serve
+                + link.messageNanos(Link.CONTROL_BYTES + received));
     }
 
     /** The refusal of an argument the kernel cannot take (EINVAL): the guest gets it as an error it can catch. */
     private static SyscallException invalid(String call, String why) {
         return new SyscallException(Errno.EINVAL, call + ": invalid argument: " + why);
-    }
-
-    /** The time {@code seconds} after {@code t}, or never ({@link Long#MAX_VALUE}) past {@link #END_OF_TIME}. */
-    static long after(long t, double seconds) {
-        long nanos = Math.round(seconds * 1e9); // Long.MAX_VALUE for a huge span
-        return nanos > END_OF_TIME - t ? Long.MAX_VALUE : t + nanos;
     }
 
     private Object refuseSharedMemory(Proc p, long t) {
@@ -1438,7 +1427,7 @@ public final class Kernel implements AutoCloseable {
             case Syscall.Demand d -> d.bytes();
             default -> 0;
         };
-        long arrives = t + image.link().messageNanos(TransferCost.CONTROL_BYTES + payload);
+        long arrives = t + image.link().messageNanos(Link.CONTROL_BYTES + payload);
         long service = cpu.nanos(image.deputyWork(), spec(p.home).speed());
         Deputy d = p.deputy;
         d.call = call;
@@ -1469,7 +1458,7 @@ public final class Kernel implements AutoCloseable {
             answer = w.answer(); // the deputy's work on the call (deputy_work, charged to home) was that work
         }
         long reply = call instanceof Syscall.File f ? f.call().received(answer) : replyBytes(answer);
-        wake(p, answer, t + image.link().messageNanos(TransferCost.CONTROL_BYTES + reply));
+        wake(p, answer, t + image.link().messageNanos(Link.CONTROL_BYTES + reply));
     }
 
     /** Bytes an answer carries back to a process (data read from a pipe, a message). */
@@ -1491,7 +1480,7 @@ public final class Kernel implements AutoCloseable {
             roundNext.remove(q);
         }
         if (q.answerViaDeputy) {
-            at += image.link().messageNanos(TransferCost.CONTROL_BYTES + replyBytes(answer));
+            at += image.link().messageNanos(Link.CONTROL_BYTES + replyBytes(answer));
         }
         q.state = ProcessState.SLEEPING;
         wake(q, answer, at);
@@ -1499,6 +1488,7 @@ public final class Kernel implements AutoCloseable {
 
     /** Signals reach {@code q} at {@code at}: an event now if it falls in this quantum, else in a later one. */
     void deliverAt(Proc q, long at) {
+        uncruise(q); // the signals need it as it is
         Delivery d = new Delivery(q, at);
         if (roundNext != null && at < roundEnd) {
             roundNext.add(d);
@@ -1508,11 +1498,6 @@ public final class Kernel implements AutoCloseable {
         } else {
             deliveries.add(d);
         }
-    }
-
-    /** Ends a process by a signal. */
-    void terminate(Proc q, int status, long t) {
-        exit(q, status, t);
     }
 
     /** SIGSTOP and SIGCONT: a stopped process gets no CPU; continued, it goes on from where it was. */
@@ -1725,7 +1710,7 @@ public final class Kernel implements AutoCloseable {
         }
         p.state = ProcessState.SLEEPING;
         p.waitingFor = pid;
-        p.blockedOn = Ipc.CHILD;
+        p.ipc.waitIn(Wait.CHILD);
         p.readyAt = Long.MAX_VALUE;
         return Answer.BLOCKED;
     }
@@ -1741,7 +1726,7 @@ public final class Kernel implements AutoCloseable {
         }
         p.locked = locked;
         p.readyAt = t;
-        p.fdEnds.putAll(ends); // before it starts: its ssi binding reads them
+        p.ipc.start(ends); // before it starts: its ssi binding reads them
         p.guest = runtime.start(program, new Calls(p)); // before it is counted anywhere: a start that fails leaves nothing behind
         procs.put(p.pid, p);
         sliced.put(p);
@@ -1886,10 +1871,10 @@ public final class Kernel implements AutoCloseable {
         } else if (parent.state == ProcessState.SLEEPING && parent.waitingFor == p.pid) {
             reap(p);
             parent.waitingFor = -1;
-            parent.blockedOn = null;
+            parent.ipc.waitIn(null);
             answerBlocked(parent, p.exited(), t);
         }
-        if (parent != null && parent.alive() && parent.catches.contains(Signal.SIGCHLD.number())) {
+        if (parent != null && parent.alive() && parent.ipc.catches(Signal.SIGCHLD.number())) {
             ipc.signal(parent, Signal.SIGCHLD, t);
         }
     }
@@ -2141,6 +2126,45 @@ public final class Kernel implements AutoCloseable {
         }
     }
 
+    /** The kernel as IPC sees it. */
+    private final class IpcHost implements Ipc.Host<Proc> {
+        @Override
+        public Proc process(int pid) {
+            return procs.get(pid);
+        }
+
+        @Override
+        public Collection<Proc> processes() {
+            return procs.values();
+        }
+
+        @Override
+        public void answer(Proc q, Object answer, long at) {
+            q.waitingFor = -1; // a wait for a child that a signal interrupted ends
+            answerBlocked(q, answer, at);
+        }
+
+        @Override
+        public void deliverAt(Proc q, long at) {
+            Kernel.this.deliverAt(q, at);
+        }
+
+        @Override
+        public void terminate(Proc q, int status, long t) {
+            exit(q, status, t);
+        }
+
+        @Override
+        public void stop(Proc q, boolean stop, long t) {
+            Kernel.this.stop(q, stop, t);
+        }
+
+        @Override
+        public void log(long t, String event) {
+            Kernel.this.log(t, event);
+        }
+    }
+
     /** The local system calls of one process, answered on its guest thread. */
     private final class Calls implements SystemCalls {
         private final Proc p;
@@ -2171,7 +2195,7 @@ public final class Kernel implements AutoCloseable {
 
         @Override
         public boolean output(boolean stderr, byte[] bytes, long workInSlice) {
-            if (p.where != p.home || !stderr && p.fdEnds.containsKey(1)) {
+            if (p.where != p.home || !stderr && p.ipc.fds().containsKey(1)) {
                 return false; // the terminal is at home (the deputy writes it), or stdout is a pipe: the kernel writes it
             }
             p.ioCalls++;
@@ -2202,21 +2226,17 @@ public final class Kernel implements AutoCloseable {
 
         @Override
         public Map<Integer, Integer> ends() {
-            return p.fdEnds;
+            return p.ipc.fds();
         }
 
         @Override
         public void catches(int signal, boolean caught) {
-            if (caught) {
-                p.catches.add(signal);
-            } else {
-                p.catches.remove(signal);
-            }
+            p.ipc.catches(signal, caught);
         }
 
         @Override
         public void direct(boolean on) {
-            p.direct = on;
+            p.ipc.direct(on);
         }
 
         @Override

@@ -8,11 +8,13 @@ import ssi.api.ProcessState;
 import ssi.api.ProcessView;
 import ssi.guest.GuestProgram;
 import ssi.guest.Yield;
+import ssi.ipc.IpcState;
+import ssi.ipc.Party;
 import ssi.migration.AddressSpace;
 import ssi.migration.CantMove;
 
 /** The kernel's record of one process. Touched by the kernel thread only, except where noted. */
-final class Proc extends ProcFigures {
+final class Proc extends ProcFigures implements Party {
     int ppid;
     final GuestProgram program;  // null for a synthetic process
     final String command;
@@ -37,15 +39,7 @@ final class Proc extends ProcFigures {
     long cruiseFrom;           // while cruising: its node's total given when its figures were last brought up to date
     long cruiseEvent;          // its node's total at which its next event falls
 
-    // IPC
-    final java.util.Map<Integer, Integer> fdEnds = new java.util.TreeMap<>(); // pipe ends it started with, by descriptor
-    final java.util.Set<Integer> ends = new java.util.TreeSet<>();           // pipe ends it holds
-    final ssi.ipc.Mailbox mailbox = new ssi.ipc.Mailbox();
-    Object blockedOn;          // the blocking IPC call it waits in (an Ipc.Wait), or null
-    volatile boolean direct;   // asked for direct communication
-    final java.util.Set<Integer> catches = java.util.concurrent.ConcurrentHashMap.newKeySet(); // signals it has handlers for
-    final java.util.List<Ipc.Arrival> signals = new java.util.ArrayList<>(); // on their way to it
-    final java.util.List<Integer> caught = new java.util.ArrayList<>(); // signals for its handlers, at its next call
+    final IpcState ipc = new IpcState(); // its pipe ends, mailbox, signals, and the IPC call it waits in
     boolean inCall;            // its last yield was a system call, waiting for its answer
     boolean stopped;           // SIGSTOP
 
@@ -82,17 +76,39 @@ final class Proc extends ProcFigures {
     }
 
     @Override
-    int pid() {
+    public int pid() {
         return pid;
     }
 
-    /** When the first signal on its way arrives, or never. */
-    long signalDue() {
-        long due = Long.MAX_VALUE;
-        for (Ipc.Arrival s : signals) {
-            due = Math.min(due, s.at());
-        }
-        return due;
+    @Override
+    public int home() {
+        return home;
+    }
+
+    @Override
+    public int where() {
+        return where;
+    }
+
+    @Override
+    public String owner() {
+        return owner;
+    }
+
+    @Override
+    public IpcState ipc() {
+        return ipc;
+    }
+
+    @Override
+    public void countIpc(int node, long bytes) {
+        usage.ipcBytes(node, bytes);
+    }
+
+    @Override
+    public void block() {
+        state = ProcessState.SLEEPING;
+        readyAt = Long.MAX_VALUE;
     }
 
     /** The virtual time after {@code w} units of the current slice. */
@@ -100,7 +116,8 @@ final class Proc extends ProcFigures {
         return sliceStart + Math.round(w * nanosPerUnit);
     }
 
-    boolean alive() {
+    @Override
+    public boolean alive() {
         return state != ProcessState.ZOMBIE;
     }
 
@@ -114,8 +131,9 @@ final class Proc extends ProcFigures {
     }
 
     /** Whether it may signal or alter {@code other}: the same owner, or it is privileged (Unix's rule). */
-    boolean mayAlter(Proc other) {
-        return owner.equals(other.owner) || owner.equals(RunOptions.ROOT);
+    @Override
+    public boolean mayAlter(Party other) {
+        return owner.equals(other.owner()) || owner.equals(RunOptions.ROOT);
     }
 
     /** Why it cannot move now: a confinement, or its lock; empty if it may. */
