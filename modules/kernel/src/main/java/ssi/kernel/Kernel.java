@@ -22,6 +22,7 @@ import ssi.api.Migration;
 import ssi.api.MigrationReason;
 import ssi.api.NodeInfo;
 import ssi.api.NodeSpec;
+import ssi.api.PolicyException;
 import ssi.api.ProcessInfo;
 import ssi.api.ProcessState;
 import ssi.api.Signal;
@@ -45,7 +46,9 @@ import ssi.mfs.FileCall;
 import ssi.mfs.FileGate;
 import ssi.mfs.GuestFileSystem;
 import ssi.mfs.Namespace;
+import ssi.scheduler.Balancer;
 import ssi.scheduler.CpuShare;
+import ssi.scheduler.NodeCpus;
 
 /**
  * The one authority of the emulated cluster. Virtual time advances in quanta; in each quantum
@@ -87,12 +90,10 @@ public final class Kernel implements AutoCloseable {
     private long traceDropped;
     private final List<KernelListener> listeners = new ArrayList<>();
     private final Policies policies;
-    private final Balancer balancer;
+    private final Balancer<Proc> balancer;
     private final Namespace files;
     private final boolean ownsState; // a temporary state directory, removed at close
-    private int[] joined;        // processes sharing each node's CPUs in the current quantum
-    private double[] capacity;   // CPUs of each node left to processes in the current quantum
-    private long[] owed;         // CPU time deputies took at each node, to be taken from its processes
+    private final NodeCpus cpus; // each node's CPUs in the current quantum
     private long[] served;       // forwarded calls the deputies at each node have served since boot
     private long[] used;         // memory each node's live processes take, and reserve for processes migrating to it
     private final List<Residents> running = new ArrayList<>(); // each node's live processes, by pid
@@ -133,10 +134,14 @@ public final class Kernel implements AutoCloseable {
         this.cpu = new CpuShare(image.workRate());
         this.ipc = new Ipc<>(new IpcHost(), image.ipcCallNanos(), image.link());
         this.cost = new TransferCost(image.migrationFixedNanos(), image.pageBytes(), image.link());
-        this.balancer = new Balancer(image, seed, policies, cost, new BalancerView());
-        this.joined = new int[image.nodes().size() + 1];
-        this.capacity = new double[image.nodes().size() + 1];
-        this.owed = new long[image.nodes().size() + 1];
+        Image.Balancing b = image.balancing();
+        try {
+            this.balancer = new Balancer<>(image.nodes(), new Balancer.Rules(b.policy(), b.settings(), b.periodNanos(), image.quantumNanos(),
+                    b.window(), b.minResidenceNanos(), image.link()), seed, policies.plugins(), new BalancerView());
+        } catch (PolicyException e) {
+            throw new KernelException(e.getMessage());
+        }
+        this.cpus = new NodeCpus(image.nodes().size(), image.quantumNanos());
         this.served = new long[image.nodes().size() + 1];
         this.used = new long[image.nodes().size() + 1];
         this.cruises = new Cruises(image.nodes().size());
@@ -454,7 +459,11 @@ public final class Kernel implements AutoCloseable {
 
     /** Switches the cluster's policy (each node gets its own instance); the current one stays if this fails. */
     public synchronized void usePolicy(String name, Map<String, String> settings) throws KernelException {
-        balancer.use(name, settings);
+        try {
+            balancer.use(name, settings);
+        } catch (PolicyException e) {
+            throw new KernelException(e.getMessage());
+        }
         log(now, "policy " + balancer.describe());
     }
 
@@ -534,7 +543,7 @@ public final class Kernel implements AutoCloseable {
      */
     private boolean rest(long target) {
         if (periodBusy || idlePeriods < balancer.restAfter() || !procs.isEmpty() || !deliveries.isEmpty() || !balancer.quiet()
-                || java.util.Arrays.stream(owed).anyMatch(o -> o > 0)) {
+                || cpus.owing()) {
             return false;
         }
         long q = image.quantumNanos(), period = image.balancing().periodNanos();
@@ -691,12 +700,7 @@ public final class Kernel implements AutoCloseable {
         long t0 = now;
         long t1 = t0 + image.quantumNanos();
         periodBusy |= !procs.isEmpty() || !deliveries.isEmpty();
-        java.util.Arrays.fill(joined, 0);
-        for (NodeSpec n : image.nodes()) { // deputies' work of the last quantum is taken from this one
-            long taken = Math.min(owed[n.id()], n.cpus() * image.quantumNanos());
-            owed[n.id()] -= taken;
-            capacity[n.id()] = n.cpus() - (double) taken / image.quantumNanos();
-        }
+        cpus.startQuantum(image.nodes()); // the kernel's work of the last quantum is taken from this one
         roundEnd = t1;
         for (Proc p : List.copyOf(sliced)) {
             if (p.move != null) {
@@ -846,7 +850,7 @@ public final class Kernel implements AutoCloseable {
             if (size == 0) {
                 continue;
             }
-            joined[n] += size;
+            cpus.join(n, size);
             long budget = budget(n, share(n), t1 - t0);
             if (budget < 1) {
                 continue; // no slice would get any work this quantum
@@ -916,7 +920,7 @@ public final class Kernel implements AutoCloseable {
     private void join(Proc p, long t0) {
         if (p.joined != t0) {
             p.joined = t0;
-            joined[p.where]++;
+            cpus.join(p.where, 1);
         }
     }
 
@@ -957,7 +961,7 @@ public final class Kernel implements AutoCloseable {
 
     /** The fraction of a CPU each process sharing {@code node}'s CPUs gets in this quantum. */
     private double share(int node) {
-        return CpuShare.share(capacity[node], joined[node]);
+        return cpus.share(node);
     }
 
     /** The work a process holding {@code share} of a CPU of {@code node} does in {@code nanos}. */
@@ -1305,7 +1309,7 @@ public final class Kernel implements AutoCloseable {
             return new Answer.Later(result, done);
         }
         long serve = cpu.nanos(image.deputyWork(), spec(holder).speed());
-        owed[holder] += serve;
+        cpus.charge(holder, serve);
         Link link = image.link();
         return new Answer.Later(result, done + link.messageNanos(Link.CONTROL_BYTES + sent) + serve
                 + link.messageNanos(Link.CONTROL_BYTES + received));
@@ -1432,7 +1436,7 @@ public final class Kernel implements AutoCloseable {
         Deputy d = p.deputy;
         d.call = call;
         d.cpuSeconds += service / 1e9;
-        owed[p.home] += service;
+        cpus.charge(p.home, service);
         wake(d, arrives + service);
     }
 
@@ -1615,7 +1619,7 @@ public final class Kernel implements AutoCloseable {
     // ---- load information and policies ----
 
     /** The kernel as the balancer sees it. */
-    private final class BalancerView implements Balancer.Cluster {
+    private final class BalancerView implements Balancer.Cluster<Proc> {
         @Override
         public NodeSpec spec(int node) {
             return Kernel.this.spec(node);
@@ -1677,6 +1681,17 @@ public final class Kernel implements AutoCloseable {
         @Override
         public String move(Proc p, int to, long t) {
             return startMove(p, to, MigrationReason.POLICY, t, false, null);
+        }
+
+        @Override
+        public long migrationNanos(long dirtyBytes) {
+            return cost.negotiationNanos() + cost.transferNanos((dirtyBytes + cost.pageBytes() - 1) / cost.pageBytes());
+        }
+
+        @Override
+        public long forwardNanos(int home) {
+            double deputy = image.deputyWork() / (image.workRate() * spec(home).speed()) * 1e9;
+            return 2 * image.link().messageNanos(Link.CONTROL_BYTES) + Math.round(deputy);
         }
 
         @Override
@@ -2041,14 +2056,16 @@ public final class Kernel implements AutoCloseable {
         } catch (IOException e) {
             throw new KernelException("node " + name + ": cannot make its disk: " + e.getMessage());
         }
-        balancer.addNode(grown, n);
+        try {
+            balancer.addNode(n);
+        } catch (PolicyException e) {
+            throw new KernelException(e.getMessage());
+        }
         admin.addNode(n);
         image = grown;
         specs = java.util.Arrays.copyOf(specs, n.id() + 1);
         specs[n.id()] = n;
-        joined = java.util.Arrays.copyOf(joined, n.id() + 1);
-        capacity = java.util.Arrays.copyOf(capacity, n.id() + 1);
-        owed = java.util.Arrays.copyOf(owed, n.id() + 1);
+        this.cpus.grow(n.id());
         served = java.util.Arrays.copyOf(served, n.id() + 1);
         used = java.util.Arrays.copyOf(used, n.id() + 1);
         running.add(new Residents());

@@ -10,11 +10,13 @@ import ssi.guest.GuestProgram;
 import ssi.guest.Yield;
 import ssi.ipc.IpcState;
 import ssi.ipc.Party;
+import ssi.scheduler.Balanced;
+import ssi.scheduler.Usage;
 import ssi.migration.AddressSpace;
 import ssi.migration.CantMove;
 
 /** The kernel's record of one process. Touched by the kernel thread only, except where noted. */
-final class Proc extends ProcFigures implements Party {
+final class Proc extends ProcFigures implements Party, Balanced {
     int ppid;
     final GuestProgram program;  // null for a synthetic process
     final String command;
@@ -141,8 +143,44 @@ final class Proc extends ProcFigures implements Party {
         return confined != null ? confined.label() : locked ? CantMove.USER_LOCK.label() : "";
     }
 
+    @Override
+    public boolean wantsCpu() {
+        return state == ProcessState.RUNNING && move == null;
+    }
+
+    @Override
+    public boolean moving() {
+        return move != null;
+    }
+
+    @Override
+    public long arrived() {
+        return arrived;
+    }
+
+    @Override
+    public int cameFrom() {
+        return cameFrom;
+    }
+
+    @Override
+    public long memoryBytes() {
+        return memory.bytes();
+    }
+
+    @Override
+    public Usage usage() {
+        return usage;
+    }
+
+    @Override
+    public long ioCalls() {
+        return ioCalls;
+    }
+
     /** What a policy sees of it at {@code t}. */
-    ProcessView view(long t) {
+    @Override
+    public ProcessView view(long t) {
         boolean movable = CantMove.refusal(MigrationReason.POLICY, confined, locked, false).isEmpty();
         return new ProcessView(pid, home, where, memory.bytes(), memory.dirtyPages() * memory.pageBytes(),
                 usage.cpu(), usage.io(), usage.files(), usage.ipc(), t - created, t - arrived, nmigs, movable, hint);
