@@ -15,7 +15,7 @@ final class Delivery extends Task {
     }
 
     @Override
-    int pid() {
+    public int pid() {
         return target.pid;
     }
 }

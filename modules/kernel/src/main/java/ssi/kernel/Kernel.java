@@ -39,6 +39,9 @@ import ssi.guest.SystemCalls;
 import ssi.guest.Yield;
 import ssi.migration.AddressSpace;
 import ssi.migration.CantMove;
+import ssi.migration.Checkpoints;
+import ssi.migration.Deputy;
+import ssi.migration.Migrations;
 import ssi.migration.TransferCost;
 import ssi.ipc.Ipc;
 import ssi.ipc.Wait;
@@ -69,7 +72,6 @@ public final class Kernel implements AutoCloseable {
     private final GuestRuntime runtime;
     private final boolean ownsRuntime;
     private final CpuShare cpu;
-    private final TransferCost cost;
     private final ExecutorService workers;
     private final TreeMap<Integer, Proc> procs = new TreeMap<>();
     private final Map<Integer, Integer> reaped = new HashMap<>();
@@ -77,13 +79,10 @@ public final class Kernel implements AutoCloseable {
     private final Ipc<Proc> ipc;
     private final java.util.BitSet down = new java.util.BitSet(); // nodes that crashed
     private final Admin admin;
-    private final Checkpoints checkpoints;
+    private final Checkpoints<RunOptions.Mode> checkpoints;
+    private final Migrations<Proc> migrations;
     private NodeSpec[] specs; // the nodes as they are now: an administrator may change a node's speed, nodes may join
     private final List<Delivery> deliveries = new ArrayList<>(); // signals arriving in later quanta
-    /** How many ended migrations the kernel keeps: a long study must not fill the heap with them (listeners hear every one). */
-    static final int MIGRATION_LIMIT = 200_000;
-    private final java.util.ArrayDeque<Migration> migrations = new java.util.ArrayDeque<>();
-    private long migrationCount;
     /** How many trace lines the kernel keeps in memory: a long run must not fill the heap with its history. */
     static final int TRACE_LIMIT = 200_000;
     private final java.util.ArrayDeque<String> trace = new java.util.ArrayDeque<>();
@@ -126,14 +125,15 @@ public final class Kernel implements AutoCloseable {
         this.specs = new NodeSpec[image.nodes().size() + 1];
         image.nodes().forEach(n -> specs[n.id()] = n);
         this.admin = new Admin(image);
-        this.checkpoints = new Checkpoints(files.state().resolve("checkpoints"));
+        this.checkpoints = new Checkpoints<>(files.state().resolve("checkpoints"), RunOptions.Mode.class, RunOptions.USER);
         files.mountProc(new ssi.procfs.ProcFs(new ProcState(this)));
         this.seed = seed;
         this.runtime = runtime;
         this.ownsRuntime = ownsRuntime;
         this.cpu = new CpuShare(image.workRate());
         this.ipc = new Ipc<>(new IpcHost(), image.ipcCallNanos(), image.link());
-        this.cost = new TransferCost(image.migrationFixedNanos(), image.pageBytes(), image.link());
+        this.migrations = new Migrations<>(new MigrationHost(),
+                new TransferCost(image.migrationFixedNanos(), image.pageBytes(), image.link()));
         Image.Balancing b = image.balancing();
         try {
             this.balancer = new Balancer<>(image.nodes(), new Balancer.Rules(b.policy(), b.settings(), b.periodNanos(), image.quantumNanos(),
@@ -322,7 +322,7 @@ public final class Kernel implements AutoCloseable {
     /** Writes a process's checkpoint: how to start it again, what it had used, and the state its program gave. */
     private void checkpoint(Proc p, long t) {
         try {
-            checkpoints.write(new Checkpoints.Saved(p.pid, p.program.path(), p.program.args(), p.home, p.mode, p.locked, p.hint,
+            checkpoints.write(new Checkpoints.Saved<>(p.pid, p.program.path(), p.program.args(), p.home, p.mode, p.locked, p.hint,
                     p.checkpointNanos, t, p.cpuSeconds, p.work, p.nmigs, p.appState, p.owner));
             log(t, "checkpoint pid=" + p.pid);
         } catch (IOException e) {
@@ -342,7 +342,7 @@ public final class Kernel implements AutoCloseable {
         if (old != null && old.alive()) {
             throw new KernelException("process " + pid + " is still running");
         }
-        Checkpoints.Saved c;
+        Checkpoints.Saved<RunOptions.Mode> c;
         try {
             c = checkpoints.read(pid).orElseThrow(() -> new KernelException("no checkpoint of process " + pid + " (start it with mosrun -C)"));
         } catch (IOException e) {
@@ -446,7 +446,7 @@ public final class Kernel implements AutoCloseable {
             throw new KernelException("process " + pid + " already runs on " + spec(to).name()
                     + (target.strip().equals("balance") ? ", the best node for it" : ""));
         }
-        String refused = startMove(p, to, MigrationReason.MANUAL, now, false, null);
+        String refused = migrations.start(p, to, MigrationReason.MANUAL, now, false, null);
         if (refused != null) {
             throw new KernelException(refused);
         }
@@ -586,14 +586,14 @@ public final class Kernel implements AutoCloseable {
         return Optional.ofNullable(procs.get(pid)).map(Proc::info);
     }
 
-    /** The migrations that have ended (done or rolled back), in the order they ended: the latest {@value #MIGRATION_LIMIT}. */
+    /** The migrations that have ended (done or rolled back), in the order they ended: the latest {@value Migrations#KEPT}. */
     public synchronized List<Migration> migrations() {
-        return List.copyOf(migrations);
+        return migrations.ended();
     }
 
     /** How many migrations have ended since boot, including those no longer kept. */
     public synchronized long migrationCount() {
-        return migrationCount;
+        return migrations.count();
     }
 
     /**
@@ -640,8 +640,8 @@ public final class Kernel implements AutoCloseable {
             }
             runnable[p.where] += p.state == ProcessState.RUNNING && p.move == null ? 1 : 0;
             runnable[p.home] += p.where != p.home && p.deputy.busy() ? 1 : 0;
-            if (p.move != null && p.move.reserved) {
-                runnable[p.move.to]++; // the destination reserved a CPU for it
+            if (p.move != null && p.move.reserved()) {
+                runnable[p.move.to()]++; // the destination reserved a CPU for it
             }
         }
         return runnable;
@@ -705,7 +705,7 @@ public final class Kernel implements AutoCloseable {
         for (Proc p : List.copyOf(sliced)) {
             if (p.move != null) {
                 try {
-                    advanceMove(p);
+                    migrations.advance(p, roundEnd);
                 } catch (RuntimeException e) {
                     fault(p, e, t0);
                 }
@@ -717,8 +717,8 @@ public final class Kernel implements AutoCloseable {
                 join(p, t0);
                 due.add(p);
             }
-            if (p.alive() && p.deputy.busy() && p.deputy.readyAt < t1) {
-                due.add(p.deputy);
+            if (p.alive() && p.deputy.busy() && p.deputyTask.readyAt < t1) {
+                due.add(p.deputyTask);
             }
         }
         for (Delivery d : List.copyOf(deliveries)) {
@@ -760,7 +760,7 @@ public final class Kernel implements AutoCloseable {
                             p.yielded = null;
                             handle(p, y);
                         }
-                        case Deputy d -> serve(d);
+                        case DeputyTask d -> serve(d);
                         case Delivery d -> ipc.deliver(d.target, d.readyAt);
                     }
                 } catch (RuntimeException e) { // a bug of the kernel's, met while serving one process: it ends that process only
@@ -1237,11 +1237,11 @@ public final class Kernel implements AutoCloseable {
                 if (to == p.where) {
                     yield to;
                 }
-                String refused = startMove(p, to, MigrationReason.MANUAL, t, true, null);
+                String refused = migrations.start(p, to, MigrationReason.MANUAL, t, true, null);
                 if (refused != null) {
                     yield new SyscallException(Errno.EPERM, "migrate: " + refused);
                 }
-                advanceMove(p);
+                migrations.advance(p, roundEnd);
                 yield Answer.BLOCKED;
             }
             case Syscall.ShmGet s -> {
@@ -1261,8 +1261,8 @@ public final class Kernel implements AutoCloseable {
                     yield new SyscallException("shmat: no shared-memory segment " + s.id());
                 }
                 if (p.where != p.home) { // SysV shared memory never migrates: go home first, then attach
-                    startMove(p, p.home, MigrationReason.CONSTRAINT, t, false, s);
-                    advanceMove(p);
+                    migrations.start(p, p.home, MigrationReason.CONSTRAINT, t, false, s);
+                    migrations.advance(p, roundEnd);
                     yield Answer.BLOCKED;
                 }
                 if (p.confined == null) {
@@ -1332,7 +1332,7 @@ public final class Kernel implements AutoCloseable {
     private static Proc owner(Task t) {
         return switch (t) {
             case Proc p -> p;
-            case Deputy d -> d.owner;
+            case DeputyTask d -> d.owner;
             case Delivery d -> d.target;
         };
     }
@@ -1390,8 +1390,8 @@ public final class Kernel implements AutoCloseable {
             residents[p.where]++;
             cruising[p.where] += p.cruising ? 1 : 0;
             memory[p.where] += p.memory.bytes();
-            if (p.move != null && p.move.reserved) {
-                memory[p.move.to] += p.memory.bytes();
+            if (p.move != null && p.move.reserved()) {
+                memory[p.move.to()] += p.memory.bytes();
             }
         }
         Map<String, Integer> owners = new HashMap<>();
@@ -1421,34 +1421,22 @@ public final class Kernel implements AutoCloseable {
     private void forward(Proc p, Syscall call, long t) {
         p.state = ProcessState.SLEEPING;
         p.readyAt = Long.MAX_VALUE;
-        p.forwarded++;
         served[p.home]++;
-        long payload = switch (call) {
-            case Syscall.Write w -> w.bytes().length;
-            case Syscall.File f -> f.call().sent();
-            case Syscall.PipeWrite w -> w.bytes().length;
-            case Syscall.Send m -> m.data().length;
-            case Syscall.Demand d -> d.bytes();
-            default -> 0;
-        };
-        long arrives = t + image.link().messageNanos(Link.CONTROL_BYTES + payload);
         long service = cpu.nanos(image.deputyWork(), spec(p.home).speed());
-        Deputy d = p.deputy;
-        d.call = call;
-        d.cpuSeconds += service / 1e9;
+        long done = p.deputy.forward(call, t, image.link(), service);
         cpus.charge(p.home, service);
-        wake(d, arrives + service);
+        wake(p.deputyTask, done);
     }
 
     /** The deputy has done the work of its call: the call runs at home, and its answer goes back. */
-    private void serve(Deputy d) {
+    private void serve(DeputyTask d) {
         Proc p = d.owner;
         if (!p.alive() || !d.busy()) {
             return;
         }
         long t = d.readyAt;
-        Syscall call = d.call;
-        d.idle();
+        d.readyAt = Long.MAX_VALUE;
+        Syscall call = p.deputy.take();
         p.answerViaDeputy = true; // if the call blocks, or is answered at once from within, the answer travels from home
         Object answer = execute(p, call, t);
         if (answer == Answer.BLOCKED) {
@@ -1461,17 +1449,7 @@ public final class Kernel implements AutoCloseable {
         } else if (answer instanceof Answer.Work w) {
             answer = w.answer(); // the deputy's work on the call (deputy_work, charged to home) was that work
         }
-        long reply = call instanceof Syscall.File f ? f.call().received(answer) : replyBytes(answer);
-        wake(p, answer, t + image.link().messageNanos(Link.CONTROL_BYTES + reply));
-    }
-
-    /** Bytes an answer carries back to a process (data read from a pipe, a message). */
-    private static long replyBytes(Object answer) {
-        return switch (answer) {
-            case byte[] b -> b.length;
-            case Received r -> r.data().length;
-            case null, default -> 0;
-        };
+        wake(p, answer, Deputy.replyAt(call, answer, t, image.link()));
     }
 
     /**
@@ -1484,7 +1462,7 @@ public final class Kernel implements AutoCloseable {
             roundNext.remove(q);
         }
         if (q.answerViaDeputy) {
-            at += image.link().messageNanos(Link.CONTROL_BYTES + replyBytes(answer));
+            at = Deputy.replyAt(answer, at, image.link());
         }
         q.state = ProcessState.SLEEPING;
         wake(q, answer, at);
@@ -1527,96 +1505,80 @@ public final class Kernel implements AutoCloseable {
         return procs.get(pid);
     }
 
-    // ---- migration ----
+    // ---- load information and policies ----
 
-    /** Freezes a process and starts moving it; returns why it cannot, or null. */
-    private String startMove(Proc p, int to, MigrationReason reason, long t, boolean byGuest, Syscall then) {
-        if (p.move != null) {
-            return "process " + p.pid + " is already migrating";
+    /** The kernel as the migration mechanism sees it. */
+    private final class MigrationHost implements Migrations.Host<Proc> {
+        @Override
+        public String closed(Proc p, int to) {
+            if (down.get(to)) {
+                return "node " + to + " is down";
+            }
+            return admin.is(to, "block") && to != p.home ? "node " + to + " blocks guests" : null;
         }
-        if (down.get(to)) {
-            return "node " + to + " is down";
-        }
-        if (admin.is(to, "block") && to != p.home) {
-            return "node " + to + " blocks guests";
-        }
-        Optional<CantMove> refusal = CantMove.refusal(reason, p.confined, p.locked, to == p.home);
-        if (refusal.isPresent()) {
-            return "process " + p.pid + " cannot move: " + refusal.get().label();
-        }
-        uncruise(p);
-        p.move = new Move(p.where, to, reason, t, cost.negotiationNanos(), byGuest, then);
-        if (byGuest || then != null) {
-            p.readyAt = Long.MAX_VALUE; // blocked in its call until the move ends
-        }
-        log(t, "freeze pid=" + p.pid + " from=" + p.where + " to=" + to + " reason=" + reason.label());
-        return null;
-    }
 
-    /** Takes a migration through every step that happens before the quantum's end. */
-    private void advanceMove(Proc p) {
-        Move m = p.move;
-        while (p.move == m && m.nextAt() < roundEnd) {
-            if (!m.decided) {
-                m.decided = true;
-                long need = p.memory.bytes();
-                long free = freeMemory(m.to);
-                if (need > free) {
-                    m.refusal = spec(m.to).name() + " has " + free + " bytes free, the process needs " + need;
-                } else {
-                    m.reserved = true;
-                    used[m.to] += need;
-                    m.pages = p.memory.dirtyPages();
-                    m.doneAt = m.replyAt + cost.transferNanos(m.pages);
-                }
-            } else {
-                finishMove(p, m);
+        @Override
+        public void freeze(Proc p, boolean blocked) {
+            uncruise(p);
+            if (blocked) {
+                p.readyAt = Long.MAX_VALUE; // blocked in its call until the move ends
             }
         }
-    }
 
-    private void finishMove(Proc p, Move m) {
-        long t = m.nextAt();
-        p.move = null;
-        boolean done = m.refusal == null;
-        if (m.reserved) {
-            used[m.to] -= p.memory.bytes(); // the reservation ends: it arrives, or it stays
+        @Override
+        public long freeMemory(int node) {
+            return Kernel.this.freeMemory(node);
         }
-        if (done) {
+
+        @Override
+        public String name(int node) {
+            return spec(node).name();
+        }
+
+        @Override
+        public void reserve(int node, long bytes) {
+            used[node] += bytes;
+        }
+
+        @Override
+        public void arrive(Proc p, int to, long t) {
             unsettle(p);
             p.cameFrom = p.where;
-            p.where = m.to;
+            p.where = to;
             settle(p);
             p.arrived = t;
-            p.memory.sent();
             p.nmigs++;
         }
-        Migration record = new Migration(p.pid, m.from, m.to, m.reason, m.requested, t, cost.negotiationNanos(),
-                done ? t - m.replyAt : 0, done ? m.pages : 0, done ? cost.bytes(m.pages) : 0,
-                done ? "done" : "rolled back: " + m.refusal);
-        migrations.add(record);
-        migrationCount++;
-        if (migrations.size() > MIGRATION_LIMIT) {
-            migrations.removeFirst();
-        }
-        log(t, (done ? "migrated" : "rollback") + " pid=" + p.pid + " from=" + m.from + " to=" + m.to
-                + " frozen=" + record.frozen() + "ns pages=" + record.pages() + (done ? "" : " why=" + m.refusal));
-        for (KernelListener l : listeners) {
-            l.migrated(record);
-        }
-        if (m.then != null || m.byGuest) {
-            Object answer = m.then == null
-                    ? done ? (Object) p.where : new SyscallException(Errno.ENOMEM, "migrate: rolled back: " + m.refusal)
-                    : done ? execute(p, m.then, t) : new SyscallException(Errno.EAGAIN, "shmat: cannot go home: " + m.refusal);
-            if (answer != Answer.BLOCKED) {
-                wake(p, answer, t);
+
+        @Override
+        public void ended(Migration m) {
+            for (KernelListener l : listeners) {
+                l.migrated(m);
             }
-        } else if (p.readyAt < Long.MAX_VALUE) { // it goes on as it was: running, or asleep until later
-            wake(p, p.answer, Math.max(t, p.readyAt));
+        }
+
+        @Override
+        public Object carryOut(Proc p, Syscall call, long t) {
+            return execute(p, call, t);
+        }
+
+        @Override
+        public void answer(Proc p, Object answer, long t) {
+            wake(p, answer, t);
+        }
+
+        @Override
+        public void thaw(Proc p, long t) {
+            if (p.readyAt < Long.MAX_VALUE) { // it goes on as it was: running, or asleep until later
+                wake(p, p.answer, Math.max(t, p.readyAt));
+            }
+        }
+
+        @Override
+        public void log(long t, String event) {
+            Kernel.this.log(t, event);
         }
     }
-
-    // ---- load information and policies ----
 
     /** The kernel as the balancer sees it. */
     private final class BalancerView implements Balancer.Cluster<Proc> {
@@ -1680,12 +1642,12 @@ public final class Kernel implements AutoCloseable {
 
         @Override
         public String move(Proc p, int to, long t) {
-            return startMove(p, to, MigrationReason.POLICY, t, false, null);
+            return migrations.start(p, to, MigrationReason.POLICY, t, false, null);
         }
 
         @Override
         public long migrationNanos(long dirtyBytes) {
-            return cost.negotiationNanos() + cost.transferNanos((dirtyBytes + cost.pageBytes() - 1) / cost.pageBytes());
+            return migrations.frozenNanos(dirtyBytes);
         }
 
         @Override
@@ -1859,16 +1821,13 @@ public final class Kernel implements AutoCloseable {
         uncruise(p);
         p.guest.terminate();
         unsettle(p);
-        if (p.move != null && p.move.reserved) {
-            used[p.move.to] -= p.memory.bytes();
-        }
+        migrations.drop(p); // a migration in flight is dropped with its reservation
         p.state = ProcessState.ZOMBIE;
         sliced.remove(p.pid); // a zombie runs no more slices, though it stays in the table until its parent waits
         p.exitStatus = status;
         p.exitTime = t;
         p.readyAt = Long.MAX_VALUE;
-        p.move = null; // a migration in flight is dropped with its reservation
-        p.deputy.idle();
+        p.deputyTask.idle();
         if (roundNext != null) {
             roundNext.remove(p);
         }
@@ -1910,7 +1869,7 @@ public final class Kernel implements AutoCloseable {
 
     /** Memory of a node not used by its processes nor reserved for ones migrating to it. */
     private long freeMemory(int node) {
-        assert used[node] == procs.values().stream().filter(p -> p.alive() && (p.where == node || p.move != null && p.move.reserved && p.move.to == node))
+        assert used[node] == procs.values().stream().filter(p -> p.alive() && (p.where == node || p.move != null && p.move.reserved() && p.move.to() == node))
                 .mapToLong(p -> p.memory.bytes()).sum() : "node " + node + "'s memory is accounted as it changes";
         return spec(node).memory() - used[node];
     }
@@ -2137,7 +2096,7 @@ public final class Kernel implements AutoCloseable {
     private void homeComing(int node, boolean expel) {
         for (Proc p : List.copyOf(procs.values())) {
             if (p.alive() && p.move == null && (expel ? p.where == node && p.home != node : p.home == node && p.where != node)) {
-                String refused = startMove(p, p.home, MigrationReason.HOME_COMING, now, false, null);
+                String refused = migrations.start(p, p.home, MigrationReason.HOME_COMING, now, false, null);
                 log(now, (expel ? "expel" : "bring") + " pid=" + p.pid + (refused == null ? "" : " refused: " + refused));
             }
         }

@@ -14,15 +14,19 @@ import ssi.scheduler.Balanced;
 import ssi.scheduler.Usage;
 import ssi.migration.AddressSpace;
 import ssi.migration.CantMove;
+import ssi.migration.Deputy;
+import ssi.migration.Migrant;
+import ssi.migration.Move;
 
 /** The kernel's record of one process. Touched by the kernel thread only, except where noted. */
-final class Proc extends ProcFigures implements Party, Balanced {
+final class Proc extends ProcFigures implements Party, Balanced, Migrant {
     int ppid;
     final GuestProgram program;  // null for a synthetic process
     final String command;
     final String owner;        // the user it runs as: who may signal and alter it, whose process limit it counts in
     final RunOptions.Mode mode;
-    final Deputy deputy = new Deputy(this);
+    final Deputy deputy = new Deputy();     // its part at home, serving its site-dependent calls while it is away
+    final DeputyTask deputyTask = new DeputyTask(this);
     ssi.guest.ProcessBody guest;
     ProcessState state = ProcessState.RUNNING;
     double cpuSeconds;         // virtual CPU time
@@ -34,7 +38,6 @@ final class Proc extends ProcFigures implements Party, Balanced {
     boolean parent;            // it has started children (its exit must look for orphans)
     long heap = -1;            // host heap its context held when last measured
     long exitTime;
-    long forwarded;            // site-dependent calls its deputy served
     int cameFrom;              // the node it left last, 0 if none
 
     long joined = -1;          // the start of the last quantum in which it shared its node's CPUs
@@ -144,6 +147,31 @@ final class Proc extends ProcFigures implements Party, Balanced {
     }
 
     @Override
+    public AddressSpace memory() {
+        return memory;
+    }
+
+    @Override
+    public CantMove confined() {
+        return confined;
+    }
+
+    @Override
+    public boolean locked() {
+        return locked;
+    }
+
+    @Override
+    public Move move() {
+        return move;
+    }
+
+    @Override
+    public void move(Move m) {
+        move = m;
+    }
+
+    @Override
     public boolean wantsCpu() {
         return state == ProcessState.RUNNING && move == null;
     }
@@ -188,11 +216,11 @@ final class Proc extends ProcFigures implements Party, Balanced {
 
     /** How it ended, for its parent's wait. */
     ssi.guest.ChildExit exited() {
-        return new ssi.guest.ChildExit(exitStatus, cpuSeconds, work, nmigs, forwarded);
+        return new ssi.guest.ChildExit(exitStatus, cpuSeconds, work, nmigs, deputy.served());
     }
 
     ProcessInfo info() {
-        return new ProcessInfo(pid, ppid, home, where, move != null ? ProcessState.FROZEN : stopped && alive() ? ProcessState.STOPPED : state, cpuSeconds, work, deputy.cpuSeconds, forwarded,
+        return new ProcessInfo(pid, ppid, home, where, move != null ? ProcessState.FROZEN : stopped && alive() ? ProcessState.STOPPED : state, cpuSeconds, work, deputy.cpuSeconds(), deputy.served(),
                 memory.bytes(), heap, memory.dirtyPages() * memory.pageBytes(), nmigs, locked, cantmove(), command(), owner);
     }
 }

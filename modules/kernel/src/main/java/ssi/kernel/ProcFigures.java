@@ -2,6 +2,7 @@ package ssi.kernel;
 
 import ssi.migration.AddressSpace;
 import ssi.migration.CantMove;
+import ssi.migration.Move;
 import ssi.scheduler.Usage;
 
 /**
