@@ -139,7 +139,7 @@ class ContainmentTest extends LabTest {
             r.kernel.advance(10 * MS);
             r.kernel.checkInvariants();
             synchronized (r.kernel) {
-                r.kernel.proc(pid).memory.alloc(4096); // behind the kernel's back
+                r.kernel.processes.get(pid).memory.alloc(4096); // behind the kernel's back
             }
             IllegalStateException e = assertThrows(IllegalStateException.class, r.kernel::checkInvariants);
             assertTrue(e.getMessage().startsWith("kernel invariant broken: node 2 accounts "), e.getMessage());
