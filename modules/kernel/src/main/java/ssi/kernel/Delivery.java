@@ -10,11 +10,6 @@ final class Delivery extends Task {
     }
 
     @Override
-    int node() {
-        return target.where;
-    }
-
-    @Override
     public int pid() {
         return target.pid;
     }

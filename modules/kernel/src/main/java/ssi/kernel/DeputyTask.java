@@ -10,11 +10,6 @@ final class DeputyTask extends Task {
     }
 
     @Override
-    int node() {
-        return owner.home;
-    }
-
-    @Override
     public int pid() {
         return owner.pid;
     }

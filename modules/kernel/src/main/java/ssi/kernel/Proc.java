@@ -76,11 +76,6 @@ final class Proc extends ProcFigures implements Party, Balanced, Migrant {
     }
 
     @Override
-    int node() {
-        return where;
-    }
-
-    @Override
     public int pid() {
         return pid;
     }
