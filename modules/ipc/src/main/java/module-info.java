@@ -2,5 +2,5 @@
 module ssi.ipc {
     requires transitive ssi.api;   // Signal and Link appear in Ipc's API
     requires transitive ssi.guest; // the system calls it carries out, and their answers
-    exports ssi.ipc;
+    exports ssi.ipc;               // to the kernel, which drives it through Ipc.Host
 }
