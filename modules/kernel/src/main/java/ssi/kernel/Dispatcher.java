@@ -15,9 +15,9 @@ import ssi.guest.Syscall;
 import ssi.guest.SyscallException;
 import ssi.guest.Yield;
 import ssi.ipc.Wait;
+import ssi.mfs.FileCall;
 import ssi.migration.CantMove;
 import ssi.migration.Deputy;
-import ssi.mfs.FileCall;
 
 /**
  * The system-call dispatcher: what a slice ended with, handled at its event. A call that must run

@@ -15,10 +15,10 @@ import ssi.guest.ProcessBody;
 import ssi.guest.Syscall;
 import ssi.guest.SyscallException;
 import ssi.guest.SystemCalls;
-import ssi.migration.AddressSpace;
-import ssi.migration.Checkpoints;
 import ssi.mfs.FileView;
 import ssi.mfs.Namespace;
+import ssi.migration.AddressSpace;
+import ssi.migration.Checkpoints;
 
 /**
  * How processes start: a program read through the namespace as {@code exec} reads it, started

@@ -10,13 +10,13 @@ import ssi.guest.GuestProgram;
 import ssi.guest.Yield;
 import ssi.ipc.IpcState;
 import ssi.ipc.Party;
-import ssi.scheduler.Balanced;
-import ssi.scheduler.Usage;
 import ssi.migration.AddressSpace;
 import ssi.migration.CantMove;
 import ssi.migration.Deputy;
 import ssi.migration.Migrant;
 import ssi.migration.Move;
+import ssi.scheduler.Balanced;
+import ssi.scheduler.Usage;
 
 /** The kernel's record of one process. Touched by the kernel thread only, except where noted. */
 final class Proc extends ProcFigures implements Party, Balanced, Migrant {
