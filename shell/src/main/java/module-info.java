@@ -13,5 +13,5 @@ module ssi.shell {
     requires org.jline;                     // line editing, history, completion
     requires info.picocli;                  // command and option parsing
     requires com.fasterxml.jackson.databind; // --json output
-    opens ssi.shell to info.picocli, com.fasterxml.jackson.databind;
+    opens ssi.shell to info.picocli, com.fasterxml.jackson.databind; // picocli fills the commands' fields; --json writes records
 }

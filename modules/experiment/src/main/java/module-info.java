@@ -7,6 +7,6 @@ module ssi.experiment {
     requires com.fasterxml.jackson.dataformat.toml;   // experiment files
     requires com.fasterxml.jackson.dataformat.csv;    // traces
     requires com.fasterxml.jackson.databind;          // traces as JSON lines, the summary
-    exports ssi.experiment;
+    exports ssi.experiment;                           // to the shell (experiment) and plot
     opens ssi.experiment to com.fasterxml.jackson.databind; // records written and read back
 }

@@ -4,5 +4,5 @@ module ssi.hostinfo {
     // OSHI, an automatic module, logs through SLF4J but cannot require it: required here, the API
     // and its binding (slf4j-nop, a provider of the API's service) are resolved with the shell.
     requires org.slf4j;
-    exports ssi.hostinfo;
+    exports ssi.hostinfo; // to the shell's host command
 }

@@ -1,4 +1,6 @@
-/** The objects of interprocess communication: pipes, mailboxes, signals, shared-memory segments. The kernel orders their use in virtual time. */
+/** Interprocess communication: pipes, messages, signals and shared memory, carried out in virtual-time order for the kernel. */
 module ssi.ipc {
-    exports ssi.ipc;
+    requires transitive ssi.api;   // Signal and Link appear in Ipc's API
+    requires transitive ssi.guest; // the system calls it carries out, and their answers
+    exports ssi.ipc;               // to the kernel, which drives it through Ipc.Host
 }

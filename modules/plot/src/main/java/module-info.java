@@ -4,5 +4,5 @@ module ssi.plot {
     requires org.jfree.jfreechart;      // the charts
     requires org.jfree.svg;             // SVG output
     requires java.desktop;              // PNG output (headless AWT)
-    exports ssi.plot;
+    exports ssi.plot;                   // to the shell (plot, and the charts of a run)
 }

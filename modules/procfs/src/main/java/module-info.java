@@ -2,5 +2,5 @@
 module ssi.procfs {
     requires transitive ssi.api; // ProcSource speaks in the API's snapshots
     requires transitive ssi.mfs; // ProcFs serves the namespace's ProcFiles
-    exports ssi.procfs;
+    exports ssi.procfs;          // to the kernel, which mounts it and is its ProcSource
 }

@@ -5,7 +5,7 @@
 module ssi.synthetic {
     requires transitive ssi.guest;                 // ProcessBody, Yield and Syscall: what the kernel drives
     requires com.fasterxml.jackson.dataformat.csv; // demand traces
-    requires com.fasterxml.jackson.databind;
-    exports ssi.synthetic;
+    requires com.fasterxml.jackson.databind;       // the rows of a trace, as records
+    exports ssi.synthetic;                         // to the kernel (spawnSynthetic), the shell and bench (workloads)
     opens ssi.synthetic to com.fasterxml.jackson.databind; // trace rows
 }

@@ -2,5 +2,5 @@
 module ssi.policy.testkit {
     requires transitive ssi.kernel; // Figures carry the kernel's migration records
     requires ssi.guest;             // one guest runtime shared by every scenario
-    exports ssi.policy.testkit;
+    exports ssi.policy.testkit;     // to the plugins' scenario tests
 }

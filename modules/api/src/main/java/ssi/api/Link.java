@@ -8,6 +8,9 @@ package ssi.api;
  * @param bandwidth bits per second
  */
 public record Link(long latencyNanos, double bandwidth) {
+    /** The size of a control message (a request, a reply, a forwarded call's header, a gossiped vector's envelope). */
+    public static final int CONTROL_BYTES = 64;
+
     public Link {
         if (latencyNanos < 0 || !(bandwidth > 0)) {
             throw new IllegalArgumentException("latency must be >= 0 and bandwidth > 0: " + latencyNanos + ", " + bandwidth);

@@ -252,7 +252,7 @@ public final class SsiBinding {
     /** Sets the handler of a signal (a function of its name), or back to its default action with null. */
     @HostAccess.Export
     public void signal(Value signal, Value handler) {
-        ssi.ipc.Signal sig = signal("signal", signal);
+        ssi.api.Signal sig = signal("signal", signal);
         if (!sig.catchable()) {
             throw new SyscallException(Errno.EINVAL, "signal: " + sig + " cannot be caught");
         }
@@ -271,17 +271,17 @@ public final class SsiBinding {
     private void runHandler(int signal) {
         Value h = handlers.get(signal);
         if (h != null) {
-            h.execute(ssi.ipc.Signal.of(signal).map(Enum::name).orElse(String.valueOf(signal)));
+            h.execute(ssi.api.Signal.of(signal).map(Enum::name).orElse(String.valueOf(signal)));
         }
     }
 
-    private static ssi.ipc.Signal signal(String call, Value v) {
+    private static ssi.api.Signal signal(String call, Value v) {
         String text = v == null || v.isNull() ? "" : v.isString() ? v.asString() : v.fitsInInt() ? String.valueOf(v.asInt()) : null;
         if (text == null) {
             throw new SyscallException(call + ": a signal is a name or a number, got " + shown(v));
         }
-        return ssi.ipc.Signal.parse(text).orElseThrow(() -> new SyscallException(call + ": no signal " + shown(v)
-                + " (known: " + java.util.Arrays.stream(ssi.ipc.Signal.values()).map(Enum::name).toList() + ")"));
+        return ssi.api.Signal.parse(text).orElseThrow(() -> new SyscallException(call + ": no signal " + shown(v)
+                + " (known: " + java.util.Arrays.stream(ssi.api.Signal.values()).map(Enum::name).toList() + ")"));
     }
 
     /** A guest's value as an error shows it, in the guest's terms: a string quoted (and cut if long), a number, else its type's name. */

@@ -4,7 +4,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** A SysV shared-memory segment: bytes really shared by the processes that attach it. */
-public final class Segment {
+final class Segment {
     private final int id;
     private final int key;
     private final byte[] data;

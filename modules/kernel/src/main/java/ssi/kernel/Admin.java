@@ -4,6 +4,7 @@ import java.util.BitSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import ssi.scheduler.Usage;
 
 /**
  * The admin switches of each node, with openMosix's names: {@code block} (refuse guests),

@@ -10,12 +10,7 @@ final class Delivery extends Task {
     }
 
     @Override
-    int node() {
-        return target.where;
-    }
-
-    @Override
-    int pid() {
+    public int pid() {
         return target.pid;
     }
 }

@@ -11,7 +11,9 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import ssi.api.PolicyException;
 import ssi.api.PolicyProvider;
+import ssi.scheduler.Plugins;
 
 /**
  * The policy plugins the cluster can use, by name: those on the module path (found by
@@ -20,7 +22,7 @@ import ssi.api.PolicyProvider;
  */
 public final class Policies {
     /** The built-in name for no automatic migration at all. */
-    public static final String NONE = "none";
+    public static final String NONE = Plugins.NONE;
 
     private final Map<String, PolicyProvider> providers = new TreeMap<>();
     private final Map<String, ModuleLayer> layers = new TreeMap<>(); // plugin name -> the layer it came in
@@ -107,6 +109,17 @@ public final class Policies {
         List<String> names = new ArrayList<>(providers.keySet());
         names.add(NONE);
         return names;
+    }
+
+    /** The plugins as the balancer looks them up: one that is missing is refused in the same words. */
+    Plugins plugins() {
+        return name -> {
+            try {
+                return provider(name);
+            } catch (KernelException e) {
+                throw new PolicyException(e.getMessage());
+            }
+        };
     }
 
     /** A plugin by name; {@link #NONE} has none. */

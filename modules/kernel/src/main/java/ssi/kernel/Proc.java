@@ -8,17 +8,25 @@ import ssi.api.ProcessState;
 import ssi.api.ProcessView;
 import ssi.guest.GuestProgram;
 import ssi.guest.Yield;
+import ssi.ipc.IpcState;
+import ssi.ipc.Party;
 import ssi.migration.AddressSpace;
 import ssi.migration.CantMove;
+import ssi.migration.Deputy;
+import ssi.migration.Migrant;
+import ssi.migration.Move;
+import ssi.scheduler.Balanced;
+import ssi.scheduler.Usage;
 
 /** The kernel's record of one process. Touched by the kernel thread only, except where noted. */
-final class Proc extends ProcFigures {
+final class Proc extends ProcFigures implements Party, Balanced, Migrant {
     int ppid;
     final GuestProgram program;  // null for a synthetic process
     final String command;
     final String owner;        // the user it runs as: who may signal and alter it, whose process limit it counts in
     final RunOptions.Mode mode;
-    final Deputy deputy = new Deputy(this);
+    final Deputy deputy = new Deputy();     // its part at home, serving its site-dependent calls while it is away
+    final DeputyTask deputyTask = new DeputyTask(this);
     ssi.guest.ProcessBody guest;
     ProcessState state = ProcessState.RUNNING;
     double cpuSeconds;         // virtual CPU time
@@ -30,22 +38,13 @@ final class Proc extends ProcFigures {
     boolean parent;            // it has started children (its exit must look for orphans)
     long heap = -1;            // host heap its context held when last measured
     long exitTime;
-    long forwarded;            // site-dependent calls its deputy served
     int cameFrom;              // the node it left last, 0 if none
 
     long joined = -1;          // the start of the last quantum in which it shared its node's CPUs
     long cruiseFrom;           // while cruising: its node's total given when its figures were last brought up to date
     long cruiseEvent;          // its node's total at which its next event falls
 
-    // IPC
-    final java.util.Map<Integer, Integer> fdEnds = new java.util.TreeMap<>(); // pipe ends it started with, by descriptor
-    final java.util.Set<Integer> ends = new java.util.TreeSet<>();           // pipe ends it holds
-    final ssi.ipc.Mailbox mailbox = new ssi.ipc.Mailbox();
-    Object blockedOn;          // the blocking IPC call it waits in (an Ipc.Wait), or null
-    volatile boolean direct;   // asked for direct communication
-    final java.util.Set<Integer> catches = java.util.concurrent.ConcurrentHashMap.newKeySet(); // signals it has handlers for
-    final java.util.List<Ipc.Arrival> signals = new java.util.ArrayList<>(); // on their way to it
-    final java.util.List<Integer> caught = new java.util.ArrayList<>(); // signals for its handlers, at its next call
+    final IpcState ipc = new IpcState(); // its pipe ends, mailbox, signals, and the IPC call it waits in
     boolean inCall;            // its last yield was a system call, waiting for its answer
     boolean stopped;           // SIGSTOP
 
@@ -77,22 +76,39 @@ final class Proc extends ProcFigures {
     }
 
     @Override
-    int node() {
+    public int pid() {
+        return pid;
+    }
+
+    @Override
+    public int home() {
+        return home;
+    }
+
+    @Override
+    public int where() {
         return where;
     }
 
     @Override
-    int pid() {
-        return pid;
+    public String owner() {
+        return owner;
     }
 
-    /** When the first signal on its way arrives, or never. */
-    long signalDue() {
-        long due = Long.MAX_VALUE;
-        for (Ipc.Arrival s : signals) {
-            due = Math.min(due, s.at());
-        }
-        return due;
+    @Override
+    public IpcState ipc() {
+        return ipc;
+    }
+
+    @Override
+    public void countIpc(int node, long bytes) {
+        usage.ipcBytes(node, bytes);
+    }
+
+    @Override
+    public void block() {
+        state = ProcessState.SLEEPING;
+        readyAt = Long.MAX_VALUE;
     }
 
     /** The virtual time after {@code w} units of the current slice. */
@@ -100,7 +116,8 @@ final class Proc extends ProcFigures {
         return sliceStart + Math.round(w * nanosPerUnit);
     }
 
-    boolean alive() {
+    @Override
+    public boolean alive() {
         return state != ProcessState.ZOMBIE;
     }
 
@@ -114,8 +131,9 @@ final class Proc extends ProcFigures {
     }
 
     /** Whether it may signal or alter {@code other}: the same owner, or it is privileged (Unix's rule). */
-    boolean mayAlter(Proc other) {
-        return owner.equals(other.owner) || owner.equals(RunOptions.ROOT);
+    @Override
+    public boolean mayAlter(Party other) {
+        return owner.equals(other.owner()) || owner.equals(RunOptions.ROOT);
     }
 
     /** Why it cannot move now: a confinement, or its lock; empty if it may. */
@@ -123,8 +141,69 @@ final class Proc extends ProcFigures {
         return confined != null ? confined.label() : locked ? CantMove.USER_LOCK.label() : "";
     }
 
+    @Override
+    public AddressSpace memory() {
+        return memory;
+    }
+
+    @Override
+    public CantMove confined() {
+        return confined;
+    }
+
+    @Override
+    public boolean locked() {
+        return locked;
+    }
+
+    @Override
+    public Move move() {
+        return move;
+    }
+
+    @Override
+    public void move(Move m) {
+        move = m;
+    }
+
+    @Override
+    public boolean wantsCpu() {
+        return state == ProcessState.RUNNING && move == null;
+    }
+
+    @Override
+    public boolean moving() {
+        return move != null;
+    }
+
+    @Override
+    public long arrived() {
+        return arrived;
+    }
+
+    @Override
+    public int cameFrom() {
+        return cameFrom;
+    }
+
+    @Override
+    public long memoryBytes() {
+        return memory.bytes();
+    }
+
+    @Override
+    public Usage usage() {
+        return usage;
+    }
+
+    @Override
+    public long ioCalls() {
+        return ioCalls;
+    }
+
     /** What a policy sees of it at {@code t}. */
-    ProcessView view(long t) {
+    @Override
+    public ProcessView view(long t) {
         boolean movable = CantMove.refusal(MigrationReason.POLICY, confined, locked, false).isEmpty();
         return new ProcessView(pid, home, where, memory.bytes(), memory.dirtyPages() * memory.pageBytes(),
                 usage.cpu(), usage.io(), usage.files(), usage.ipc(), t - created, t - arrived, nmigs, movable, hint);
@@ -132,11 +211,11 @@ final class Proc extends ProcFigures {
 
     /** How it ended, for its parent's wait. */
     ssi.guest.ChildExit exited() {
-        return new ssi.guest.ChildExit(exitStatus, cpuSeconds, work, nmigs, forwarded);
+        return new ssi.guest.ChildExit(exitStatus, cpuSeconds, work, nmigs, deputy.served());
     }
 
     ProcessInfo info() {
-        return new ProcessInfo(pid, ppid, home, where, move != null ? ProcessState.FROZEN : stopped && alive() ? ProcessState.STOPPED : state, cpuSeconds, work, deputy.cpuSeconds, forwarded,
+        return new ProcessInfo(pid, ppid, home, where, move != null ? ProcessState.FROZEN : stopped && alive() ? ProcessState.STOPPED : state, cpuSeconds, work, deputy.cpuSeconds(), deputy.served(),
                 memory.bytes(), heap, memory.dirtyPages() * memory.pageBytes(), nmigs, locked, cantmove(), command(), owner);
     }
 }

@@ -2,6 +2,8 @@ package ssi.kernel;
 
 import ssi.migration.AddressSpace;
 import ssi.migration.CantMove;
+import ssi.migration.Move;
+import ssi.scheduler.Usage;
 
 /**
  * The fields of a process that every balancing period reads (a large study has 100,000

@@ -33,7 +33,7 @@ final class ProcState implements ProcSource {
 
     @Override
     public List<Integer> pids() {
-        return kernel.processes().stream().filter(Proc::alive).map(p -> p.pid).toList();
+        return kernel.processes.all().stream().filter(Proc::alive).map(p -> p.pid).toList();
     }
 
     @Override
@@ -43,7 +43,7 @@ final class ProcState implements ProcSource {
 
     @Override
     public Optional<ProcessView> usage(int pid) {
-        Proc p = kernel.proc(pid);
+        Proc p = kernel.processes.get(pid);
         return p == null || !p.alive() ? Optional.empty() : Optional.of(p.view(kernel.now()));
     }
 
@@ -54,7 +54,7 @@ final class ProcState implements ProcSource {
 
     @Override
     public int standsOn(int reader) {
-        Proc p = kernel.proc(reader);
+        Proc p = kernel.processes.get(reader);
         return p == null ? 1 : p.where;
     }
 
@@ -118,12 +118,12 @@ final class ProcState implements ProcSource {
 
     @Override
     public boolean mayAlter(int reader, int pid) {
-        Proc p = kernel.proc(reader), q = kernel.proc(pid);
+        Proc p = kernel.processes.get(reader), q = kernel.processes.get(pid);
         return reader == 0 || p != null && q != null && p.mayAlter(q);
     }
 
     @Override
     public void lock(int pid, boolean locked) {
-        kernel.proc(pid).locked = locked;
+        kernel.processes.get(pid).locked = locked;
     }
 }

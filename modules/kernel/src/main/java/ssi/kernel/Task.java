@@ -3,19 +3,16 @@ package ssi.kernel;
 import java.util.List;
 
 /** Something the quantum loop orders: a process's guest slice, its deputy finishing a call, or signals reaching it. */
-abstract sealed class Task permits ProcFigures, Deputy, Delivery {
+abstract sealed class Task permits ProcFigures, DeputyTask, Delivery {
     long readyAt; // virtual time from which it may run (a deputy: when its call is done)
     long eventAt; // the quantum loop's sort key: when what it did in its slice happens
-
-    /** The node whose CPUs it uses. */
-    abstract int node();
 
     /** The pid it belongs to, for ordering. */
     abstract int pid();
 
     /** Its place in pid order: by pid, a process before its deputy. */
     final int pidRank() {
-        return 2 * pid() + (this instanceof Deputy ? 1 : 0);
+        return 2 * pid() + (this instanceof DeputyTask ? 1 : 0);
     }
 
     /**

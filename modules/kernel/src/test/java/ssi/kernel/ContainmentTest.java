@@ -38,7 +38,7 @@ class ContainmentTest extends LabTest {
             assertEquals(ProcessState.SLEEPING, r.info(bad).state(), "asleep past the clock's end");
             assertTrue(r.kernel.exitStatus(idle).isEmpty(), "others go on");
             r.kernel.advance(1 * S);
-            r.kernel.kill(bad, ssi.ipc.Signal.SIGKILL);
+            r.kernel.kill(bad, ssi.api.Signal.SIGKILL);
             r.kernel.checkInvariants();
         }
     }
@@ -139,7 +139,7 @@ class ContainmentTest extends LabTest {
             r.kernel.advance(10 * MS);
             r.kernel.checkInvariants();
             synchronized (r.kernel) {
-                r.kernel.proc(pid).memory.alloc(4096); // behind the kernel's back
+                r.kernel.processes.get(pid).memory.alloc(4096); // behind the kernel's back
             }
             IllegalStateException e = assertThrows(IllegalStateException.class, r.kernel::checkInvariants);
             assertTrue(e.getMessage().startsWith("kernel invariant broken: node 2 accounts "), e.getMessage());

@@ -15,7 +15,7 @@ import ssi.api.NodeLoad;
 import ssi.api.ProcessInfo;
 import ssi.api.ProcessView;
 import ssi.api.Proposal;
-import ssi.ipc.Signal;
+import ssi.api.Signal;
 import ssi.synthetic.Workload;
 import ssi.synthetic.Workload.Distribution;
 
@@ -63,7 +63,7 @@ class CruiseTest extends LabTest {
         Policies policies = new Policies();
         policies.register(new PolicyTest.Scripted("greedy", 0, CruiseTest::greedy));
         try (Kernel kernel = Kernel.boot(image, 5, runtime, policies)) {
-            kernel.cruising = cruising;
+            kernel.cruises.on = cruising;
             Workload.Model model = new Workload.Model(Distribution.parse("exp:8"), Distribution.parse("uniform:1:8"),
                     Distribution.parse("exp:2"), 512, Distribution.parse("uniform:0:0.5"));
             int[] nodes = IntStream.rangeClosed(1, 20).toArray();
@@ -85,7 +85,7 @@ class CruiseTest extends LabTest {
             return new Outcome(kernel.trace(),
                     ps.stream().map(p -> p.pid() + " " + p.state() + " " + p.where() + " work=" + p.work() + " mem=" + p.memory()).toList(),
                     ps.stream().map(ProcessInfo::cpuSeconds).toList(),
-                    kernel.usage().values().stream().map(v -> v.pid() + " cpu=" + v.cpu() + " io=" + v.io()).toList(), kernel.syntheticSlices);
+                    kernel.usage().values().stream().map(v -> v.pid() + " cpu=" + v.cpu() + " io=" + v.io()).toList(), kernel.slices.synthetic);
         }
     }
 }

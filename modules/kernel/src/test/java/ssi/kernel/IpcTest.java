@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import ssi.api.ProcessState;
-import ssi.ipc.Signal;
+import ssi.api.Signal;
 
 /** Pipes, messages, signals and shared memory between guest processes, with their costs in virtual time. */
 class IpcTest extends LabTest {

@@ -1,6 +1,5 @@
 package ssi.kernel;
 
-import ssi.ipc.Signal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import ssi.api.ProcessInfo;
+import ssi.api.Signal;
 import ssi.guest.GuestRuntime;
 
 class KernelTest extends LabTest {
@@ -232,11 +232,11 @@ class KernelTest extends LabTest {
     @Test
     void theTraceKeepsTheLatestEventsSoALongRunCannotFillTheHeap() throws Exception {
         try (LabRun r = new LabRun(lab, runtime, 1)) {
-            int lines = Kernel.TRACE_LIMIT + 100;
+            int lines = Trace.LIMIT + 100;
             int pid = r.kernel.spawn(1, "io.js", List.of(String.valueOf(lines)));
             assertEquals(0, r.finish(pid));
             List<String> trace = r.kernel.trace();
-            assertEquals(Kernel.TRACE_LIMIT + 1, trace.size());
+            assertEquals(Trace.LIMIT + 1, trace.size());
             assertEquals("... 103 earlier events dropped", trace.getFirst()); // boot, spawn and the first 101 lines
             assertTrue(trace.getLast().endsWith("exit pid=" + pid + " status=0"), trace.getLast());
         }

@@ -13,7 +13,7 @@ class MigrationLimitTest extends LabTest {
     void theKernelKeepsTheLatestMigrationsAndCountsThemAll() throws Exception {
         try (LabRun r = new LabRun(lab, runtime, 1)) {
             int pid = r.kernel.spawnSynthetic(1, new Demand(Long.MAX_VALUE / 2, 4096, 0, 0, 0, 0));
-            int total = Kernel.MIGRATION_LIMIT + 5;
+            int total = ssi.migration.Migrations.KEPT + 5;
             for (int i = 0; i < total; i++) {
                 r.kernel.migrate(pid, i % 2 == 0 ? "2" : "1");
                 while (r.moves.size() == i) {
@@ -22,7 +22,7 @@ class MigrationLimitTest extends LabTest {
             }
             List<Migration> kept = r.kernel.migrations();
             assertEquals(total, r.kernel.migrationCount());
-            assertEquals(Kernel.MIGRATION_LIMIT, kept.size());
+            assertEquals(ssi.migration.Migrations.KEPT, kept.size());
             assertEquals(r.moves.subList(5, total), kept, "the latest, in the order they ended");
         }
     }

@@ -1,6 +1,5 @@
 package ssi.kernel;
 
-import ssi.ipc.Signal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +14,7 @@ import ssi.api.MigrationReason;
 import ssi.api.NodeInfo;
 import ssi.api.ProcessInfo;
 import ssi.api.ProcessState;
+import ssi.api.Signal;
 
 /**
  * Migration, the deputy and constraints, with exact virtual times on the lab image: latency

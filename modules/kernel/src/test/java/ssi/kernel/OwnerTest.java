@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import ssi.api.ProcessInfo;
-import ssi.ipc.Signal;
+import ssi.api.Signal;
 import ssi.mfs.FileView;
 
 /** Processes have owners: a per-user process limit, and Unix's rule for who may signal or alter whom. */

@@ -1,6 +1,5 @@
 package ssi.kernel;
 
-import ssi.ipc.Signal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +18,7 @@ import ssi.api.Policy;
 import ssi.api.PolicyProvider;
 import ssi.api.ProcessView;
 import ssi.api.Proposal;
+import ssi.api.Signal;
 
 /** Load information, gossip and the policy host, with small policies written here against the SPI. */
 class PolicyTest extends LabTest {

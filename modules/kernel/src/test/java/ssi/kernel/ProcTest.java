@@ -34,7 +34,7 @@ class ProcTest extends LabTest {
                     /proc/self/where refused: [Errno 5] no node 9 (nodes are 1-4)
                     ['admin', 'nodes'] ['cantmove', 'from', 'goto', 'lock', 'migrations', 'nmigs', 'stat', 'status', 'where']
                     """, r.text(pid));
-            r.kernel.kill(other, ssi.ipc.Signal.SIGKILL);
+            r.kernel.kill(other, ssi.api.Signal.SIGKILL);
         }
     }
 

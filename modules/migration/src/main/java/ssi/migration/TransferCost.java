@@ -11,9 +11,6 @@ import ssi.api.Link;
  * @param fixedNanos the fixed part of a transfer
  */
 public record TransferCost(long fixedNanos, int pageBytes, Link link) {
-    /** The size of a control message (a request, a reply, a forwarded call's header). */
-    public static final int CONTROL_BYTES = 64;
-
     public TransferCost {
         if (fixedNanos < 0 || pageBytes < 1) {
             throw new IllegalArgumentException("fixed cost must be >= 0 and page size >= 1: " + fixedNanos + ", " + pageBytes);
@@ -22,12 +19,12 @@ public record TransferCost(long fixedNanos, int pageBytes, Link link) {
 
     /** Asking the destination to take the process, and its answer. */
     public long negotiationNanos() {
-        return 2 * link.messageNanos(CONTROL_BYTES);
+        return 2 * link.messageNanos(Link.CONTROL_BYTES);
     }
 
     /** Bytes sent to move {@code dirtyPages}. */
     public long bytes(long dirtyPages) {
-        return CONTROL_BYTES + dirtyPages * pageBytes;
+        return Link.CONTROL_BYTES + dirtyPages * pageBytes;
     }
 
     /** Sending the fixed state and {@code dirtyPages}. */

@@ -12,7 +12,7 @@ package ssi.scheduler;
  *     just emptied.</li>
  * </ul>
  */
-public final class LoadIndex {
+final class LoadIndex {
     private double sum;
     private int ticks;
     private double sample;

@@ -1,4 +1,4 @@
-package ssi.kernel;
+package ssi.migration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,20 +11,37 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The checkpoints of {@code mosrun -C}: one JSON file per process under the state directory, each replaced atomically. */
-final class Checkpoints {
-    /** What a checkpoint holds: how to start the process again, what it had used, and the state its program gave. */
-    record Saved(int pid, String program, List<String> args, int home, RunOptions.Mode mode, boolean locked, String hint,
-                 long intervalNanos, long time, double cpuSeconds, long work, int nmigs, String state, String owner) {}
+/**
+ * The checkpoints of {@code mosrun -C}: a process's image saved to disk, from which {@code mosrun
+ * -R} starts it again. One JSON file per process under the state directory, each replaced atomically.
+ *
+ * @param <M> the modes a process may run in
+ */
+public final class Checkpoints<M extends Enum<M>> {
+    /**
+     * What a checkpoint holds: how to start the process again, what it had used, and the state its program gave.
+     *
+     * @param owner the user it ran as
+     */
+    public record Saved<M>(int pid, String program, List<String> args, int home, M mode, boolean locked, String hint,
+                           long intervalNanos, long time, double cpuSeconds, long work, int nmigs, String state, String owner) {}
 
     private final ObjectMapper json = new ObjectMapper();
     private final Path dir;
+    private final Class<M> modes;
+    private final String defaultOwner;
 
-    Checkpoints(Path dir) {
+    /**
+     * Checkpoints kept in {@code dir}, of processes whose mode is one of {@code modes}; one written
+     * before processes had owners is {@code defaultOwner}'s.
+     */
+    public Checkpoints(Path dir, Class<M> modes, String defaultOwner) {
         this.dir = dir;
+        this.modes = modes;
+        this.defaultOwner = defaultOwner;
     }
 
-    void write(Saved s) throws IOException {
+    public void write(Saved<M> s) throws IOException {
         ObjectNode c = json.createObjectNode().put("pid", s.pid()).put("program", s.program()).put("home", s.home())
                 .put("mode", s.mode().name()).put("locked", s.locked()).put("hint", s.hint()).put("intervalNanos", s.intervalNanos())
                 .put("time", s.time()).put("cpuSeconds", s.cpuSeconds()).put("work", s.work()).put("nmigs", s.nmigs()).put("state", s.state())
@@ -41,7 +58,7 @@ final class Checkpoints {
     }
 
     /** The last checkpoint of a process, if it has one; an IOException names what is wrong with one that cannot be read. */
-    Optional<Saved> read(int pid) throws IOException {
+    public Optional<Saved<M>> read(int pid) throws IOException {
         Path file = file(pid);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
@@ -50,11 +67,11 @@ final class Checkpoints {
             JsonNode c = json.readTree(file.toFile());
             List<String> args = new ArrayList<>();
             c.get("args").forEach(a -> args.add(a.asText()));
-            return Optional.of(new Saved(c.get("pid").asInt(), c.get("program").asText(), args, c.get("home").asInt(),
-                    RunOptions.Mode.valueOf(c.get("mode").asText()), c.get("locked").asBoolean(), c.get("hint").asText(),
+            return Optional.of(new Saved<>(c.get("pid").asInt(), c.get("program").asText(), args, c.get("home").asInt(),
+                    Enum.valueOf(modes, c.get("mode").asText()), c.get("locked").asBoolean(), c.get("hint").asText(),
                     c.get("intervalNanos").asLong(), c.get("time").asLong(), c.get("cpuSeconds").asDouble(), c.get("work").asLong(),
                     c.get("nmigs").asInt(), c.get("state").isNull() ? null : c.get("state").asText(),
-                    c.path("owner").asText(RunOptions.USER))); // checkpoints written before owners: the shell's user
+                    c.path("owner").asText(defaultOwner))); // checkpoints written before owners
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new IOException(file.getFileName() + ": not a checkpoint (not JSON)");
         } catch (RuntimeException e) { // a field missing or of the wrong kind

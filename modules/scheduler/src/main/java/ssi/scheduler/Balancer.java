@@ -1,41 +1,42 @@
-package ssi.kernel;
+package ssi.scheduler;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.stream.IntStream;
 import ssi.api.ClusterView;
 import ssi.api.Link;
 import ssi.api.NodeLoad;
 import ssi.api.NodeSpec;
-import ssi.api.ProcessState;
+import ssi.api.PolicyException;
 import ssi.api.ProcessView;
 import ssi.api.Proposal;
-import ssi.migration.TransferCost;
-import ssi.scheduler.InfoWindow;
 
 /**
  * Load information and the policy at work: every quantum it samples the run queues; every period
  * it updates load indexes and process statistics, lets the nodes gossip, and asks each node's
  * policy for proposals, which it disposes of; at a process's creation it asks for a placement.
+ *
+ * @param <P> the kernel's processes
  */
-final class Balancer implements AutoCloseable {
+public final class Balancer<P extends Balanced> implements AutoCloseable {
     /** What the balancer needs of the kernel. */
-    interface Cluster {
-        /** The processes that run by slices; the others cruise (see {@link Cruises}) and are sampled when caught up. */
-        Collection<Proc> sliced();
+    public interface Cluster<P> {
+        /** The processes that run by slices; the others cruise and are sampled when caught up. */
+        Collection<P> sliced();
 
         /** Counts a cruising process's CPU samples since it was last caught up (its other figures can wait). */
-        void sample(Proc p);
+        void sample(P p);
 
         /** A process by pid, or null. */
-        Proc process(int pid);
+        P process(int pid);
 
         /** What wants each node's CPUs now, by node id. */
         int[] runQueues();
 
         /** The live processes running on a node, by pid. */
-        Collection<Proc> processesAt(int node);
+        Collection<P> processesAt(int node);
 
         /** A node's memory not used by its processes nor reserved for ones migrating to it. */
         long freeMemory(int node);
@@ -44,7 +45,7 @@ final class Balancer implements AutoCloseable {
         long[] freeMemories();
 
         /** Starts a policy migration; returns why it cannot, or null. */
-        String move(Proc p, int to, long t);
+        String move(P p, int to, long t);
 
         void log(long t, String event);
 
@@ -58,56 +59,74 @@ final class Balancer implements AutoCloseable {
 
         /** How much of the past a node's process statistics keep each period: its slow or fast decay. */
         double decay(int node, boolean slow);
+
+        /** Virtual nanoseconds a migration of {@code dirtyBytes} keeps a process frozen. */
+        long migrationNanos(long dirtyBytes);
+
+        /** Virtual nanoseconds a call of a process of home {@code home} takes more when its deputy serves it. */
+        long forwardNanos(int home);
     }
 
-    private Image image;
-    private final TransferCost cost;
-    private final Cluster cluster;
+    /**
+     * How the cluster balances.
+     *
+     * @param policy the policy in use at boot, with its {@code settings}
+     * @param window the entries each node's information window keeps
+     * @param minResidenceNanos how long a process stays where it arrived before a policy may move it again
+     */
+    public record Rules(String policy, Map<String, String> settings, long periodNanos, long quantumNanos, int window,
+                        long minResidenceNanos, Link link) {}
+
+    private final Rules rules;
+    private final Cluster<P> cluster;
     private final PolicyHost policy;
     private final Information info;
+    private int nodeCount;  // node ids are 1 to nodeCount
     private long[] decayed; // by node: the period its processes' statistics were last brought to
 
-    Balancer(Image image, long seed, Policies policies, TransferCost cost, Cluster cluster) throws KernelException {
-        this.image = image;
-        this.cost = cost;
+    /** Balancing of {@code nodes} by {@code rules}, the policies' plugins found in {@code plugins}; refused if the policy cannot start. */
+    public Balancer(List<NodeSpec> nodes, Rules rules, long seed, Plugins plugins, Cluster<P> cluster) throws PolicyException {
+        this.rules = rules;
         this.cluster = cluster;
-        this.policy = new PolicyHost(policies, image.nodes().size());
-        this.info = new Information(image.nodes(), image.balancing(), image.link(), seed);
-        this.decayed = new long[image.nodes().size() + 1];
+        this.nodeCount = nodes.size();
+        this.policy = new PolicyHost(plugins, nodes.size());
+        this.info = new Information(nodes, rules.window(), rules.periodNanos(), rules.link(), seed);
+        this.decayed = new long[nodes.size() + 1];
         java.util.Arrays.fill(decayed, -1);
-        policy.use(image.balancing().policy(), image.balancing().settings());
+        policy.use(rules.policy(), rules.settings());
     }
 
     /** Switches the policy; the one in use stays if this fails. */
-    void use(String name, Map<String, String> settings) throws KernelException {
+    public void use(String name, Map<String, String> settings) throws PolicyException {
         policy.use(name, settings);
     }
 
-    String describe() {
+    /** The policy in use, with its settings. */
+    public String describe() {
         return policy.describe();
     }
 
-    String policyName() {
+    public String policyName() {
         return policy.name();
     }
 
-    /** A node joined: the image now has it. */
-    void addNode(Image grown, NodeSpec n) throws KernelException {
+    /** A node joined, with the next id: it gets its own instance of the policy, and gossip finds it. */
+    public void addNode(NodeSpec n) throws PolicyException {
         policy.addNode();
         info.addNode(n);
         decayed = java.util.Arrays.copyOf(decayed, n.id() + 1);
         decayed[n.id()] = -1;
-        image = grown;
+        nodeCount = n.id();
     }
 
     /** A node's load index (MOSIX's local value) as of the last period. */
-    double loadIndex(int node) {
+    public double loadIndex(int node) {
         return info.load(node).local();
     }
 
     /** Whether the quantum that ends at {@code t} ends a balancing period (the first quantum end at or after each multiple of it). */
-    boolean periodEnds(long t) {
-        return t % image.balancing().periodNanos() < image.quantumNanos();
+    public boolean periodEnds(long t) {
+        return t % rules.periodNanos() < rules.quantumNanos();
     }
 
     /**
@@ -115,14 +134,14 @@ final class Balancer implements AutoCloseable {
      * load, gossips and lets the policy act, unless the cluster rests ({@code rests}: see
      * {@link #rest}). Returns true when it ended a balancing period that did not rest.
      */
-    boolean endQuantum(long t, boolean rests) {
+    public boolean endQuantum(long t, boolean rests) {
         int[] runnable = cluster.runQueues();
-        for (NodeSpec n : image.nodes()) {
-            info.tick(n.id(), runnable[n.id()]);
+        for (int n = 1; n <= nodeCount; n++) {
+            info.tick(n, runnable[n]);
         }
-        for (Proc p : cluster.sliced()) {
+        for (P p : cluster.sliced()) {
             if (p.alive()) {
-                p.usage.quantum(p.state == ProcessState.RUNNING && p.move == null);
+                p.usage().quantum(p.wantsCpu());
             }
         }
         info.deliver(t);
@@ -137,7 +156,7 @@ final class Balancer implements AutoCloseable {
         long[] free = cluster.freeMemories();
         info.endPeriod(t, cluster::spec, node -> new InfoWindow.Entry(node, cluster.spec(node).speed(), cluster.spec(node).cpus(),
                 info.load(node).exported(), free[node], cluster.spec(node).memory(), t), node -> cluster.admin(node, "quiet"));
-        int[] asking = image.nodes().stream().mapToInt(NodeSpec::id).filter(n -> !cluster.admin(n, "stay")).toArray(); // stay: no automatic migration away
+        int[] asking = IntStream.rangeClosed(1, nodeCount).filter(n -> !cluster.admin(n, "stay")).toArray(); // stay: no automatic migration away
         while (asking.length > 0 && policy.active()) {
             int[] nodes = asking;
             List<List<Proposal>> decided = policy.propose(nodes, n -> {
@@ -153,8 +172,8 @@ final class Balancer implements AutoCloseable {
             int next = policy.switches() != asked || i == nodes.length ? i : i + 1;
             asking = java.util.Arrays.copyOfRange(nodes, next, nodes.length);
         }
-        for (NodeSpec n : image.nodes()) {
-            decay(n.id(), t); // the nodes no policy looked at
+        for (int n = 1; n <= nodeCount; n++) {
+            decay(n, t); // the nodes no policy looked at
         }
         return true;
     }
@@ -165,7 +184,7 @@ final class Balancer implements AutoCloseable {
      * no policy is asked, there being nothing to balance and nothing new to tell. So a resting
      * period costs nothing, and any number of them can pass at once with the same outcome as one by one.
      */
-    void rest(long periods) {
+    public void rest(long periods) {
         info.rest(periods);
     }
 
@@ -174,12 +193,12 @@ final class Balancer implements AutoCloseable {
      * an idle cluster first learns of its nodes as one with processes does, and rests knowing only
      * what was told while idle.
      */
-    long restAfter() {
+    public long restAfter() {
         return info.memory();
     }
 
     /** Whether no load information is on its way between nodes. */
-    boolean quiet() {
+    public boolean quiet() {
         return info.quiet();
     }
 
@@ -192,61 +211,57 @@ final class Balancer implements AutoCloseable {
             return;
         }
         decayed[node] = t;
-        double seconds = image.balancing().periodNanos() / 1e9;
+        double seconds = rules.periodNanos() / 1e9;
         double slow = cluster.decay(node, true), fast = cluster.decay(node, false); // the node's settings
-        for (Proc p : cluster.processesAt(node)) {
+        for (P p : cluster.processesAt(node)) {
             cluster.sample(p); // a cruising process's CPU samples since it was last caught up
-            p.usage.period(seconds, p.ioCalls, p.usage.hinted ? slow : fast);
+            Usage usage = p.usage();
+            usage.period(seconds, p.ioCalls(), usage.hinted() ? slow : fast);
         }
     }
 
     /** The cluster as {@code node} sees it at {@code t}: its own figures, its window, its processes. */
-    private ClusterView view(int node, Collection<Proc> there, long free, long t) {
+    private ClusterView view(int node, Collection<P> there, long free, long t) {
         NodeSpec s = cluster.spec(node);
         NodeLoad self = new NodeLoad(node, s.speed(), s.cpus(), info.load(node).local(), free, s.memory(), 0);
         ProcessView[] here = new ProcessView[there.size()];
         int staying = 0;
-        for (Proc p : there) {
-            if (p.move == null) {
+        for (P p : there) {
+            if (!p.moving()) {
                 here[staying++] = p.view(t);
             }
         }
         ProcessView[] views = staying == here.length ? here : java.util.Arrays.copyOf(here, staying); // List.of copies it again
-        return new View(self, info.window(node).view(t), List.of(views), t, image, cluster, cost);
+        return new View(self, info.window(node).view(t), List.of(views), t, rules.link(), cluster);
     }
 
-    private record View(NodeLoad self, List<NodeLoad> window, List<ProcessView> processes, long now, Image image, Cluster cluster,
-                        TransferCost cost) implements ClusterView {
-        @Override
-        public Link link() {
-            return image.link();
-        }
-
+    private record View(NodeLoad self, List<NodeLoad> window, List<ProcessView> processes, long now, Link link, Cluster<?> cluster)
+            implements ClusterView {
         @Override
         public long migrationNanos(long dirtyBytes) {
-            return cost.negotiationNanos() + cost.transferNanos((dirtyBytes + cost.pageBytes() - 1) / cost.pageBytes());
+            return cluster.migrationNanos(dirtyBytes);
         }
 
         @Override
         public long forwardNanos(int home) {
-            double deputy = image.deputyWork() / (image.workRate() * cluster.spec(home).speed()) * 1e9;
-            return 2 * image.link().messageNanos(TransferCost.CONTROL_BYTES) + Math.round(deputy);
+            return cluster.forwardNanos(home);
         }
     }
 
     /** Initial placement: the policy of the node where a process is born may send it elsewhere at once. */
-    void place(Proc p, long t) {
-        if (!policy.active() || !p.view(t).movable() || cluster.admin(p.home, "stay") || cluster.admin(p.home, "lstay")) {
+    public void place(P p, long t) {
+        int home = p.home();
+        if (!policy.active() || !p.view(t).movable() || cluster.admin(home, "stay") || cluster.admin(home, "lstay")) {
             return;
         }
         String owner = policy.name();
-        OptionalInt to = policy.place(p.home, view(p.home, cluster.processesAt(p.home), cluster.freeMemory(p.home), t), p.view(t),
+        OptionalInt to = policy.place(home, view(home, cluster.processesAt(home), cluster.freeMemory(home), t), p.view(t),
                 text -> cluster.notice(t, text));
-        if (to.isEmpty() || to.getAsInt() == p.where || !policy.name().equals(owner)) {
+        if (to.isEmpty() || to.getAsInt() == p.where() || !policy.name().equals(owner)) {
             return;
         }
-        if (image.node(to.getAsInt()).isEmpty()) {
-            policy.fail(p.home, "place", "proposed node " + to.getAsInt() + ", which does not exist", text -> cluster.notice(t, text));
+        if (!exists(to.getAsInt())) {
+            policy.fail(home, "place", "proposed node " + to.getAsInt() + ", which does not exist", text -> cluster.notice(t, text));
             return;
         }
         cluster.move(p, to.getAsInt(), t);
@@ -260,22 +275,26 @@ final class Balancer implements AutoCloseable {
      */
     private void dispose(int node, List<Proposal> proposals, long t) {
         for (Proposal pr : proposals) {
-            Proc p = pr == null ? null : cluster.process(pr.pid());
-            if (p == null || !p.alive() || p.where != node || image.node(pr.node()).isEmpty()) {
+            P p = pr == null ? null : cluster.process(pr.pid());
+            if (p == null || !p.alive() || p.where() != node || !exists(pr.node())) {
                 policy.fail(node, "balance", "proposed " + pr + ", which is not a process of node " + node + " and a node",
                         text -> cluster.notice(t, text));
                 return;
             }
-            if (pr.node() == node || p.move != null || t - p.arrived < image.balancing().minResidenceNanos()
-                    || p.home == node && cluster.admin(node, "lstay")
-                    || pr.node() == p.cameFrom && pr.node() != p.home) {
+            if (pr.node() == node || p.moving() || t - p.arrived() < rules.minResidenceNanos()
+                    || p.home() == node && cluster.admin(node, "lstay")
+                    || pr.node() == p.cameFrom() && pr.node() != p.home()) {
                 continue;
             }
-            if (!info.window(node).shortOfMemory(pr.node(), p.memory.bytes()) && cluster.move(p, pr.node(), t) == null) {
-                cluster.log(t, "policy " + policy.name() + " node=" + node + " moves pid=" + p.pid + " to=" + pr.node() + " (" + pr.why() + ")");
+            if (!info.window(node).shortOfMemory(pr.node(), p.memoryBytes()) && cluster.move(p, pr.node(), t) == null) {
+                cluster.log(t, "policy " + policy.name() + " node=" + node + " moves pid=" + p.pid() + " to=" + pr.node() + " (" + pr.why() + ")");
                 return;
             }
         }
+    }
+
+    private boolean exists(int node) {
+        return node >= 1 && node <= nodeCount;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package ssi.kernel;
+package ssi.migration;
 
 import ssi.api.MigrationReason;
 import ssi.guest.Syscall;
@@ -8,7 +8,7 @@ import ssi.guest.Syscall;
  * destination reserves memory for it (or refuses); at {@code replyAt} the source hears back and
  * either rolls back or starts the transfer, which ends at {@code doneAt}.
  */
-final class Move {
+public final class Move {
     final int from;
     final int to;
     final MigrationReason reason;
@@ -32,6 +32,16 @@ final class Move {
         this.replyAt = requested + negotiation;
         this.byGuest = byGuest;
         this.then = then;
+    }
+
+    /** Where it goes. */
+    public int to() {
+        return to;
+    }
+
+    /** Whether the destination holds memory for it (a CPU too: it counts in the destination's run queue). */
+    public boolean reserved() {
+        return reserved;
     }
 
     /** When the next step happens. */

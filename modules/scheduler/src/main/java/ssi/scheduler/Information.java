@@ -1,4 +1,4 @@
-package ssi.kernel;
+package ssi.scheduler;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -6,10 +6,6 @@ import java.util.List;
 import java.util.function.IntFunction;
 import ssi.api.Link;
 import ssi.api.NodeSpec;
-import ssi.migration.TransferCost;
-import ssi.scheduler.Gossip;
-import ssi.scheduler.InfoWindow;
-import ssi.scheduler.LoadIndex;
 
 /**
  * What the nodes know of each other: each node's load index, and the gossip that carries load
@@ -34,12 +30,13 @@ final class Information {
     private final List<Pending> pending = new ArrayList<>();
     private final long memory; // how many periods gossip keeps what it carries
 
-    Information(List<NodeSpec> nodes, Image.Balancing balancing, Link link, long seed) {
+    /** The nodes' information, each keeping a window of {@code window} entries, gossiped every {@code periodNanos} over {@code link}. */
+    Information(List<NodeSpec> nodes, int window, long periodNanos, Link link, long seed) {
         this.nodes = new ArrayList<>(nodes);
         this.link = link;
         this.loads = new LoadIndex[nodes.size() + 1];
         this.memory = 4L * Math.max(4, nodes.size());
-        this.gossip = new Gossip(balancing.window(), memory * balancing.periodNanos(), seed);
+        this.gossip = new Gossip(window, memory * periodNanos, seed);
         for (NodeSpec n : nodes) {
             loads[n.id()] = new LoadIndex();
             gossip.join(n.id());
@@ -76,7 +73,7 @@ final class Information {
             if (quiet.test(m.from())) {
                 continue;
             }
-            long bytes = TransferCost.CONTROL_BYTES + 48L * m.vector().size();
+            long bytes = Link.CONTROL_BYTES + 48L * m.vector().size();
             pending.add(new Pending(t + link.messageNanos(bytes), m));
         }
     }

@@ -1,4 +1,4 @@
-package ssi.kernel;
+package ssi.scheduler;
 
 /**
  * A process's recent demand for the CPU and its I/O (calls, and file bytes by node), decayed every period as MOSIX does, averaged
@@ -7,11 +7,11 @@ package ssi.kernel;
  * decays fast (926/1000 of the past kept), to follow its changes; one whose kind was hinted
  * ({@code mosrun -c}, {@code -i}) decays slowly (975/1000), its behaviour being known and steady.
  */
-final class Usage {
-    static final double FAST_DECAY = 0.926;
-    static final double SLOW_DECAY = 0.975;
+public final class Usage {
+    public static final double FAST_DECAY = 0.926;
+    public static final double SLOW_DECAY = 0.975;
 
-    final boolean hinted;     // mosrun -c / -i: its kind is known, it decays slowly
+    private final boolean hinted; // mosrun -c / -i: its kind is known, it decays slowly
     private double decay;     // of the last period
 
     private int quanta;
@@ -23,34 +23,39 @@ final class Usage {
     private Rates files;      // null until it does file I/O (most processes never do; views are built every period)
     private Rates ipc;        // null until it does IPC
 
-    Usage(boolean hinted) {
+    public Usage(boolean hinted) {
         this.hinted = hinted;
         this.decay = hinted ? SLOW_DECAY : FAST_DECAY;
     }
 
+    /** Whether its kind was hinted ({@code mosrun -c}, {@code -i}): it decays slowly. */
+    public boolean hinted() {
+        return hinted;
+    }
+
     /** Samples one quantum: did the process want a CPU at its end? */
-    void quantum(boolean wantsCpu) {
+    public void quantum(boolean wantsCpu) {
         quanta(1, wantsCpu);
     }
 
     /** Samples {@code count} quanta alike. */
-    void quanta(long count, boolean wantsCpu) {
+    public void quanta(long count, boolean wantsCpu) {
         quanta += (int) count;
         runnable += wantsCpu ? (int) count : 0;
     }
 
     /** Counts bytes of file I/O served by {@code node} (the one holding the files). */
-    void fileBytes(int node, long bytes) {
+    public void fileBytes(int node, long bytes) {
         (files == null ? files = new Rates() : files).add(node, bytes);
     }
 
     /** Counts bytes of IPC that crossed to {@code node}. */
-    void ipcBytes(int node, long bytes) {
+    public void ipcBytes(int node, long bytes) {
         (ipc == null ? ipc = new Rates() : ipc).add(node, bytes);
     }
 
     /** Ends a period of {@code seconds}; the process had made {@code ioCalls} I/O calls in all by then. */
-    void period(double seconds, long ioCalls, double decay) {
+    public void period(double seconds, long ioCalls, double decay) {
         this.decay = decay; // the node's setting (slow-decay or fast-decay), which an administrator may change
         cpuSum = cpuSum * decay + (quanta == 0 ? 0 : (double) runnable / quanta);
         ioSum = ioSum * decay + (ioCalls - lastIoCalls) / seconds;
@@ -67,22 +72,22 @@ final class Usage {
     }
 
     /** The fraction of the time it wanted a CPU, 0 to 1: 1 for a CPU-bound process however many share its CPU. */
-    double cpu() {
+    public double cpu() {
         return weight == 0 ? 0 : cpuSum / weight;
     }
 
     /** I/O system calls per second recently. */
-    double io() {
+    public double io() {
         return weight == 0 ? 0 : ioSum / weight;
     }
 
     /** File I/O bytes per second recently, by the node holding the files (nodes it has not used lately left out). */
-    java.util.Map<Integer, Double> files() {
+    public java.util.Map<Integer, Double> files() {
         return files == null ? java.util.Map.of() : files.rates();
     }
 
     /** IPC bytes per second recently, by the node they crossed to. */
-    java.util.Map<Integer, Double> ipc() {
+    public java.util.Map<Integer, Double> ipc() {
         return ipc == null ? java.util.Map.of() : ipc.rates();
     }
 

@@ -1,4 +1,4 @@
-package ssi.ipc;
+package ssi.api;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package ssi.kernel;
+package ssi.scheduler;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,15 +34,15 @@ final class PolicyHost implements AutoCloseable {
         }
     }
 
-    private final Policies policies;
+    private final Plugins policies;
     private int nodes;
     private ExecutorService runner = newRunner();
-    private Choice current = new Choice(Policies.NONE, Map.of());
+    private Choice current = new Choice(Plugins.NONE, Map.of());
     private Choice previous = current;
     private Policy[] instances; // by node id; null for none
     private int switches;
 
-    PolicyHost(Policies policies, int nodes) {
+    PolicyHost(Plugins policies, int nodes) {
         this.policies = policies;
         this.nodes = nodes;
     }
@@ -55,25 +55,23 @@ final class PolicyHost implements AutoCloseable {
     }
 
     /** Switches to a policy, created afresh for every node; the one in use stays if this fails. */
-    void use(String name, Map<String, String> settings) throws KernelException {
+    void use(String name, Map<String, String> settings) throws PolicyException {
         Policy[] created = null;
-        if (!name.equals(Policies.NONE)) {
+        if (!name.equals(Plugins.NONE)) {
             var provider = policies.provider(name);
             created = new Policy[nodes + 1];
             for (int n = 1; n <= nodes; n++) {
                 try {
                     created[n] = provider.create(settings);
-                } catch (PolicyException e) {
-                    throw new KernelException(e.getMessage());
                 } catch (RuntimeException e) {
-                    throw new KernelException("policy '" + name + "' failed to start" + (e.getMessage() == null ? " without saying why" : ": " + e.getMessage()));
+                    throw new PolicyException("policy '" + name + "' failed to start" + (e.getMessage() == null ? " without saying why" : ": " + e.getMessage()));
                 }
                 if (created[n] == null) {
-                    throw new KernelException("policy '" + name + "' created no policy");
+                    throw new PolicyException("policy '" + name + "' created no policy");
                 }
             }
         } else if (!settings.isEmpty()) {
-            throw new KernelException("policy 'none' takes no settings");
+            throw new PolicyException("policy 'none' takes no settings");
         }
         previous = current;
         current = new Choice(name, Map.copyOf(settings));
@@ -91,14 +89,14 @@ final class PolicyHost implements AutoCloseable {
     }
 
     /** A node joined: it gets its own instance of the policy in use. */
-    void addNode() throws KernelException {
+    void addNode() throws PolicyException {
         nodes++;
         if (instances != null) {
             Policy[] grown = java.util.Arrays.copyOf(instances, nodes + 1);
             try {
                 grown[nodes] = policies.provider(current.name()).create(current.settings());
             } catch (PolicyException | RuntimeException e) {
-                throw new KernelException("policy '" + current.name() + "' failed to start on the new node: " + e.getMessage());
+                throw new PolicyException("policy '" + current.name() + "' failed to start on the new node: " + e.getMessage());
             }
             instances = grown;
         }
@@ -280,20 +278,20 @@ final class PolicyHost implements AutoCloseable {
         }
     }
 
-    /** The policy misbehaved (an exception, nonsense): report it and go back to the previous one. */
     /** A plugin's exception as its message says it, without Java's names (the trace and the shell show it). */
     private static String failed(Throwable e) {
         return e.getMessage() == null || e.getMessage().isBlank() ? "failed without saying why" : "failed: " + e.getMessage();
     }
 
+    /** The policy misbehaved (an exception, nonsense): report it and go back to the previous one. */
     void fail(int node, String what, String failure, Reporter report) {
         Choice broken = current;
-        Choice back = previous.equals(broken) ? new Choice(Policies.NONE, Map.of()) : previous;
+        Choice back = previous.equals(broken) ? new Choice(Plugins.NONE, Map.of()) : previous;
         try {
             use(back.name(), back.settings());
-        } catch (KernelException e) {
+        } catch (PolicyException e) {
             instances = null;
-            current = new Choice(Policies.NONE, Map.of());
+            current = new Choice(Plugins.NONE, Map.of());
         }
         previous = current;
         report.report("policy " + broken.name() + " at node " + node + ": " + what + " " + failure + "; back to " + current.describe());
