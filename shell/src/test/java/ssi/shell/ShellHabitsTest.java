@@ -113,21 +113,29 @@ class ShellHabitsTest {
         assertEquals("policy: 'a\\x00b' cannot name a file on this host\n", run("policy load a\u0000b", false));
     }
 
-    @Test
-    void ctrlCStopsARunningAdvanceAndTheRestOfItsLine(@TempDir Path dir) throws Exception {
+    /**
+     * The screen of an interactive session given {@code typed}, where the user presses Ctrl-C when
+     * the first program output comes.
+     */
+    private String typedWithCtrlCAtFirstOutput(String typed, Path dir) throws Exception {
         java.io.ByteArrayOutputStream screen = new java.io.ByteArrayOutputStream();
-        byte[] typed = "mosrun cpu.js &\nmosrun idle.js 1 &\nadvance 1000h; ps\nexit\n".getBytes(StandardCharsets.UTF_8);
         try (org.jline.terminal.Terminal terminal = new org.jline.terminal.impl.DumbTerminal("test", "dumb",
-                new java.io.ByteArrayInputStream(typed), screen, StandardCharsets.UTF_8)) {
+                new java.io.ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), screen, StandardCharsets.UTF_8)) {
             kernel.addListener(new KernelListener() {
                 @Override
-                public void output(Output o) { // idle.js ends after a virtual second: the user presses Ctrl-C then
+                public void output(Output o) {
                     terminal.raise(org.jline.terminal.Terminal.Signal.INT);
                 }
             });
             assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Main.interactive(kernel, Pace.MAX, terminal, dir.resolve("history")));
         }
-        String shown = screen.toString(StandardCharsets.UTF_8);
+        return screen.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void ctrlCStopsARunningAdvanceAndTheRestOfItsLine(@TempDir Path dir) throws Exception {
+        // idle.js writes after a virtual second: the user presses Ctrl-C then
+        String shown = typedWithCtrlCAtFirstOutput("mosrun cpu.js &\nmosrun idle.js 1 &\nadvance 1000h; ps\nexit\n", dir);
         assertTrue(shown.contains("idle.js 2: 10 beats"), shown);
         assertTrue(shown.contains("t=1.010s"), "stopped at the end of the quantum of the key press: " + shown);
         assertFalse(shown.contains("COMMAND"), "ps, after it on the line, did not run: " + shown);
@@ -135,19 +143,7 @@ class ShellHabitsTest {
 
     @Test
     void ctrlCInterruptsAForegroundProgramWithSigint(@TempDir Path dir) throws Exception {
-        java.io.ByteArrayOutputStream screen = new java.io.ByteArrayOutputStream();
-        byte[] typed = "mosrun io.js; ps\nexit\n".getBytes(StandardCharsets.UTF_8); // endless: it writes lines
-        try (org.jline.terminal.Terminal terminal = new org.jline.terminal.impl.DumbTerminal("test", "dumb",
-                new java.io.ByteArrayInputStream(typed), screen, StandardCharsets.UTF_8)) {
-            kernel.addListener(new KernelListener() {
-                @Override
-                public void output(Output o) { // its first line: the user presses Ctrl-C
-                    terminal.raise(org.jline.terminal.Terminal.Signal.INT);
-                }
-            });
-            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Main.interactive(kernel, Pace.MAX, terminal, dir.resolve("history")));
-        }
-        String shown = screen.toString(StandardCharsets.UTF_8);
+        String shown = typedWithCtrlCAtFirstOutput("mosrun io.js; ps\nexit\n", dir); // endless: it writes lines; Ctrl-C at its first
         assertTrue(shown.contains("[1] interrupted: sent SIGINT"), shown);
         assertFalse(shown.contains("COMMAND"), "ps, after it on the line, did not run: " + shown);
         kernel.advance(20 * 1_000_000L);
@@ -156,19 +152,8 @@ class ShellHabitsTest {
 
     @Test
     void ctrlCEndsAWholeWait(@TempDir Path dir) throws Exception { // found by the fuzz suite: wait went on to the next job, forever
-        java.io.ByteArrayOutputStream screen = new java.io.ByteArrayOutputStream();
-        byte[] typed = "mosrun cpu.js &\nmosrun cpu.js &\nmosrun idle.js 1 &\nwait; ps\nexit\n".getBytes(StandardCharsets.UTF_8);
-        try (org.jline.terminal.Terminal terminal = new org.jline.terminal.impl.DumbTerminal("test", "dumb",
-                new java.io.ByteArrayInputStream(typed), screen, StandardCharsets.UTF_8)) {
-            kernel.addListener(new KernelListener() {
-                @Override
-                public void output(Output o) { // idle.js ends after a virtual second: the user presses Ctrl-C then
-                    terminal.raise(org.jline.terminal.Terminal.Signal.INT);
-                }
-            });
-            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Main.interactive(kernel, Pace.MAX, terminal, dir.resolve("history")));
-        }
-        String shown = screen.toString(StandardCharsets.UTF_8);
+        // idle.js writes after a virtual second: the user presses Ctrl-C then
+        String shown = typedWithCtrlCAtFirstOutput("mosrun cpu.js &\nmosrun cpu.js &\nmosrun idle.js 1 &\nwait; ps\nexit\n", dir);
         assertTrue(shown.contains("[1] interrupted: sent SIGINT"), shown);
         assertFalse(shown.contains("[2] interrupted") || shown.contains("COMMAND"), "neither the next job nor ps: " + shown);
     }
