@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import ssi.mfs.Namespace;
 
 /** The shell's commands on the cluster's files, as its node sees them: ls, cat, echo, cp, mv, rm, mkdir, cd, pwd. */
 final class FileCommands {
@@ -24,7 +23,7 @@ final class FileCommands {
 
         @Override
         public Integer call() throws java.io.IOException {
-            shell.files().list(Namespace.normalise(path == null ? shell.cwd() : path, shell.cwd())).forEach(shell.out()::println);
+            shell.files().list(shell.resolve(path == null ? "." : path)).forEach(shell.out()::println);
             return 0;
         }
     }
@@ -42,7 +41,7 @@ final class FileCommands {
 
         @Override
         public Integer call() throws java.io.IOException {
-            String text = new String(shell.files().read(Namespace.normalise(path, shell.cwd())), java.nio.charset.StandardCharsets.UTF_8);
+            String text = new String(shell.files().read(shell.resolve(path)), java.nio.charset.StandardCharsets.UTF_8);
             shell.out().print(text.endsWith("\n") || text.isEmpty() ? text : text + "\n");
             return 0;
         }
@@ -70,7 +69,7 @@ final class FileCommands {
                 throw new IllegalArgumentException("want: echo TEXT > FILE (the file last, after a separate > or >>)");
             }
             String text = String.join(" ", words.subList(0, redirect)) + "\n";
-            shell.files().write(Namespace.normalise(words.getLast(), shell.cwd()), text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            shell.files().write(shell.resolve(words.getLast()), text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     words.get(redirect).equals(">>"));
             return 0;
         }
@@ -92,7 +91,7 @@ final class FileCommands {
 
         @Override
         public Integer call() throws java.io.IOException {
-            shell.files().write(Namespace.normalise(to, shell.cwd()), shell.files().read(Namespace.normalise(from, shell.cwd())), false);
+            shell.files().write(shell.resolve(to), shell.files().read(shell.resolve(from)), false);
             return 0;
         }
     }
@@ -113,7 +112,7 @@ final class FileCommands {
 
         @Override
         public Integer call() throws java.io.IOException {
-            shell.files().move(Namespace.normalise(from, shell.cwd()), Namespace.normalise(to, shell.cwd()));
+            shell.files().move(shell.resolve(from), shell.resolve(to));
             return 0;
         }
     }
@@ -131,7 +130,7 @@ final class FileCommands {
 
         @Override
         public Integer call() throws java.io.IOException {
-            shell.files().delete(Namespace.normalise(path, shell.cwd()));
+            shell.files().delete(shell.resolve(path));
             return 0;
         }
     }
@@ -149,7 +148,7 @@ final class FileCommands {
 
         @Override
         public Integer call() throws java.io.IOException {
-            shell.files().mkdir(Namespace.normalise(path, shell.cwd()));
+            shell.files().mkdir(shell.resolve(path));
             return 0;
         }
     }
@@ -167,7 +166,7 @@ final class FileCommands {
 
         @Override
         public Integer call() throws java.io.IOException {
-            String target = Namespace.normalise(path, shell.cwd());
+            String target = shell.resolve(path);
             shell.files().requireDirectory(target);
             shell.cd(target);
             return 0;

@@ -169,6 +169,11 @@ final class Shell {
         return cwd;
     }
 
+    /** A path as the user typed it, made absolute against the shell's directory. */
+    String resolve(String path) throws java.io.IOException {
+        return Namespace.normalise(path, cwd);
+    }
+
     /** Changes the shell's directory (a directory that exists). */
     void cd(String dir) {
         cwd = dir;
