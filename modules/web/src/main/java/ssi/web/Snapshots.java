@@ -11,18 +11,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import ssi.api.Migration;
 import ssi.api.NodeInfo;
-import ssi.api.ProcessInfo;
 import ssi.api.Signal;
 import ssi.kernel.Durations;
 import ssi.kernel.Kernel;
 import ssi.kernel.KernelListener;
-import ssi.kernel.Output;
 
 /**
- * What the page shows, read from the kernel: the kernel's listener only marks that something
- * changed and keeps each balancing period's load indices (the chart, in virtual time); a daemon
- * timer turns the state into JSON at most a few times a wall second, and each page's own thread
- * sends the newest. A slow or gone page skips snapshots; it never holds up the kernel.
+ * What the page shows, read from the kernel: the kernel's listener keeps each balancing period's
+ * load indices (the chart, in virtual time); a daemon timer reads the state a few times a wall
+ * second and publishes it as JSON when it changed, and each page's own thread sends the newest.
+ * A slow or gone page skips snapshots; it never holds up the kernel.
  */
 final class Snapshots implements KernelListener, AutoCloseable {
     /** Load samples kept for a page that opens late. */
@@ -58,10 +56,9 @@ final class Snapshots implements KernelListener, AutoCloseable {
             r -> Thread.ofPlatform().daemon().name("ssi-web-snapshots").unstarted(r));
     private final ArrayDeque<Sample> history = new ArrayDeque<>();
     private final List<Sample> fresh = new ArrayList<>(); // samples since the last snapshot
-    private volatile boolean changed = true;
     private volatile boolean closed;
     private Published latest;
-    private long lastTime = -1;
+    private String lastShown; // the last published state, less its number and samples
 
     Snapshots(Kernel kernel, int shellNode, long everyMillis) {
         this.kernel = kernel;
@@ -70,27 +67,7 @@ final class Snapshots implements KernelListener, AutoCloseable {
         timer.scheduleWithFixedDelay(this::refresh, 0, everyMillis, TimeUnit.MILLISECONDS);
     }
 
-    // The kernel's listener: called on its thread, under its lock; only marks and samples.
-    @Override
-    public void output(Output output) {
-        changed = true;
-    }
-
-    @Override
-    public void exited(ProcessInfo process, int status, long time) {
-        changed = true;
-    }
-
-    @Override
-    public void migrated(Migration migration) {
-        changed = true;
-    }
-
-    @Override
-    public void notice(long time, String text) {
-        changed = true;
-    }
-
+    /** The kernel's listener, on its thread and under its lock: keeps each balancing period's load indices, nothing slower. */
     @Override
     public void period(long time) {
         if (closed) {
@@ -104,7 +81,6 @@ final class Snapshots implements KernelListener, AutoCloseable {
                 history.removeFirst();
             }
         }
-        changed = true;
     }
 
     /** The state now, as JSON (a page's first view, or a test's). */
@@ -140,32 +116,38 @@ final class Snapshots implements KernelListener, AutoCloseable {
         return closed ? null : latest;
     }
 
-    /** Publishes a snapshot if virtual time moved or the kernel said something changed. */
+    /**
+     * Publishes a snapshot if anything shown changed: the state is read and compared each tick, so a
+     * change no listener call announces (a node crashed from the shell while the clock stands) shows too.
+     */
     private void refresh() {
         try {
-            long t = kernel.now();
-            if (!changed && t == lastTime) {
-                return;
-            }
-            changed = false;
-            lastTime = t;
             List<Sample> since;
             synchronized (history) {
                 since = List.copyOf(fresh);
                 fresh.clear();
             }
-            long seq;
-            synchronized (this) {
-                seq = latest == null ? 1 : latest.seq() + 1;
+            State now = state(0, List.of());
+            String shown = write(now);
+            if (shown.equals(lastShown) && since.isEmpty()) {
+                return;
             }
-            String text = write(state(seq, since));
+            lastShown = shown;
+            long seq = latestSeq() + 1;
+            String text = write(new State(seq, now.time(), now.clock(), now.pace(), now.policy(), now.image(), now.nodes(), now.processes(),
+                    now.migrations(), now.migrationCount(), since));
             synchronized (this) {
                 latest = new Published(seq, text);
                 notifyAll();
             }
         } catch (RuntimeException e) {
-            changed = true; // try again at the next tick; the timer must not die
+            lastShown = null; // try again at the next tick; the timer must not die
         }
+    }
+
+    /** The number of the newest snapshot published (0 before the first): a page that has the state now waits for a later one. */
+    synchronized long latestSeq() {
+        return latest == null ? 0 : latest.seq();
     }
 
     /** One consistent view: the kernel's public methods lock the kernel, and so does this. */

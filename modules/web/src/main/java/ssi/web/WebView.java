@@ -143,9 +143,9 @@ public final class WebView implements AutoCloseable {
         x.getResponseHeaders().set("Cache-Control", "no-store");
         x.sendResponseHeaders(200, 0);
         OutputStream out = x.getResponseBody();
+        long seen = snapshots.latestSeq(); // what was published before the state now is older than it
         event(out, "hello", snapshots.hello());
         event(out, "state", snapshots.now());
-        long seen = 0;
         try {
             while (true) {
                 Snapshots.Published p = snapshots.await(seen, 15_000);

@@ -166,6 +166,42 @@ class WebSecurityTest {
         }
     }
 
+    @Test
+    void watchingDoesNotChangeTheTrace() throws Exception {
+        List<String> unwatched = balancedRun(false);
+        List<String> watched = balancedRun(true);
+        assertTrue(unwatched.stream().anyMatch(l -> l.contains("migrat")), "the run has migrations to get wrong");
+        assertEquals(unwatched, watched);
+    }
+
+    /** paper5 under MOSIX's policy, 6 endless processes started at node 1, 6 s in steps; watched: a page streams it meanwhile. */
+    private static List<String> balancedRun(boolean watched) throws Exception {
+        try (Kernel k = Kernel.boot(ssi.kernel.Image.load(Clusters.PAPER5), 5)) {
+            for (int i = 0; i < 6; i++) {
+                k.spawnSynthetic(1, Clusters.endless());
+            }
+            WebView view = watched ? WebView.start(k, new WebOptions(WebOptions.LOOPBACK, 0, null), 1) : null;
+            Thread page = watched ? Thread.ofVirtual().start(() -> { // reads the stream as a page does, until the view closes
+                try (InputStream in = java.net.URI.create(view.url() + "api/events").toURL().openStream()) {
+                    in.transferTo(OutputStream.nullOutputStream());
+                } catch (IOException e) {
+                    // the view closed
+                }
+            }) : null;
+            for (int s = 0; s < 12; s++) {
+                k.advance(500_000_000L);
+                if (watched) {
+                    assertEquals(200, get(view.url() + "api/state", null).status());
+                }
+            }
+            if (watched) {
+                view.close();
+                page.join(10_000);
+            }
+            return k.trace();
+        }
+    }
+
     private static Http.Reply get(String url, String cookie) throws IOException {
         return Http.get(url, cookie == null ? java.util.Map.of() : java.util.Map.of("Cookie", cookie));
     }

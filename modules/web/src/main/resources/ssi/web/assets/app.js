@@ -6,6 +6,8 @@
   const $ = (id) => document.getElementById(id);
   const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
   const mb = (bytes) => Math.round(bytes / 1048576);
+  // Replaces an element's content only when it changed: a button under the pointer stays the same button.
+  const setHtml = (el, html) => { if (el.ssiHtml !== html) { el.innerHTML = html; el.ssiHtml = html; } };
   const COLORS = ['#2b6cb0', '#c05621', '#2f855a', '#b83280', '#6b46c1', '#c53030', '#2c7a7b', '#975a16', '#4a5568', '#d69e2e'];
   const MAX_POINTS = 600;
 
@@ -93,7 +95,7 @@
   // --- rendering ---------------------------------------------------------------------------------------
   function renderNodes() {
     const max = Math.max(1, ...state.nodes.map((n) => n.loadIndex));
-    nodes.innerHTML = state.nodes.map((n) => `
+    setHtml(nodes, state.nodes.map((n) => `
       <div class="node${n.up ? '' : ' down'}" data-node="${n.id}">
         <div><span class="name">${esc(n.name)}</span> #${n.id} <span class="status">${n.up ? 'up' : 'DOWN'}</span></div>
         <div>${n.speed.toFixed(2)} × ${n.cpus} CPU</div>
@@ -102,10 +104,10 @@
         <div>free ${mb(n.free)} / ${mb(n.memory)} MB</div>
         <div>${n.up ? `<button data-act="shutdown">shutdown</button><button data-act="crash">crash</button>`
                     : `<button data-act="restart">restart</button>`}</div>
-      </div>`).join('');
+      </div>`).join(''));
     const target = $('target'), chosen = target.value;
-    target.innerHTML = ['balance', 'home'].map((t) => `<option value="${t}">${t}</option>`).join('')
-      + state.nodes.map((n) => `<option value="${n.id}">${n.id} ${esc(n.name)}</option>`).join('');
+    setHtml(target, ['balance', 'home'].map((t) => `<option value="${t}">${t}</option>`).join('')
+      + state.nodes.map((n) => `<option value="${n.id}">${n.id} ${esc(n.name)}</option>`).join(''));
     if (chosen) target.value = chosen;
   }
 
@@ -123,17 +125,17 @@
       th.classList.toggle('up', sortUp);
     });
     $('pcount').textContent = `(${shown.length} of ${state.processes.length})`;
-    $('procs').querySelector('tbody').innerHTML = shown.map((p) => `
-      <tr draggable="true" data-pid="${p.pid}"><td>${p.pid}</td><td class="program">${esc(p.command)}</td><td>${p.home}</td>
+    setHtml($('procs').querySelector('tbody'), shown.map((p) => `
+      <tr draggable="true" data-pid="${p.pid}"><td>${p.pid}</td><td class="program" title="${esc(p.command)}">${esc(p.command)}</td><td>${p.home}</td>
       <td class="where">${p.where}</td><td>${p.state}</td><td>${p.cpu.toFixed(3)}</td><td class="nmigs">${p.nmigs}</td>
-      <td><button data-act="migrate">migrate</button> <button data-act="kill">kill</button></td></tr>`).join('');
+      <td><button data-act="migrate">migrate</button> <button data-act="kill">kill</button></td></tr>`).join(''));
   }
 
   function renderLog() {
     $('mcount').textContent = state.migrationCount;
-    $('log').querySelector('tbody').innerHTML = state.migrations.slice().reverse().map((m) => `
+    setHtml($('log').querySelector('tbody'), state.migrations.slice().reverse().map((m) => `
       <tr data-pid="${m.pid}"><td>${m.at}</td><td>${m.pid}</td><td class="from">${m.from}</td><td class="to">${m.to}</td>
-      <td class="reason">${esc(m.reason)}</td><td>${m.frozen}</td><td>${m.pages}</td><td>${m.bytes}</td><td>${esc(m.outcome)}</td></tr>`).join('');
+      <td class="reason">${esc(m.reason)}</td><td>${m.frozen}</td><td>${m.pages}</td><td>${m.bytes}</td><td>${esc(m.outcome)}</td></tr>`).join(''));
   }
 
   function addSamples(samples) {
@@ -184,6 +186,7 @@
     renderLog();
     renderChart();
     document.body.dataset.seq = state.seq;
+    document.body.dataset.samples = series.xs.length;
     document.body.dataset.time = state.time;
     if (window.ssiFirstRender === undefined) window.ssiFirstRender = performance.now();
   }
