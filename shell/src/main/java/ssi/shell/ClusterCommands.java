@@ -94,8 +94,8 @@ final class ClusterCommands {
     }
 
     @Command(name = "web", description = "Serve a live web view of the cluster, with its controls; print its URL. web stop ends it.",
-            footer = {"", "It listens on 127.0.0.1 unless --bind names another address, which then needs --token T:",
-                    "every request must carry it (the printed URL does). The page's controls call the kernel as these commands do."})
+            footer = {"", "It listens on 127.0.0.1 unless --bind names another address, which then needs --token T: every request must"
+                    + " carry it (the printed URL does). The page's controls call the kernel as these commands do."})
     static final class Web implements Callable<Integer> {
         private final Shell shell;
 
