@@ -16,6 +16,8 @@ final class Browser {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
+    private static Path profile; // the running browser's, removed when it quits
+
     private Browser() {}
 
     /** A fresh headless browser with a profile of its own. */
@@ -25,9 +27,21 @@ final class Browser {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--window-size=1500,1100", "--user-data-dir=" + Files.createTempDirectory("ssi-web-chromium"));
+                "--window-size=1500,1100", "--user-data-dir=" + (profile = Files.createTempDirectory("ssi-web-chromium")));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
+    }
+
+    /** Quits the browser and removes its profile. */
+    static void quit(ChromeDriver browser) throws IOException {
+        browser.quit();
+        if (profile != null) {
+            try (var walk = Files.walk(profile)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 
     /** Installs the browser with .ci/browser if it is missing; fails, saying how to install it, if that cannot. */
