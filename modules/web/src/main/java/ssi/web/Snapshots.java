@@ -103,6 +103,11 @@ final class Snapshots implements KernelListener, AutoCloseable {
         return write(new Hello(programs, kernel.policies().names(), java.util.Arrays.stream(Signal.values()).map(Enum::name).toList(), kept));
     }
 
+    /** True once the view has closed: the pages' threads end. */
+    boolean closed() {
+        return closed;
+    }
+
     /** Waits until a snapshot newer than {@code seen} is published, or the time is up (null). */
     synchronized Published await(long seen, long millis) throws InterruptedException {
         long until = System.currentTimeMillis() + millis;

@@ -114,6 +114,12 @@ public final class WebView implements AutoCloseable {
             }
         } catch (IOException e) {
             // the page went away mid-answer: nothing to tell it
+        } catch (RuntimeException e) { // a bug of ssi's: the page is told so, the shell's terminal is left alone
+            try {
+                error(x, 500, "internal error (a bug of ssi's: the web view failed inside it)");
+            } catch (IOException | RuntimeException ignored) {
+                // the answer had begun: the page sees a broken one
+            }
         }
     }
 
@@ -147,7 +153,7 @@ public final class WebView implements AutoCloseable {
         event(out, "hello", snapshots.hello());
         event(out, "state", snapshots.now());
         try {
-            while (true) {
+            while (!snapshots.closed()) {
                 Snapshots.Published p = snapshots.await(seen, 15_000);
                 if (p == null) {
                     out.write(": still here\n\n".getBytes(StandardCharsets.UTF_8)); // finds a page that went away

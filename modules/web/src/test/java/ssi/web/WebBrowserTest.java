@@ -72,6 +72,19 @@ class WebBrowserTest {
         }
         assertEquals(kernel.ps().stream().map(p -> p.pid() + "@" + p.where()).toList(),
                 rows().stream().map(r -> r.getDomAttribute("data-pid") + "@" + r.findElement(By.className("where")).getText()).toList());
+        browser.findElement(By.cssSelector("#procs th[data-key=pid]")).click(); // sorted by pid already: now the other way
+        List<String> descending = kernel.ps().stream().map(p -> String.valueOf(p.pid())).sorted(java.util.Comparator.comparing(Integer::valueOf,
+                java.util.Comparator.reverseOrder())).toList();
+        waitFor(d -> rows().stream().map(r -> r.getDomAttribute("data-pid")).toList().equals(descending));
+        browser.findElement(By.id("filter")).sendKeys("synthetic running"); // every word must be in a row's pid, program, nodes or state
+        waitFor(d -> rows().size() == kernel.ps().size());
+        browser.findElement(By.id("filter")).sendKeys(" frozen");
+        waitFor(d -> rows().isEmpty());
+        assertEquals("(0 of " + kernel.ps().size() + ")", browser.findElement(By.id("pcount")).getText());
+        browser.findElement(By.id("filter")).clear();
+        browser.findElement(By.cssSelector("#procs th[data-key=pid]")).click();
+        assertEquals(String.valueOf(kernel.nodes().size()), String.valueOf(browser.findElements(By.cssSelector("#target option")).size() - 2),
+                "migrate to: balance, home and each node");
         assertTrue(browser.findElement(By.id("time")).getText().length() > 0);
         assertEquals("max (paused)", browser.findElement(By.id("pace")).getText());
     }
