@@ -125,6 +125,17 @@ class WebBrowserTest {
     }
 
     @Test
+    void aProgramsNameIsShownAsTextNeverRunAsCode() throws Exception {
+        String named = "<img src=x onerror=\"document.body.dataset.owned=1\">";
+        int pid = kernel.spawn(1, "cpu.js", List.of(named)); // endless: its arguments are its command line
+        load(web);
+        WebElement program = row(pid).findElement(By.className("program"));
+        assertEquals("/bin/cpu.js " + named, program.getText());
+        assertEquals(null, browser.findElement(By.tagName("body")).getDomAttribute("data-owned"));
+        kernel.kill(pid, ssi.api.Signal.SIGKILL);
+    }
+
+    @Test
     void killEndsTheProcess() {
         int pid = PIDS.get(1);
         load(web);
