@@ -83,43 +83,45 @@ public final class WebView implements AutoCloseable {
         threads.shutdownNow();
     }
 
-    private void handle(HttpExchange x) throws IOException {
+    private void handle(HttpExchange x) {
         try (x) {
-            Optional<String> refused = access.refusal(x);
-            if (refused.isPresent()) {
-                error(x, 403, refused.get());
-                return;
-            }
-            String path = x.getRequestURI().getPath();
-            String method = x.getRequestMethod();
-            if (path.startsWith("/api/") && !path.equals("/api/state") && !path.equals("/api/events")) {
-                if (!method.equals("POST")) {
-                    x.getResponseHeaders().set("Allow", "POST");
-                    error(x, 405, path + ": a control is a POST");
-                    return;
-                }
-                control(x, path.substring("/api/".length()));
-                return;
-            }
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                x.getResponseHeaders().set("Allow", "GET");
-                error(x, 405, path + ": only GET here");
-                return;
-            }
-            switch (path) {
-                case "/" -> page(x);
-                case "/api/state" -> send(x, 200, "application/json", snapshots.now().getBytes(StandardCharsets.UTF_8));
-                case "/api/events" -> events(x);
-                default -> asset(x, path);
+            try {
+                route(x);
+            } catch (RuntimeException e) { // a bug of ssi's: the page is told so, the shell's terminal is left alone
+                error(x, 500, "internal error (a bug of ssi's: the web view failed inside it)");
             }
         } catch (IOException e) {
-            // the page went away mid-answer: nothing to tell it
-        } catch (RuntimeException e) { // a bug of ssi's: the page is told so, the shell's terminal is left alone
-            try {
-                error(x, 500, "internal error (a bug of ssi's: the web view failed inside it)");
-            } catch (IOException | RuntimeException ignored) {
-                // the answer had begun: the page sees a broken one
+            // the page went away mid-answer (or the answer had begun when a bug struck): nothing to tell it
+        }
+    }
+
+    private void route(HttpExchange x) throws IOException {
+        Optional<String> refused = access.refusal(x);
+        if (refused.isPresent()) {
+            error(x, 403, refused.get());
+            return;
+        }
+        String path = x.getRequestURI().getPath();
+        String method = x.getRequestMethod();
+        if (path.startsWith("/api/") && !path.equals("/api/state") && !path.equals("/api/events")) {
+            if (!method.equals("POST")) {
+                x.getResponseHeaders().set("Allow", "POST");
+                error(x, 405, path + ": a control is a POST");
+                return;
             }
+            control(x, path.substring("/api/".length()));
+            return;
+        }
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            x.getResponseHeaders().set("Allow", "GET");
+            error(x, 405, path + ": only GET here");
+            return;
+        }
+        switch (path) {
+            case "/" -> page(x);
+            case "/api/state" -> send(x, 200, "application/json", snapshots.now().getBytes(StandardCharsets.UTF_8));
+            case "/api/events" -> events(x);
+            default -> asset(x, path);
         }
     }
 
