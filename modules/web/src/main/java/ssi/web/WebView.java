@@ -125,12 +125,15 @@ public final class WebView implements AutoCloseable {
         }
     }
 
-    /** The page, with this session's control token in it (only a page of this origin can read it). */
+    /** The page, with this session's control token in it (only a page of this origin can read it) and the state now. */
     private void page(HttpExchange x) throws IOException {
         if (access.tokenInQuery(x)) {
             x.getResponseHeaders().add("Set-Cookie", access.cookie());
         }
-        String html = resource("index.html").replace("{{session}}", access.session());
+        // The page comes with what it shows first, so it renders without waiting for its stream; a '<' in
+        // the JSON (only ever inside a string) is escaped, so no program's name can end the script element.
+        String first = "{\"hello\":" + snapshots.hello() + ",\"state\":" + snapshots.now() + "}";
+        String html = resource("index.html").replace("{{session}}", access.session()).replace("{{first}}", first.replace("<", "\\u003c"));
         send(x, 200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
     }
 

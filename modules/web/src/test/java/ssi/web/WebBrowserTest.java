@@ -126,7 +126,7 @@ class WebBrowserTest {
 
     @Test
     void aProgramsNameIsShownAsTextNeverRunAsCode() throws Exception {
-        String named = "<img src=x onerror=\"document.body.dataset.owned=1\">";
+        String named = "</script><img src=x onerror=\"document.body.dataset.owned=1\">"; // in the page's first state, too
         int pid = kernel.spawn(1, "cpu.js", List.of(named)); // endless: its arguments are its command line
         load(web);
         WebElement program = row(pid).findElement(By.className("program"));

@@ -199,15 +199,19 @@
     }
   }
 
-  const events = new EventSource('/api/events');
-  events.addEventListener('hello', (e) => {
-    const hello = JSON.parse(e.data);
+  function greet(hello) {
     $('programs').innerHTML = hello.programs.map((p) => `<option value="${esc(p)}">`).join('');
     $('policy-choice').innerHTML = hello.policies.map((p) => `<option>${esc(p)}</option>`).join('');
     series.xs.length = 0;
     series.ys.length = 0;
     addSamples(hello.history);
-  });
+  }
+
+  const first = JSON.parse($('ssi-first').textContent); // what the page came with: shown at once
+  greet(first.hello);
+  render(first.state);
+  const events = new EventSource('/api/events'); // then what changes
+  events.addEventListener('hello', (e) => greet(JSON.parse(e.data)));
   events.addEventListener('state', (e) => render(JSON.parse(e.data)));
   events.onerror = () => say('lost the stream from ssi; retrying…', true);
   events.onopen = () => { if ($('message').textContent.startsWith('lost')) say('connected', false); };
