@@ -8,6 +8,7 @@ module ssi.shell {
     requires ssi.guest;                     // the shared guest runtime
     requires ssi.scheduler;                 // bench: gossip convergence
     requires ssi.bench;                     // bench: the JMH benchmarks
+    requires ssi.web;                       // web: the live web view
     requires java.management;               // bench: the heap many guests take
     requires jdk.management;                // bench program: the process's CPU time beside its wall time
     requires org.jline;                     // line editing, history, completion

@@ -11,7 +11,7 @@ import ssi.hostinfo.HostInfo;
 import ssi.kernel.KernelException;
 import ssi.mfs.Namespace;
 
-/** The shell's commands on the cluster as a whole and on the host: nodes, policy, host, bench. */
+/** The shell's commands on the cluster as a whole and on the host: nodes, policy, web, host, bench. */
 final class ClusterCommands {
     private ClusterCommands() {}
 
@@ -90,6 +90,42 @@ final class ClusterCommands {
                 throw new IllegalArgumentException("usage: policy " + usage);
             }
             return args.getFirst();
+        }
+    }
+
+    @Command(name = "web", description = "Serve a live web view of the cluster, with its controls; print its URL. web stop ends it.",
+            footer = {"", "It listens on 127.0.0.1 unless --bind names another address, which then needs --token T: every request must"
+                    + " carry it (the printed URL does). The page's controls call the kernel as these commands do."})
+    static final class Web implements Callable<Integer> {
+        private final Shell shell;
+
+        @Parameters(arity = "0..1", paramLabel = "stop", description = "stop serving")
+        String action;
+
+        @Option(names = "--port", paramLabel = "P", description = "the port (default 8080; 0 picks a free one)")
+        int port = ssi.web.WebOptions.DEFAULT_PORT;
+
+        @Option(names = "--bind", paramLabel = "ADDR", description = "the address to listen on (default 127.0.0.1)")
+        String bind = ssi.web.WebOptions.LOOPBACK;
+
+        @Option(names = "--token", paramLabel = "T", description = "the access token every request must carry (needed off loopback)")
+        String token;
+
+        Web(Shell shell) {
+            this.shell = shell;
+        }
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            if (action != null) {
+                if (!action.equals("stop")) {
+                    throw new IllegalArgumentException("want web [--port P] [--bind ADDR] [--token T], or web stop; got '" + action + "'");
+                }
+                shell.out().println(shell.stopWeb() ? "web view stopped" : "no web view is running");
+                return 0;
+            }
+            shell.out().println("web view at " + shell.startWeb(new ssi.web.WebOptions(bind, port, token)));
+            return 0;
         }
     }
 

@@ -30,7 +30,7 @@ import ssi.kernel.KernelListener;
 import ssi.kernel.Output;
 import ssi.kernel.Pace;
 
-/** {@code ./ssi [--image NAME|DIR] [--seed N] [--pace realtime|max] [--state DIR] [--fresh] [-c 'CMD; CMD' | FILE]}. */
+/** {@code ./ssi [--image NAME|DIR] [--seed N] [--pace realtime|max] [--state DIR] [--fresh] [--web [--port P] [--bind ADDR] [--token T]] [-c 'CMD; CMD' | FILE]}. */
 @Command(name = "ssi", mixinStandardHelpOptions = true, description = "A single-system-image cluster emulator.")
 public final class Main implements Callable<Integer> {
     /** Virtual time a script's processes get to finish once its commands are done. */
@@ -50,6 +50,18 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--fresh", description = "start with no files: empty the state directory first")
     boolean fresh;
+
+    @Option(names = "--web", description = "serve the live web view (the shell's web command) from the start; print its URL")
+    boolean web;
+
+    @Option(names = "--port", paramLabel = "P", description = "with --web: its port (default 8080)")
+    Integer port;
+
+    @Option(names = "--bind", paramLabel = "ADDR", description = "with --web: its address (default 127.0.0.1; another needs --token)")
+    String bind;
+
+    @Option(names = "--token", paramLabel = "T", description = "with --web: the access token every request must carry")
+    String token;
 
     @Option(names = "-c", paramLabel = "'CMD; CMD'", description = "run these commands and exit")
     String commands;
@@ -79,6 +91,11 @@ public final class Main implements Callable<Integer> {
             System.err.println("ssi: --pace: want realtime or max, got '" + pace + "'");
             return 2;
         }
+        if (!web && (port != null || bind != null || token != null)) {
+            System.err.println("ssi: --port, --bind and --token are the web view's: give --web too");
+            return 2;
+        }
+        List<String> startup = web ? List.of(webCommand()) : List.of();
         List<String> script = null;
         if (commands != null) {
             script = List.of(commands);
@@ -107,13 +124,21 @@ public final class Main implements Callable<Integer> {
         }
         try (Kernel kernel = booted) {
             if (script != null) {
-                return runScript(kernel, script, chosen == null ? Pace.MAX : chosen);
+                List<String> lines = new ArrayList<>(startup);
+                lines.addAll(script);
+                return runScript(kernel, lines, chosen == null ? Pace.MAX : chosen);
             }
             kernel.warmUpGuests(); // while the person reads the banner and types
             interactive(kernel, chosen == null ? Pace.REALTIME : chosen, TerminalBuilder.builder().system(true).build(),
-                    Path.of(System.getProperty("user.home"), ".ssi_history"));
+                    Path.of(System.getProperty("user.home"), ".ssi_history"), startup);
             return 0;
         }
+    }
+
+    /** The shell's web command that --web and its options ask for. */
+    private String webCommand() {
+        return "web" + (port != null ? " --port " + port : "") + (bind != null ? " --bind '" + bind + "'" : "")
+                + (token != null ? " --token '" + token + "'" : "");
     }
 
     /** Empties a state directory (only one that looks like one: it holds the namespace's mount points). */
@@ -140,22 +165,26 @@ public final class Main implements Callable<Integer> {
         kernel.addListener(printer(out::print, out::flush));
         Shell shell = new Shell(kernel, out);
         kernel.pace(pace);
-        boolean ok = true;
-        for (String line : lines) {
-            for (String command : split(line)) {
-                ok &= shell.run(words(command));
-                if (shell.exitRequested()) {
-                    return status(shell, ok);
+        try {
+            boolean ok = true;
+            for (String line : lines) {
+                for (String command : split(line)) {
+                    ok &= shell.run(words(command));
+                    if (shell.exitRequested()) {
+                        return status(shell, ok);
+                    }
                 }
             }
+            kernel.pace(Pace.MAX);
+            long limit = kernel.now() + DRAIN_NANOS;
+            while (!kernel.ps().isEmpty() && kernel.now() < limit) {
+                kernel.advance(kernel.image().quantumNanos());
+            }
+            out.flush();
+            return status(shell, ok);
+        } finally {
+            shell.stopWeb();
         }
-        kernel.pace(Pace.MAX);
-        long limit = kernel.now() + DRAIN_NANOS;
-        while (!kernel.ps().isEmpty() && kernel.now() < limit) {
-            kernel.advance(kernel.image().quantumNanos());
-        }
-        out.flush();
-        return status(shell, ok);
     }
 
     private static int status(Shell shell, boolean ok) {
@@ -165,6 +194,11 @@ public final class Main implements Callable<Integer> {
 
     /** The prompt on {@code terminal}, its history kept in {@code history}, until exit or end of input. */
     static void interactive(Kernel kernel, Pace pace, Terminal terminal, Path history) {
+        interactive(kernel, pace, terminal, history, List.of());
+    }
+
+    /** The prompt, after running {@code startup}'s commands (--web's) once the banner is shown. */
+    static void interactive(Kernel kernel, Pace pace, Terminal terminal, Path history, List<String> startup) {
         PrintWriter out = terminal.writer();
         Shell shell = new Shell(kernel, out);
         shell.useScreen(new Screen(terminal));
@@ -182,6 +216,17 @@ public final class Main implements Callable<Integer> {
         out.println("ssi: image " + kernel.image().name() + ", " + kernel.image().nodes().size() + " nodes, seed " + kernel.seed()
                 + ", pace " + pace.name().toLowerCase() + ". Type help.");
         kernel.pace(pace);
+        startup.forEach(command -> shell.run(words(command)));
+        try {
+            prompt(kernel, terminal, shell, reader);
+        } finally {
+            shell.stopWeb();
+        }
+        kernel.pace(Pace.MAX);
+    }
+
+    /** Reads and runs command lines until exit or end of input. */
+    private static void prompt(Kernel kernel, Terminal terminal, Shell shell, LineReader reader) {
         while (!shell.exitRequested()) {
             String line;
             try {
@@ -209,7 +254,6 @@ public final class Main implements Callable<Integer> {
                 terminal.handle(Terminal.Signal.INT, before);
             }
         }
-        kernel.pace(Pace.MAX);
     }
 
     /** Prints what processes write and how they end. */

@@ -26,7 +26,7 @@ import ssi.mfs.Namespace;
         ProcessCommands.Mosrun.class, FileCommands.Ls.class, FileCommands.Cat.class, FileCommands.Echo.class, FileCommands.Cp.class,
         FileCommands.Mv.class, FileCommands.Rm.class, FileCommands.Mkdir.class, FileCommands.Cd.class, FileCommands.Pwd.class,
         ProcessCommands.Migrate.class, ProcessCommands.Migrations.class, ClusterCommands.PolicyCommand.class, ProcessCommands.Ps.class,
-        ClusterCommands.Nodes.class, ProcessCommands.Kill.class, ProcessCommands.Advance.class, ClusterCommands.Host.class,
+        ClusterCommands.Nodes.class, ClusterCommands.Web.class, ProcessCommands.Kill.class, ProcessCommands.Advance.class, ClusterCommands.Host.class,
         ClusterCommands.Bench.class, ProcessCommands.Trace.class, ProcessCommands.Wait.class, Shell.Help.class, Shell.Exit.class,
         MosixTools.Mosctl.class, MosixTools.Mps.class, MosixTools.Mtop.class, MosixTools.Mon.class, MosixTools.NodeCommand.class,
         Experiments.ExperimentCommand.class, Experiments.Plot.class, Studies.Synth.class, Studies.ImageCommand.class})
@@ -44,6 +44,7 @@ final class Shell {
     private final java.util.Set<Integer> jobs = new java.util.TreeSet<>(); // what it started in the background
     private Integer jobStatus;       // the exit status of the last command if it ran a program in the foreground
     private Screen screen; // the terminal live views may take over; null in scripts
+    private ssi.web.WebView web; // the live web view, while one is served
 
     Shell(Kernel kernel, PrintWriter out) {
         this.kernel = kernel;
@@ -181,6 +182,25 @@ final class Shell {
 
     boolean exitRequested() {
         return exitRequested;
+    }
+
+    /** Serves the web view of this shell's cluster (its controls start programs at the shell's node); its URL. */
+    String startWeb(ssi.web.WebOptions options) throws java.io.IOException {
+        if (web != null) {
+            throw new IllegalStateException("already serving at " + web.url() + " (web stop first)");
+        }
+        web = ssi.web.WebView.start(kernel, options, shellNode);
+        return web.url();
+    }
+
+    /** Stops the web view; false if none was served. */
+    boolean stopWeb() {
+        if (web == null) {
+            return false;
+        }
+        web.close();
+        web = null;
+        return true;
     }
 
     /** The exit status of the program the last command ran in the foreground, if it did. */

@@ -25,7 +25,7 @@ import ssi.kernel.Kernel;
  * {@code experiment run NAME} runs them: a fresh kernel, the image's seed and policy, pace max),
  * followed by the files the run recorded (loads by node and period, processes, migrations, output),
  * the kernel's whole trace of the README's walk-through ({@code golden/walkthrough.ssi}: its {@code ssi>} lines but
- * {@code mon} and {@code exit}, on a fresh kernel with the image's seed), and that of a synthetic
+ * {@code mon}, {@code web} and {@code exit}, on a fresh kernel with the image's seed), and that of a synthetic
  * study (generated nodes, synthetic processes that cruise, call home, write memory and are
  * signalled, migrated, slowed, crashed on and joined by a node from outside) must equal, byte for byte,
  * the files under {@code src/test/resources/golden/}. They were recorded before the kernel was

@@ -301,4 +301,46 @@ class ShellTest {
             assertTrue(screen.toString().contains("/bin/cpu.js"), screen.toString());
         }
     }
+
+    @Test
+    void webServesThePageUntilStoppedAndAnOpenBindNeedsAToken(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Image paper5 = Image.load(Path.of("../images/paper5"));
+        StringWriter text = new StringWriter();
+        try (Kernel kernel = Kernel.boot(paper5, 1)) {
+            Shell shell = new Shell(kernel, new PrintWriter(text));
+            assertTrue(shell.run(Main.words("web --port 0")), text.toString());
+            String url = text.toString().strip().replace("web view at ", "");
+            assertTrue(url.matches("http://127\\.0\\.0\\.1:\\d+/"), url);
+            assertTrue(fetch(url).contains("name=\"ssi-session\""));
+            assertEquals(5, new ObjectMapper().readTree(fetch(url + "api/state")).get("nodes").size());
+            text.getBuffer().setLength(0);
+            assertFalse(shell.run(Main.words("web --port 0")));
+            assertEquals("web: already serving at " + url + " (web stop first)", text.toString().strip());
+            text.getBuffer().setLength(0);
+            assertTrue(shell.run(Main.words("web stop")));
+            assertEquals("web view stopped", text.toString().strip());
+            org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> fetch(url));
+            for (String bad : List.of("web --bind 0.0.0.0 --port 0", "web --port 70000", "web --bind 0.0.0.0 --token short", "web frob")) {
+                text.getBuffer().setLength(0);
+                assertFalse(shell.run(Main.words(bad)), bad);
+                assertEquals(1, text.toString().strip().lines().count(), bad + ": " + text);
+                assertTrue(text.toString().startsWith("web: "), bad + ": " + text);
+            }
+            text.getBuffer().setLength(0);
+            assertTrue(shell.run(Main.words("web stop")));
+            assertEquals("no web view is running", text.toString().strip());
+        }
+        String state = dir.resolve("s").toString();
+        assertEquals(2, new picocli.CommandLine(new Main()).execute("--image", "../images/paper5", "--state", state, "--port", "0", "-c", "nodes"),
+                "--port is --web's");
+        assertEquals(0, new picocli.CommandLine(new Main()).execute("--image", "../images/paper5", "--state", state, "--web", "--port", "0", "-c", "nodes"));
+        assertEquals(1, new picocli.CommandLine(new Main()).execute("--image", "../images/paper5", "--state", state, "--web", "--bind", "0.0.0.0",
+                "--port", "0", "-c", "nodes"), "an open bind without a token is refused");
+    }
+
+    private static String fetch(String url) throws java.io.IOException {
+        try (java.io.InputStream in = java.net.URI.create(url).toURL().openStream()) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
 }
