@@ -192,12 +192,10 @@ public final class Main implements Callable<Integer> {
         return job != 0 ? job : ok ? 0 : 1;
     }
 
-    /** The prompt on {@code terminal}, its history kept in {@code history}, until exit or end of input. */
-    static void interactive(Kernel kernel, Pace pace, Terminal terminal, Path history) {
-        interactive(kernel, pace, terminal, history, List.of());
-    }
-
-    /** The prompt, after running {@code startup}'s commands (--web's) once the banner is shown. */
+    /**
+     * The prompt on {@code terminal}, its history kept in {@code history}, until exit or end of
+     * input; {@code startup}'s commands (--web's) run once the banner is shown.
+     */
     static void interactive(Kernel kernel, Pace pace, Terminal terminal, Path history, List<String> startup) {
         PrintWriter out = terminal.writer();
         Shell shell = new Shell(kernel, out);

@@ -127,7 +127,7 @@ class ShellHabitsTest {
                     terminal.raise(org.jline.terminal.Terminal.Signal.INT);
                 }
             });
-            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Main.interactive(kernel, Pace.MAX, terminal, dir.resolve("history")));
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Main.interactive(kernel, Pace.MAX, terminal, dir.resolve("history"), List.of()));
         }
         return screen.toString(StandardCharsets.UTF_8);
     }
