@@ -33,7 +33,7 @@ import ssi.mfs.Namespace;
 final class Shell {
     /** The classes whose commands are made with the shell they run in. */
     private static final java.util.Set<Class<?>> GROUPS = java.util.Set.of(ProcessCommands.class, FileCommands.class, ClusterCommands.class,
-            MosixTools.class, Experiments.class, Studies.class, FuzzCampaign.class);
+            MosixTools.class, Experiments.class, Sweeps.class, Studies.class, FuzzCampaign.class);
     private final Kernel kernel;
     private final PrintWriter out;
     private final CommandLine commands;
