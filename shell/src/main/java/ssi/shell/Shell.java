@@ -90,6 +90,7 @@ final class Shell {
                     : f instanceof java.nio.file.AccessDeniedException ? "permission denied" : "cannot be used");
         }
         boolean meant = e instanceof KernelException || e instanceof ssi.kernel.ImageException || e instanceof ssi.experiment.ExperimentException
+                || e instanceof ssi.sweep.SweepException
                 || e instanceof java.io.IOException || e instanceof IllegalArgumentException || e instanceof IllegalStateException;
         return meant && e.getMessage() != null ? e.getMessage() : "internal error (a bug of ssi's: the command failed inside it)";
     }

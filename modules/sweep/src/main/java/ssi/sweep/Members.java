@@ -38,7 +38,7 @@ public final class Members {
      * @param clusterName the cluster's name (members of other names are refused)
      * @param secret a shared secret, or null: members must have the same
      * @param join {@code host:port} of members to join; empty for the embedded member or a first worker
-     * @param port the port to listen on (0: the embedded member, loopback only, on a free port)
+     * @param port the port to listen on (0: the first free one from 5701; with no {@code join}, the embedded member, on loopback only)
      * @param slots runs this member takes at once (0: it only coordinates)
      * @param config a Hazelcast YAML or XML configuration file, or null; the options above go on top of it
      * @param version the ssi version the member announces
@@ -78,7 +78,9 @@ public final class Members {
         }
         quietLogs();
         Config config = config(s);
-        config.getUserContext().put(Station.KEY, station);
+        if (station != null) {
+            config.getUserContext().put(Station.KEY, station);
+        }
         HazelcastInstance member;
         try {
             member = Hazelcast.newHazelcastInstance(config);
@@ -121,9 +123,11 @@ public final class Members {
             join.getMulticastConfig().setEnabled(false);   // never answer strangers on the LAN
             join.getAutoDetectionConfig().setEnabled(false); // nor look for clouds' discovery services
             join.getTcpIpConfig().setEnabled(!s.join().isEmpty() || s.port() > 0).setMembers(s.join());
-            if (s.port() == 0) { // the embedded member: loopback only, on a free port
+            if (s.join().isEmpty() && s.port() == 0) { // the embedded member: loopback only
                 net.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
                 config.setProperty("hazelcast.socket.bind.any", "false");
+            }
+            if (s.port() == 0) { // the first free port from Hazelcast's own
                 net.setPort(5701).setPortAutoIncrement(true).setPortCount(1000);
             } else {
                 net.setPort(s.port()).setPortAutoIncrement(false);
@@ -134,6 +138,8 @@ public final class Members {
         config.setProperty("hazelcast.phone.home.enabled", "false"); // no call home from a researcher's machine
         config.setProperty("hazelcast.logging.type", "jdk");        // quietLogs() keeps it off the shell
         config.setProperty("hazelcast.wait.seconds.before.join", "1"); // a sweep starts in seconds, not the default 5
+        config.setProperty("hazelcast.heartbeat.interval.seconds", "1"); // a member that hangs loses its runs to others
+        config.setProperty("hazelcast.max.no.heartbeat.seconds", "15");  // in 15 s, not the default 60
         config.getMemberAttributeConfig().setAttribute(VERSION, s.version()).setAttribute(SLOTS, String.valueOf(s.slots()));
         config.addExecutorConfig(new ExecutorConfig(RunTask.EXECUTOR).setPoolSize(Math.max(1, s.slots())).setStatisticsEnabled(false));
         return config;
