@@ -141,6 +141,14 @@ final class Sweeps {
         };
     }
 
+    static void deleteTree(Path dir) throws IOException {
+        try (var all = java.nio.file.Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(p);
+            }
+        }
+    }
+
     /** {@code ./ssi worker}: a cluster member that runs sweeps' runs until it is stopped. */
     @Command(name = "worker", mixinStandardHelpOptions = true, description = {"Run sweep runs for coordinators: ./ssi -c 'experiment sweep ... --cluster HOST:PORT'.",
             "A member of a Hazelcast cluster over TCP (no multicast, no phone-home); Ctrl-C or a kill stops it."})
