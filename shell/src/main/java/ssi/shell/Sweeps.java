@@ -107,8 +107,8 @@ final class Sweeps {
             o.print(result.table().markdown());
             result.runs().stream().filter(r -> !r.ok()).forEach(r -> o.println("failed: " + r.spec() + ": " + r.error()));
             long failed = result.runs().stream().filter(r -> !r.ok()).count();
-            o.printf(Locale.ROOT, "%d runs on %d member%s, %d failed (%.1f s wall) -> %s (sweep.csv, sweep.json, summary.csv, sweep.md, runs/)%n",
-                    result.runs().size(), result.members(), result.members() == 1 ? "" : "s", failed, (System.nanoTime() - wall) / 1e9, dir);
+            o.printf(Locale.ROOT, "%d run%s on %d member%s, %d failed (%.1f s wall) -> %s (sweep.csv, sweep.json, summary.csv, sweep.md, runs/)%n",
+                    result.runs().size(), result.runs().size() == 1 ? "" : "s", result.members(), result.members() == 1 ? "" : "s", failed, (System.nanoTime() - wall) / 1e9, dir);
             return failed == 0 ? 0 : 1;
         }
 

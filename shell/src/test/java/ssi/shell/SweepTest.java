@@ -155,19 +155,25 @@ class SweepTest {
         assertEquals(embedded, table(work.resolve("two-members")));
     }
 
-    /** {@code ./ssi worker} as the launcher starts it: a JVM of its own, with its own temporary directory (so it lacks the image). */
-    private Process startWorker(int port) throws Exception {
+    /** {@code ./ssi ARGS} as the launcher starts it: a JVM of its own, with this JVM's options, and its own temporary directory. */
+    private List<String> ssi(String tmpName, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("-XX:") || a.startsWith("--upgrade-module-path") || a.startsWith("--enable-native-access")
-                        || a.startsWith("--sun-misc-unsafe-memory-access") || a.startsWith("--add-opens") || a.startsWith("--add-exports") || a.startsWith("java.") || a.startsWith("jdk.")
-                        && a.contains("com.hazelcast.core")).forEach(command::add);
+                        || a.startsWith("--sun-misc-unsafe-memory-access") || a.startsWith("--add-opens") || a.startsWith("--add-exports")
+                        || (a.startsWith("java.") || a.startsWith("jdk.")) && a.contains("com.hazelcast.core")).forEach(command::add);
         String modulePath = Stream.concat(Stream.of(System.getProperty("jdk.module.path")),
                 Stream.of(System.getProperty("java.class.path").split(File.pathSeparator)).filter(e -> e.endsWith(".jar")))
                 .collect(Collectors.joining(File.pathSeparator));
-        Path tmp = Files.createDirectories(work.resolve("worker-tmp-" + port));
-        command.addAll(List.of("-Djava.io.tmpdir=" + tmp, "-p", modulePath, "-m", "ssi.shell/ssi.shell.Main",
-                "worker", "--port", String.valueOf(port), "--slots", "1", "--cluster-name", "ssi-test"));
+        Path tmp = Files.createDirectories(work.resolve(tmpName));
+        command.addAll(List.of("-Djava.io.tmpdir=" + tmp, "-p", modulePath, "-m", "ssi.shell/ssi.shell.Main"));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** {@code ./ssi worker} in a JVM of its own, with its own temporary directory (so it lacks the image). */
+    private Process startWorker(int port) throws Exception {
+        List<String> command = ssi("worker-tmp-" + port, "worker", "--port", String.valueOf(port), "--slots", "1", "--cluster-name", "ssi-test");
         Process p = Children.start(new ProcessBuilder(command).redirectErrorStream(true));
         BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String first = CompletableFuture.supplyAsync(() -> {
@@ -231,6 +237,26 @@ class SweepTest {
             assertTrue(worker.waitFor(60, TimeUnit.SECONDS));
         }
         assertFalse(worker.isAlive());
+    }
+
+    /** Through ./ssi: the sweep's table, its runs' charts, and a JVM that ends at exit (no member left running). */
+    @Test
+    void theShellSweepsDrawsAndExits() throws Exception {
+        Path out = work.resolve("shell");
+        Process p = Children.start(new ProcessBuilder(ssi("shell-tmp", "--image", image.toString(), "--state", work.resolve("state").toString(),
+                "-c", "experiment sweep tiny --policies mosix --seeds 1 --out " + out + "; exit")).redirectErrorStream(true));
+        String said = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                return e.toString();
+            }
+        }).get(180, TimeUnit.SECONDS);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the JVM ended: " + said);
+        assertEquals(0, p.exitValue(), said);
+        assertTrue(said.contains("1 run on 1 member, 0 failed"), said);
+        assertEquals(embedded.get("sweep.csv").lines().limit(2).toList(), Files.readAllLines(out.resolve("sweep.csv")), "mosix seed 1's row");
+        assertTrue(Files.size(out.resolve("runs/mosix-s1/load.png")) > 0, "the run's charts, drawn by the coordinator");
     }
 
     @Test

@@ -119,10 +119,7 @@ public final class Members {
         } else {
             config = new Config();
             NetworkConfig net = config.getNetworkConfig();
-            JoinConfig join = net.getJoin();
-            join.getMulticastConfig().setEnabled(false);   // never answer strangers on the LAN
-            join.getAutoDetectionConfig().setEnabled(false); // nor look for clouds' discovery services
-            join.getTcpIpConfig().setEnabled(!s.join().isEmpty() || s.port() > 0).setMembers(s.join());
+            net.getJoin().getTcpIpConfig().setEnabled(!s.join().isEmpty() || s.port() > 0).setMembers(s.join());
             if (s.join().isEmpty() && s.port() == 0) { // the embedded member: loopback only
                 net.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
                 config.setProperty("hazelcast.socket.bind.any", "false");
@@ -134,6 +131,9 @@ public final class Members {
             }
             config.setClusterName(s.clusterName());
         }
+        JoinConfig join = config.getNetworkConfig().getJoin();
+        join.getMulticastConfig().setEnabled(false);     // never answer strangers on the LAN, whatever a file says
+        join.getAutoDetectionConfig().setEnabled(false); // nor look for clouds' discovery services: members are named
         config.setClusterName(clusterName(config.getClusterName(), s.secret()));
         config.setProperty("hazelcast.phone.home.enabled", "false"); // no call home from a researcher's machine
         config.setProperty("hazelcast.logging.type", "jdk");        // quietLogs() keeps it off the shell
