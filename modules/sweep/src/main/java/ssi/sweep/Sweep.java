@@ -81,10 +81,12 @@ public final class Sweep {
             throw new SweepException(e.getMessage());
         }
         for (Map<String, String> setting : plan.settings()) {
+            Path variant = ImageArchive.variant(dir, setting);
             try {
-                Image.load(ImageArchive.variant(dir, setting));
+                Image.load(variant);
             } catch (ImageException e) {
-                throw new SweepException("--param " + setting + ": " + e.getMessage().replace(dir.getParent().toString(), "(image)"));
+                String where = variant.resolve(Image.MANIFEST) + ": "; // a cache's path: the user named the image and the keys
+                throw new SweepException("--param " + new RunSpec("", "", "", "", setting, 0, 0).setting() + ": " + e.getMessage().replace(where, ""));
             }
         }
         List<String> known = new ArrayList<>(Policies.discover().names());
