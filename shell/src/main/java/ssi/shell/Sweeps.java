@@ -42,7 +42,7 @@ final class Sweeps {
                 description = "a secret every member must share (default: $SSI_SECRET; none if unset)")
         String secret;
 
-        @Option(names = "--config", paramLabel = "FILE", description = "a Hazelcast configuration (YAML or XML); the options above go on top")
+        @Option(names = "--config", paramLabel = "FILE", description = "a Hazelcast configuration (YAML or XML): network, ports, members, cluster name; --secret and --slots go on top")
         Path config;
 
         @Option(names = "--slots", paramLabel = "N", description = "runs this machine takes at once (default: its cores)")
@@ -132,8 +132,8 @@ final class Sweeps {
         }
         return (done, failed, running, total, elapsed) -> {
             String bar = "#".repeat(20 * done / total) + "-".repeat(20 - 20 * done / total);
-            String left = done == 0 ? "?" : Durations.format(elapsed / done * (total - done));
-            out.printf(Locale.ROOT, "\rsweep [%s] %d/%d done, %d running, %d failed, about %s left   ", bar, done, total, running, failed, left);
+            String left = done == 0 ? "time left not known yet" : "about " + Durations.format(elapsed / done * (total - done)) + " left";
+            out.printf(Locale.ROOT, "\rsweep [%s] %d/%d done, %d running, %d failed, %s   ", bar, done, total, running, failed, left);
             if (done == total) {
                 out.print("\r" + " ".repeat(100) + "\r");
             }

@@ -25,10 +25,14 @@ public record Station(Runner.Consoles consoles, Path cache, String version) {
     /** The key of the station in a Hazelcast member's user context. */
     static final String KEY = "ssi.sweep.station";
 
-    /** A station with the default cache ({@code java.io.tmpdir/ssi-sweep-USER}) and this ssi's version. */
+    /** A station with the default cache and this ssi's version. */
     public static Station local(Runner.Consoles consoles) {
-        return new Station(consoles, Path.of(System.getProperty("java.io.tmpdir"), "ssi-sweep-" + System.getProperty("user.name"), "images"),
-                Version.CURRENT);
+        return new Station(consoles, defaultCache(), Version.CURRENT);
+    }
+
+    /** Where a member keeps images: {@code java.io.tmpdir/ssi-sweep-USER/images}. */
+    static Path defaultCache() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "ssi-sweep-" + System.getProperty("user.name"), "images");
     }
 
     /** Runs one spec; an error of the run itself (a bad image, experiment or policy) comes back as a failed result. */

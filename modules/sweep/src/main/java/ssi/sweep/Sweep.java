@@ -40,7 +40,7 @@ public final class Sweep {
     public static Result run(Path imageDir, Plan plan, Members.Settings settings, Runner.Consoles consoles, Path out, Progress progress)
             throws SweepException {
         plan.checked();
-        Station station = new Station(consoles, Station.local(consoles).cache(), settings.version());
+        Station station = new Station(consoles, Station.defaultCache(), settings.version());
         String script;
         ImageArchive image;
         Image base;
