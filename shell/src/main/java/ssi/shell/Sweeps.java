@@ -53,7 +53,7 @@ final class Sweeps {
         }
     }
 
-    @Command(name = "sweep", description = {"Run an experiment under every policy, parameter setting and seed, on this machine or a cluster.",
+    @Command(name = "sweep", mixinStandardHelpOptions = true, description = {"Run an experiment under every policy, parameter setting and seed, on this machine or a cluster.",
             "Each run is experiment run's; the table (sweep.csv, sweep.json, summary.csv with mean and sd per policy and setting,",
             "sweep.md) is sorted by policy, parameters and seed, the same bytes whichever machines ran which run.",
             "--cluster joins workers started with ./ssi worker and spreads the runs over them and this machine."})

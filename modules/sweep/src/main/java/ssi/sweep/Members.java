@@ -139,7 +139,7 @@ public final class Members {
         config.setProperty("hazelcast.logging.type", "jdk");        // quietLogs() keeps it off the shell
         config.setProperty("hazelcast.wait.seconds.before.join", "1"); // a sweep starts in seconds, not the default 5
         config.setProperty("hazelcast.heartbeat.interval.seconds", "1"); // a member that hangs loses its runs to others
-        config.setProperty("hazelcast.max.no.heartbeat.seconds", "15");  // in 15 s, not the default 60
+        config.setProperty("hazelcast.max.no.heartbeat.seconds", "30");  // in 30 s, not the default 60 (a killed one: at once)
         config.getMemberAttributeConfig().setAttribute(VERSION, s.version()).setAttribute(SLOTS, String.valueOf(s.slots()));
         config.addExecutorConfig(new ExecutorConfig(RunTask.EXECUTOR).setPoolSize(Math.max(1, s.slots())).setStatisticsEnabled(false));
         return config;
