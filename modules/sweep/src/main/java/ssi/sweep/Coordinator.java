@@ -166,7 +166,7 @@ final class Coordinator implements MembershipListener {
 
     /** A member joins the sweep's slots if it runs this ssi version and offers slots. */
     private void add(Member m) {
-        if (version.equals(m.getAttribute(Members.VERSION)) && Members.slots(m) > 0) {
+        if (version.equals(m.getAttribute(Members.VERSION)) && Members.slots(m) > 0 && !free.containsKey(m.getUuid())) { // once: an event may repeat the first list
             members.put(m.getUuid(), m);
             free.put(m.getUuid(), Members.slots(m));
         }
