@@ -2,6 +2,7 @@
 module ssi.shell {
     requires ssi.kernel;                    // the cluster it drives
     requires ssi.experiment;                // experiment list|run|compare
+    requires ssi.sweep;                     // experiment sweep, ./ssi worker, bench --sweep
     requires ssi.plot;                      // plot, and the charts of a run
     requires java.desktop;                  // plot --open
     requires ssi.hostinfo;                  // the `host` command

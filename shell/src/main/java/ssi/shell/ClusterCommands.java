@@ -155,6 +155,9 @@ final class ClusterCommands {
         @Option(names = "--synthetic", description = "Only the synthetic studies (100 to 10,000 nodes).")
         boolean syntheticOnly;
 
+        @Option(names = "--sweep", description = "Only a 40-run experiment sweep on 1 member, then 2 members (a ./ssi worker) on this host.")
+        boolean sweepOnly;
+
         @Option(names = "--suite", description = "Only the image's suite of real programs (/bench): bench program on each, geometric means.")
         boolean suiteOnly;
 
@@ -177,6 +180,8 @@ final class ClusterCommands {
                 ssi.bench.Microbenchmarks.run(shell.kernel().image(), 1, shell.out());
             } else if (syntheticOnly) {
                 ssi.shell.Bench.synthetic(shell.kernel().image(), shell.out());
+            } else if (sweepOnly) {
+                SweepBench.run(shell.kernel().image(), shell.out());
             } else if (suiteOnly) {
                 ProgramBench.suite(shell.kernel().image(), runs, shell.out());
             } else if (startOnly) {

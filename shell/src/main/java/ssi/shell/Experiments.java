@@ -41,11 +41,13 @@ final class Experiments {
             "run NAME: boots a fresh cluster of the image with the seed, runs the script, and writes the trace (nodes,",
             "migrations, processes as .csv and .jsonl), summary.json, output.txt and the plots (load, processes,",
             "migrations as .png and .svg) into --out. The same image, experiment, policy and seed give the same files.",
-            "compare NAME: runs it under each of --policies into --out/POLICY and prints one table of their figures."})
+            "compare NAME: runs it under each of --policies into --out/POLICY and prints one table of their figures.",
+            "sweep NAME: every policy, parameter setting and seed, on this machine or a cluster (experiment sweep --help)."},
+            subcommands = Sweeps.SweepCommand.class)
     static final class ExperimentCommand implements Callable<Integer> {
         private final Shell shell;
 
-        @Parameters(index = "0", paramLabel = "list|run|compare")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "list|run|compare") // optional only so that sweep can be a subcommand
         String action;
 
         @Parameters(index = "1", arity = "0..1", paramLabel = "NAME")
@@ -73,15 +75,15 @@ final class Experiments {
         @Override
         public Integer call() throws ExperimentException, IOException {
             Path imageDir = shell.kernel().image().dir();
-            if (action.equals("list")) {
+            if ("list".equals(action)) {
                 for (String n : Experiment.names(imageDir)) {
                     Experiment e = Experiment.load(imageDir, n);
                     shell.out().printf("%-16s %-8s %s%n", n, Durations.format(e.durationNanos()), e.title());
                 }
                 return 0;
             }
-            if (name == null || !action.equals("run") && !action.equals("compare")) {
-                throw new IllegalArgumentException("want experiment list, experiment run NAME or experiment compare NAME");
+            if (name == null || !"run".equals(action) && !"compare".equals(action)) {
+                throw new IllegalArgumentException("want experiment list, experiment run NAME, experiment compare NAME or experiment sweep NAME");
             }
             Experiment e = Experiment.load(imageDir, name);
             long s = seed != null ? seed : shell.kernel().image().seed();

@@ -70,6 +70,9 @@ public final class Main implements Callable<Integer> {
     Path file;
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("worker")) { // ./ssi worker: a sweep member, no shell
+            System.exit(new CommandLine(new Sweeps.Worker()).setExpandAtFiles(false).execute(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         System.exit(new CommandLine(new Main()).setExpandAtFiles(false).execute(args)); // ./ssi @FILE is no file's content
     }
 

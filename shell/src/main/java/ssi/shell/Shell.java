@@ -33,7 +33,7 @@ import ssi.mfs.Namespace;
 final class Shell {
     /** The classes whose commands are made with the shell they run in. */
     private static final java.util.Set<Class<?>> GROUPS = java.util.Set.of(ProcessCommands.class, FileCommands.class, ClusterCommands.class,
-            MosixTools.class, Experiments.class, Studies.class, FuzzCampaign.class);
+            MosixTools.class, Experiments.class, Sweeps.class, Studies.class, FuzzCampaign.class);
     private final Kernel kernel;
     private final PrintWriter out;
     private final CommandLine commands;
@@ -91,6 +91,7 @@ final class Shell {
                     : f instanceof java.nio.file.AccessDeniedException ? "permission denied" : "cannot be used");
         }
         boolean meant = e instanceof KernelException || e instanceof ssi.kernel.ImageException || e instanceof ssi.experiment.ExperimentException
+                || e instanceof ssi.sweep.SweepException
                 || e instanceof java.io.IOException || e instanceof IllegalArgumentException || e instanceof IllegalStateException;
         return meant && e.getMessage() != null ? e.getMessage() : "internal error (a bug of ssi's: the command failed inside it)";
     }
