@@ -42,7 +42,7 @@ final class FuzzInputs {
                 new Kind("synth", 2, this::synth), new Kind("image", 1, this::image), new Kind("experiment", 1, this::experiment),
                 new Kind("plot", 1, () -> "plot" + maybe(this::hostPath) + maybe(() -> "--open")), new Kind("bench", 1, this::bench),
                 new Kind("host", 1, () -> r.nextInt(8) == 0 ? "host" + maybe(this::hostile) : "help host"),
-                new Kind("trace", 1, () -> "trace" + maybe(this::hostile)),
+                new Kind("trace", 1, () -> "trace" + maybe(this::hostile)), new Kind("web", 1, this::web),
                 new Kind("help", 1, () -> "help" + maybe(() -> r.nextBoolean() ? pick(vocabulary()) : hostile())),
                 new Kind("exit", 1, () -> "exit" + maybe(this::hostile)));
         this.total = kinds.stream().mapToInt(Kind::weight).sum();
@@ -109,6 +109,19 @@ final class FuzzInputs {
         }
         // in the foreground mosrun waits for the program's end: only programs that end go there
         return ends && !b.toString().contains("|") ? b.toString() : b + (r.nextInt(20) == 0 ? "&" : " &");
+    }
+
+    /**
+     * The web view: served on a port of the system's choosing (never a fixed one that another run
+     * may hold) and stopped, asked for an open bind without a token (refused), or bad options.
+     */
+    private String web() {
+        return switch (r.nextInt(4)) {
+            case 0 -> "web --port 0" + maybe(() -> "--token " + pick("0123456789abcdef", "short", hostile()));
+            case 1 -> "web stop" + maybe(this::hostile);
+            case 2 -> "web --port 0 --bind " + pick("0.0.0.0", "::", "999.1.1.1", "", hostile());
+            default -> "web " + pick("--port " + pick("-1", "65536", "99999999999", number()), hostile());
+        };
     }
 
     private String kill() {

@@ -86,6 +86,7 @@ final class ShellFuzz {
             }
         } finally {
             prompt.shutdownNow();
+            shell.stopWeb(); // a view the session started polls its cluster: it goes with it
             if (!stuck) { // a stuck line holds the kernel: it stays behind, on its daemon thread
                 kernel.close();
             }
