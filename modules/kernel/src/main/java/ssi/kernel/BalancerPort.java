@@ -103,6 +103,31 @@ final class BalancerPort implements Balancer.Cluster<Proc> {
     }
 
     @Override
+    public boolean several() {
+        return k.clusters.rules.several();
+    }
+
+    @Override
+    public int cluster(int node) {
+        return k.clusters.rules.of(node) + 1;
+    }
+
+    @Override
+    public int priority(int home, int node) {
+        return k.clusters.rules.priority(home, node);
+    }
+
+    @Override
+    public boolean reaches(int from, int to) {
+        return k.clusters.rules.reaches(from, to);
+    }
+
+    @Override
+    public Link link(int from, int to) {
+        return k.clusters.rules.link(k.image().link(), from, to);
+    }
+
+    @Override
     public void log(long t, String event) {
         k.trace.log(t, event);
     }

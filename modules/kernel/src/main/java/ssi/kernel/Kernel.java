@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import ssi.api.ClusterInfo;
 import ssi.api.Migration;
 import ssi.api.NodeInfo;
 import ssi.api.NodeSpec;
@@ -68,6 +69,7 @@ public final class Kernel implements AutoCloseable {
     final Ipc<Proc> ipc;
     final Migrations<Proc> migrations;
     final Balancer<Proc> balancer;
+    final MultiCluster clusters;
 
     private Kernel(Image image, long seed, GuestRuntime runtime, boolean ownsRuntime, Policies policies, Path state,
                    boolean ownsState) throws KernelException {
@@ -83,6 +85,7 @@ public final class Kernel implements AutoCloseable {
         this.policies = policies;
         this.ownsState = ownsState;
         this.nodes = new Nodes(this, image);
+        this.clusters = new MultiCluster(this, image);
         this.processes = new Processes(this);
         this.quantum = new Quantum(this, image);
         this.cruises = new Cruises(this, image.nodes().size());
@@ -361,6 +364,26 @@ public final class Kernel implements AutoCloseable {
     /** Sets an admin switch of a node ({@code block}, {@code stay}, {@code lstay}, {@code quiet}, {@code nomfs}), or runs {@code expel} or {@code bring}. */
     public synchronized void setAdmin(int node, String name, boolean on) {
         operator.setAdmin(node, name, on);
+    }
+
+    /** The clusters of the multi-cluster (one in a one-cluster image), as they are now. */
+    public synchronized List<ClusterInfo> clusters() {
+        return clusters.list();
+    }
+
+    /** Connects a cluster to the multi-cluster (MOSIX2); refused for an unknown one, one connected already, or plain Linux servers. */
+    public synchronized void connect(String cluster) throws KernelException {
+        clusters.connect(cluster);
+    }
+
+    /** Disconnects a cluster: its guests go home, its processes elsewhere come home; refused for the cluster of {@code from}, the asking node. */
+    public synchronized void disconnect(String cluster, int from) throws KernelException {
+        clusters.disconnect(cluster, from);
+    }
+
+    /** Sets {@code cluster}'s priority for {@code other}'s processes: 1-65535 (lower is higher) or {@code none}. */
+    public synchronized void setPriority(String cluster, String other, String priority) throws KernelException {
+        clusters.setPriority(cluster, other, priority);
     }
 
     /** The per-user process limit: how many guest processes one user may have at once. */

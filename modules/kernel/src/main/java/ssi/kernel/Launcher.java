@@ -116,7 +116,7 @@ final class Launcher {
     private int startNode(int home, GuestProgram program, RunOptions options) throws KernelException {
         int start = switch (options.start()) {
             case RunOptions.HOME -> home;
-            case RunOptions.BEST -> k.nodes.best(baseBytes(k.image(), program), null);
+            case RunOptions.BEST -> k.nodes.best(baseBytes(k.image(), program), null, home);
             default -> k.image().requireNode(options.start());
         };
         if (options.mode() == RunOptions.Mode.NATIVE && start != home) {
@@ -126,6 +126,11 @@ final class Launcher {
         k.nodes.requireUp(start);
         if (start != home && k.nodes.blocks(start)) {
             throw new KernelException("node " + start + " blocks guests");
+        }
+        if (!k.clusters.rules.mayRun(home, start)) {
+            Clusters rules = k.clusters.rules;
+            throw new KernelException("node " + start + " is in cluster " + rules.name(rules.of(start)) + ", which does not take processes of cluster "
+                    + rules.name(rules.of(home)) + " now");
         }
         return start;
     }

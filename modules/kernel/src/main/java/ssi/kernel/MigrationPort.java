@@ -24,7 +24,17 @@ final class MigrationPort implements Migrations.Host<Proc> {
         if (!k.nodes.up(to)) {
             return "node " + to + " is down";
         }
-        return k.nodes.blocks(to) && to != p.home ? "node " + to + " blocks guests" : null;
+        if (k.nodes.blocks(to) && to != p.home) {
+            return "node " + to + " blocks guests";
+        }
+        return refuses(p, to);
+    }
+
+    @Override
+    public String refuses(Proc p, int to) {
+        Clusters rules = k.clusters.rules;
+        return rules.mayRun(p.home, to) ? null : "cluster " + rules.name(rules.of(to)) + " does not take processes of cluster "
+                + rules.name(rules.of(p.home)) + " now";
     }
 
     @Override

@@ -164,15 +164,15 @@ final class Nodes {
 
     /**
      * The node where a process ({@code self}, or a new one if null) would get the most CPU (speed
-     * times its share), among those up, open to it and with {@code bytes} free; the lowest id on a tie.
+     * times its share), among those up, open to it (a new one's home is {@code home}) and with {@code bytes} free; the lowest id on a tie.
      */
-    int best(long bytes, Proc self) throws KernelException {
+    int best(long bytes, Proc self, int home) throws KernelException {
         int best = 0;
         double bestRate = -1;
         for (int n = 1; n <= count(); n++) {
             int id = n;
             boolean here = self != null && self.where == id;
-            boolean open = !blocks(id) || here || self != null && id == self.home;
+            boolean open = (!blocks(id) || here || self != null && id == self.home) && k.clusters.rules.mayRun(self == null ? home : self.home, id);
             if (!here && freeMemory(id) < bytes || down.get(id) || !open) {
                 continue;
             }

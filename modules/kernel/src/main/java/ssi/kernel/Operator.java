@@ -49,7 +49,7 @@ final class Operator {
      */
     void migrate(int pid, String target) throws KernelException {
         Proc p = live(pid);
-        int to = target.strip().equals("balance") ? k.nodes.best(p.memory.bytes(), p) : k.image().nodeId(target, p.home);
+        int to = target.strip().equals("balance") ? k.nodes.best(p.memory.bytes(), p, p.home) : k.image().nodeId(target, p.home);
         if (to == p.where) {
             throw new KernelException("process " + pid + " already runs on " + k.nodes.spec(to).name()
                     + (target.strip().equals("balance") ? ", the best node for it" : ""));
@@ -176,6 +176,7 @@ final class Operator {
             throw new KernelException(e.getMessage());
         }
         k.nodes.add(n);
+        k.clusters.rules.grow(n.id());
         k.grow(grown);
         k.quantum.cpus.grow(n.id());
         k.cruises.grow(n.id());

@@ -3,6 +3,7 @@ package ssi.kernel;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import ssi.api.ClusterInfo;
 import ssi.api.Migration;
 import ssi.api.NodeInfo;
 import ssi.api.ProcessInfo;
@@ -111,6 +112,33 @@ final class ProcState implements ProcSource {
     public void migrate(int pid, String target) {
         try {
             kernel.migrate(pid, target);
+        } catch (KernelException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    @Override
+    public List<ClusterInfo> clusters() {
+        return kernel.clusters();
+    }
+
+    @Override
+    public void connect(String cluster, boolean on, int from) {
+        try {
+            if (on) {
+                kernel.connect(cluster);
+            } else {
+                kernel.disconnect(cluster, from);
+            }
+        } catch (KernelException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    @Override
+    public void priority(String cluster, String other, String value) {
+        try {
+            kernel.setPriority(cluster, other, value);
         } catch (KernelException e) {
             throw new IllegalArgumentException(e.getMessage());
         }

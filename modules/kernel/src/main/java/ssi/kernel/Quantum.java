@@ -179,6 +179,7 @@ final class Quantum {
         quanta++;
         if (k.balancer.endQuantum(t1, !periodBusy && idlePeriods >= k.balancer.restAfter())) {
             k.trace.period(t1);
+            k.clusters.periodEnd();
         }
         if (k.balancer.periodEnds(t1)) {
             idlePeriods = periodBusy ? 0 : idlePeriods + 1;

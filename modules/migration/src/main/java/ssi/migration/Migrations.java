@@ -28,6 +28,14 @@ public final class Migrations<P extends Migrant> {
         /** Why node {@code to} does not take {@code p} now (it is down, or blocks guests), or null. */
         String closed(P p, int to);
 
+        /**
+         * Why node {@code to} does not take {@code p} when it is asked to reserve memory for it (the
+         * owners' rules of a multi-cluster may have changed since the move started), or null.
+         */
+        default String refuses(P p, int to) {
+            return null;
+        }
+
         /** Freezes {@code p} where it is; if {@code blocked}, the call it made waits for the end of the move. */
         void freeze(P p, boolean blocked);
 
@@ -100,7 +108,10 @@ public final class Migrations<P extends Migrant> {
                 m.decided = true;
                 long need = p.memory().bytes();
                 long free = host.freeMemory(m.to);
-                if (need > free) {
+                String refused = host.refuses(p, m.to);
+                if (refused != null) {
+                    m.refusal = refused;
+                } else if (need > free) {
                     m.refusal = host.name(m.to) + " has " + free + " bytes free, the process needs " + need;
                 } else {
                     m.reserved = true;

@@ -30,6 +30,10 @@ import ssi.api.Proposal;
  *     there, the wait saved less any slower computing, and the gain repays the migration. The same
  *     wait counts against any move for load that would take a process away from its files.</li>
  * </ul>
+ * In a MOSIX2 multi-cluster a node considers only those where the owners' priorities let the
+ * process run ({@link ClusterView#priority}), and, loads being equal, prefers a node where the
+ * process has the higher priority (its own cluster first), where it is least likely to be evicted.
+ * <p>
  * Information is at most a period old, so the node also counts the processes it sent to each node
  * since it last heard from it: otherwise a burst of new processes would all go to the same node.
  */
@@ -55,8 +59,9 @@ final class MosixPolicy implements Policy {
         NodeLoad self = view.self();
         double here = selfLoad(view) + 1 / capacity(self);
         Optional<NodeLoad> best = view.window().stream()
-                .filter(n -> n.freeMemory() >= process.memory())
-                .min(Comparator.comparingDouble((NodeLoad n) -> load(view, n) + 1 / capacity(n)).thenComparingInt(NodeLoad::node));
+                .filter(n -> n.freeMemory() >= process.memory() && allowed(view, process, n))
+                .min(Comparator.comparingDouble((NodeLoad n) -> load(view, n) + 1 / capacity(n))
+                        .thenComparingInt((NodeLoad n) -> view.priority(process.home(), n.node())).thenComparingInt(NodeLoad::node));
         if (best.isEmpty() || margin * (load(view, best.get()) + 1 / capacity(best.get())) >= here) {
             return OptionalInt.empty();
         }
@@ -119,11 +124,15 @@ final class MosixPolicy implements Policy {
         NodeLoad best = null;
         double bestLoad = 0;
         for (NodeLoad n : window) {
-            if (n.freeMemory() < p.memory() || !(load(view, n) + margin * p.cpu() / capacity(n) < local) || !repays(view, p, local, n)) {
+            if (n.freeMemory() < p.memory() || !allowed(view, p, n) || !(load(view, n) + margin * p.cpu() / capacity(n) < local)
+                    || !repays(view, p, local, n)) {
                 continue;
             }
             double with = load(view, n) + p.cpu() / capacity(n);
             int order = best == null ? -1 : Double.compare(with, bestLoad);
+            if (order == 0) {
+                order = Integer.compare(view.priority(p.home(), n.node()), view.priority(p.home(), best.node()));
+            }
             if (order < 0 || order == 0 && n.node() < best.node()) {
                 best = n;
                 bestLoad = with;
@@ -145,7 +154,7 @@ final class MosixPolicy implements Policy {
         }
         NodeLoad to = roomiest.get();
         return view.processes().stream().filter(ProcessView::movable)
-                .filter(p -> to.freeMemory() - p.memory() >= usherBelow * to.memory())
+                .filter(p -> to.freeMemory() - p.memory() >= usherBelow * to.memory() && allowed(view, p, to))
                 .max(Comparator.comparingLong(ProcessView::memory).thenComparing(ProcessView::pid, Comparator.reverseOrder()))
                 .map(p -> List.of(new Proposal(p.pid(), send(view, to), "usher")))
                 .orElse(List.of());
@@ -169,7 +178,7 @@ final class MosixPolicy implements Policy {
             }
             double saving = ioTime(view, p, self) - ioTime(view, p, holder);
             for (NodeLoad n : view.window()) {
-                if (n.node() != holder || n.freeMemory() < p.memory()) {
+                if (n.node() != holder || n.freeMemory() < p.memory() || !allowed(view, p, n)) {
                     continue;
                 }
                 double rateThere = progress(n, load(view, n) + p.cpu() / capacity(n));
@@ -182,6 +191,11 @@ final class MosixPolicy implements Policy {
             }
         }
         return best == null ? Optional.empty() : Optional.of(new Proposal(best.pid(), send(view, bestNode), "io"));
+    }
+
+    /** Whether the owners' priorities let {@code p} run at {@code n} (always, in a one-cluster image). */
+    private static boolean allowed(ClusterView view, ProcessView p, NodeLoad n) {
+        return view.priority(p.home(), n.node()) != ClusterView.FORBIDDEN;
     }
 
     /** The fraction of its time {@code p} would spend moving file bytes over the network at {@code node}. */
