@@ -203,14 +203,15 @@ final class ProcessCommands {
         }
     }
 
-    @Command(name = "migrate", description = "Migrate a process to a node (id or name), home, or balance (the node where it would get the most CPU).")
+    @Command(name = "migrate", description = "Migrate a process to a node (id or name), home, or balance (the node where it would get the most CPU);"
+            + " freeze: its memory image to its home's disk (MOSIX2), continue: back from there.")
     static final class Migrate implements Callable<Integer> {
         private final Shell shell;
 
         @Parameters(index = "0", paramLabel = "PID")
         int pid;
 
-        @Parameters(index = "1", paramLabel = "NODE|home|balance")
+        @Parameters(index = "1", paramLabel = "NODE|home|balance|freeze|continue")
         String target;
 
         Migrate(Shell shell) {

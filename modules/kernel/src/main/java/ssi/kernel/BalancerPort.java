@@ -71,7 +71,7 @@ final class BalancerPort implements Balancer.Cluster<Proc> {
 
     @Override
     public Collection<Proc> processesAt(int node) {
-        assert k.nodes.at(node).equals(k.processes.all().stream().filter(p -> p.alive() && p.where == node).toList())
+        assert k.nodes.at(node).equals(k.processes.all().stream().filter(p -> p.alive() && p.frozen == null && p.where == node).toList())
                 : "node " + node + "'s processes are indexed as they come and go";
         return k.nodes.at(node);
     }

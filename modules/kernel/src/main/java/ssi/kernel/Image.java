@@ -33,12 +33,21 @@ import ssi.api.NodeSpec;
  * @param balancing the default policy and the information and balancing tunables
  * @param heapGuard the host heap a guest process may hold, and how often it is measured
  * @param maxProcesses the guest processes one user may have at once (alive, or ended and not yet waited for), as {@code ulimit -u}
+ * @param marks each node's red and blue marks (MOSIX2's freezing), by node id - 1
  * @param clusters the clusters its nodes form (MOSIX2's multi-cluster): one, named after the image, unless the manifest groups them
  */
 public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long quantumNanos,
                     double workRate, long latencyNanos, double bandwidth, int pageBytes, long processBytes,
                     long migrationFixedNanos, long deputyWork, long fileCallNanos, double diskBandwidth, long ipcCallNanos,
-                    Balancing balancing, HeapGuard heapGuard, int maxProcesses, List<ClusterSpec> clusters) {
+                    Balancing balancing, HeapGuard heapGuard, int maxProcesses, List<Marks> marks, List<ClusterSpec> clusters) {
+
+    /**
+     * A node's freezing marks, in loads of the standard processor (0: off): above {@code red} its
+     * newest own processes are frozen to its disk; below {@code blue} they continue.
+     */
+    public record Marks(double red, double blue) {
+        public static final Marks OFF = new Marks(0, 0);
+    }
 
     /**
      * The guard against a guest that allocates without bound: every {@code checkNanos} of virtual
@@ -99,11 +108,12 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
     static final Bound WINDOW = new Bound(0, 100_000);
     static final Bound RESIDENCE_MS = new Bound(0, 86_400_000);
     static final Bound PROCESSES = new Bound(1, 1_000_000);          // per user: guests each hold a thread and a context
+    static final Bound MARK = new Bound(0, 1_000_000);
     static final Bound SEED = new Bound(Long.MIN_VALUE, Long.MAX_VALUE);
 
-    /** What a node may be called: it must not read as an id, {@code home} or {@code balance}. */
+    /** What a node may be called: it must not read as an id, {@code home}, {@code balance}, {@code freeze} or {@code continue} (targets of {@code migrate}). */
     static boolean nodeName(String name) {
-        return name.matches("[A-Za-z][A-Za-z0-9_-]{0,31}") && !name.equals("home") && !name.equals("balance");
+        return name.matches("[A-Za-z][A-Za-z0-9_-]{0,31}") && !List.of("home", "balance", "freeze", "continue").contains(name);
     }
 
     /**
@@ -188,6 +198,7 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
             throw f.bad("node", "at least one [[node]] table is required");
         }
         List<NodeSpec> nodes = new ArrayList<>();
+        List<Marks> marks = new ArrayList<>();
         Map<String, Integer> named = new java.util.HashMap<>();
         for (int i = 0; i < nodeList.size(); i++) {
             JsonNode n = nodeList.get(i);
@@ -195,10 +206,10 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
             if (!n.isObject()) {
                 throw f.bad("node[" + (i + 1) + "]", "must be a table");
             }
-            f.only(n, at, Set.of("name", "speed", "cpus", "memory_mb", "disk_mb", "nomfs"));
+            f.only(n, at, Set.of("name", "speed", "cpus", "memory_mb", "disk_mb", "nomfs", "red_mark", "blue_mark"));
             String nodeName = f.text(n, at + "name", null);
             if (!nodeName(nodeName)) {
-                throw f.bad(at + "name", "a node's name is a letter, then up to 31 letters, digits, _ or -, and not home or balance, got '"
+                throw f.bad(at + "name", "a node's name is a letter, then up to 31 letters, digits, _ or -, and not home, balance, freeze or continue, got '"
                         + nodeName + "'");
             }
             Integer before = named.putIfAbsent(nodeName, i + 1);
@@ -208,6 +219,12 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
             nodes.add(new NodeSpec(i + 1, nodeName, f.number(n, at + "speed", Double.NaN, SPEED), (int) f.integer(n, at + "cpus", 1, CPUS),
                     (long) (f.number(n, at + "memory_mb", 1024, MEMORY_MB) * (1 << 20)),
                     (long) (f.number(n, at + "disk_mb", 1024, DISK_MB) * (1 << 20)), f.bool(n, at + "nomfs", false)));
+            Marks m = new Marks(f.number(n, at + "red_mark", 0, MARK), f.number(n, at + "blue_mark", 0, MARK));
+            if (m.red() > 0 && m.blue() >= m.red()) {
+                throw f.bad(at + "blue_mark", "node '" + nodeName + "': the blue mark (continue below) must be under the red mark (freeze above), got "
+                        + m.blue() + " and " + m.red());
+            }
+            marks.add(m);
         }
         Link network = new Link(Math.round(latencyUs * 1e3), bandwidthMbit * 1e6);
         List<ClusterSpec> clusters = ClusterManifest.read(f, root, name, nodes, network);
@@ -216,7 +233,7 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
                 Math.round(processKb * 1024), Math.round(fixedMs * 1e6), deputyWork, Math.round(callUs * 1e3), diskMbyte * 1e6, Math.round(ipcUs * 1e3),
                 new Balancing(policy, Math.round(periodMs * 1e6),
                         window > 0 ? (int) window : defaultWindow(nodes.size()), Math.round(residenceMs * 1e6), Map.copyOf(settings)),
-                new HeapGuard(Math.round(heapMb * (1 << 20)), Math.round(heapCheckMs * 1e6), (int) pressure), (int) maxProcesses, clusters);
+                new HeapGuard(Math.round(heapMb * (1 << 20)), Math.round(heapCheckMs * 1e6), (int) pressure), (int) maxProcesses, List.copyOf(marks), clusters);
     }
 
     /** The manifest as text, if it is UTF-8; else where it is not. */
@@ -276,13 +293,15 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
     public Image withPolicy(String policy) {
         return new Image(name, dir, nodes, seed, quantumNanos, workRate, latencyNanos, bandwidth, pageBytes, processBytes,
                 migrationFixedNanos, deputyWork, fileCallNanos, diskBandwidth, ipcCallNanos, new Balancing(policy, balancing.periodNanos(), balancing.window(),
-                        balancing.minResidenceNanos(), Map.of()), heapGuard, maxProcesses, clusters);
+                        balancing.minResidenceNanos(), Map.of()), heapGuard, maxProcesses, marks, clusters);
     }
 
     /** This image with one more node (the next id), named {@code name}: it joins the first cluster. */
     public Image withNode(String name, double speed, int cpus, long memory, long disk) {
         List<NodeSpec> grown = new ArrayList<>(nodes);
         grown.add(new NodeSpec(nodes.size() + 1, name, speed, cpus, memory, disk, false));
+        List<Marks> marked = new ArrayList<>(marks);
+        marked.add(Marks.OFF);
         List<ClusterSpec> regrouped = new ArrayList<>(clusters);
         ClusterSpec first = clusters.getFirst();
         List<Integer> members = new ArrayList<>(first.nodes());
@@ -290,7 +309,7 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
         regrouped.set(0, new ClusterSpec(first.name(), first.owner(), List.copyOf(members), first.connected(), first.linux(),
                 first.priorities(), first.uplink()));
         return new Image(this.name, dir, List.copyOf(grown), seed, quantumNanos, workRate, latencyNanos, bandwidth, pageBytes, processBytes,
-                migrationFixedNanos, deputyWork, fileCallNanos, diskBandwidth, ipcCallNanos, balancing, heapGuard, maxProcesses, List.copyOf(regrouped));
+                migrationFixedNanos, deputyWork, fileCallNanos, diskBandwidth, ipcCallNanos, balancing, heapGuard, maxProcesses, List.copyOf(marked), List.copyOf(regrouped));
     }
 
     /** The network between any two nodes. */

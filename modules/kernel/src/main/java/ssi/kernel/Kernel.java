@@ -70,6 +70,7 @@ public final class Kernel implements AutoCloseable {
     final Migrations<Proc> migrations;
     final Balancer<Proc> balancer;
     final MultiCluster clusters;
+    final FreezingPort freezing;
 
     private Kernel(Image image, long seed, GuestRuntime runtime, boolean ownsRuntime, Policies policies, Path state,
                    boolean ownsState) throws KernelException {
@@ -86,6 +87,7 @@ public final class Kernel implements AutoCloseable {
         this.ownsState = ownsState;
         this.nodes = new Nodes(this, image);
         this.clusters = new MultiCluster(this, image);
+        this.freezing = new FreezingPort(this);
         this.processes = new Processes(this);
         this.quantum = new Quantum(this, image);
         this.cruises = new Cruises(this, image.nodes().size());
@@ -209,7 +211,10 @@ public final class Kernel implements AutoCloseable {
         operator.kill(pid, signal);
     }
 
-    /** Migrates a process to {@code target} (a node's id or name, {@code home}, or {@code balance}: where it would get the most CPU); refused, saying why, if it cannot move. */
+    /**
+     * Migrates a process to {@code target} (a node's id or name, {@code home}, or {@code balance}: where it would get the most CPU),
+     * or freezes it to its home's disk ({@code freeze}) or continues it ({@code continue}); refused, saying why, if it cannot.
+     */
     public synchronized void migrate(int pid, String target) throws KernelException {
         operator.migrate(pid, target);
     }
@@ -384,6 +389,11 @@ public final class Kernel implements AutoCloseable {
     /** Sets {@code cluster}'s priority for {@code other}'s processes: 1-65535 (lower is higher) or {@code none}. */
     public synchronized void setPriority(String cluster, String other, String priority) throws KernelException {
         clusters.setPriority(cluster, other, priority);
+    }
+
+    /** Sets a node's freezing marks (MOSIX2's red and blue marks, loads of the standard processor; 0 is off). */
+    public synchronized void setMarks(int node, double red, double blue) throws KernelException {
+        operator.setMarks(node, red, blue);
     }
 
     /** The per-user process limit: how many guest processes one user may have at once. */

@@ -7,6 +7,7 @@ import ssi.api.ClusterInfo;
 import ssi.api.ClusterView;
 import ssi.api.MigrationReason;
 import ssi.api.ProcessState;
+import ssi.migration.Freezing;
 
 /**
  * The kernel's enforcement of the owners' rules in a MOSIX2 multi-cluster ({@link Clusters}):
@@ -91,11 +92,18 @@ final class MultiCluster {
         sendAway();
     }
 
-    /** Every process that runs where the rules no longer let it goes home, in pid order. */
+    /**
+     * Every process that runs where the rules no longer let it goes home, in pid order; one whose
+     * home lacks the memory for it now is frozen to its home's disk instead, to continue later.
+     */
     private void sendAway() {
         for (Proc p : List.copyOf(k.processes.all())) {
-            if (p.alive() && p.move == null && !rules.mayRun(p.home, p.where)) {
-                evict(p, "its cluster may not run there now");
+            if (p.alive() && p.move == null && p.frozen == null && !rules.mayRun(p.home, p.where)) {
+                if (k.nodes.freeMemory(p.home) < p.memory.bytes()) {
+                    k.freezing.freezing.freeze(p, Freezing.Cause.DISCONNECT, now());
+                } else {
+                    evict(p, "its cluster may not run there now");
+                }
             }
         }
     }

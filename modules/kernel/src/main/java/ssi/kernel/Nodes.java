@@ -99,6 +99,9 @@ final class Nodes {
 
     /** The reverse of {@link #settle}: it leaves the node (by migrating, or by ending). */
     void unsettle(Proc p) {
+        if (p.frozen != null) {
+            return; // frozen: it left its node when it froze
+        }
         used[p.where] -= p.memory.bytes();
         running.get(p.where).drop(p);
     }
@@ -115,7 +118,7 @@ final class Nodes {
 
     /** Memory of a node not used by its processes nor reserved for ones migrating to it. */
     long freeMemory(int node) {
-        assert used[node] == k.processes.all().stream().filter(p -> p.alive() && (p.where == node
+        assert used[node] == k.processes.all().stream().filter(p -> p.alive() && p.frozen == null && (p.where == node
                 || p.move != null && p.move.reserved() && p.move.to() == node)).mapToLong(p -> p.memory.bytes()).sum()
                 : "node " + node + "'s memory is accounted as it changes";
         return spec(node).memory() - used[node];
@@ -177,7 +180,7 @@ final class Nodes {
                 continue;
             }
             int runnable = (int) k.processes.all().stream()
-                    .filter(p -> p != self && p.where == id && p.state == ProcessState.RUNNING).count();
+                    .filter(p -> p != self && p.where == id && p.state == ProcessState.RUNNING && p.frozen == null).count();
             double rate = spec(id).speed() * CpuShare.share(spec(id).cpus(), runnable + 1);
             if (rate > bestRate) {
                 best = id;
@@ -198,7 +201,7 @@ final class Nodes {
         int[] here = new int[specs.length];
         int[] deputies = new int[specs.length];
         for (Proc p : k.processes.all()) {
-            if (p.alive()) {
+            if (p.alive() && p.frozen == null) {
                 here[p.where]++;
                 deputies[p.home] += p.where != p.home ? 1 : 0;
             }

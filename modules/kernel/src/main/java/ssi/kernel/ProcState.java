@@ -79,6 +79,11 @@ final class ProcState implements ProcSource {
                 }
                 case "speed" -> kernel.setSpeed(node, speed(value));
                 case "max-processes" -> kernel.setMaxProcesses(count(value));
+                case "red-mark", "blue-mark" -> {
+                    Map<String, String> now = kernel.admin(node);
+                    kernel.setMarks(node, mark(name, name.equals("red-mark") ? value : now.get("red-mark")),
+                            mark(name, name.equals("blue-mark") ? value : now.get("blue-mark")));
+                }
                 default -> kernel.setAdmin(node, name, ProcFs.flag(value));
             }
         } catch (KernelException e) {
@@ -91,6 +96,13 @@ final class ProcState implements ProcSource {
             throw new IllegalArgumentException(name + " wants a whole number of thousandths kept each period, 0-1000, got '" + value + "'");
         }
         return Integer.parseInt(value);
+    }
+
+    private static double mark(String name, String value) {
+        if (!value.matches("\\d{1,7}(\\.\\d{1,6})?") || !Image.MARK.holds(Double.parseDouble(value))) {
+            throw new IllegalArgumentException(name + " wants a load " + Image.MARK.describe() + " (0: off), got '" + value + "'");
+        }
+        return Double.parseDouble(value);
     }
 
     private static int count(String value) {

@@ -147,7 +147,7 @@ final class Quantum {
         }
         List<Task> due = new ArrayList<>();
         for (Proc p : k.processes.sliced) {
-            if (p.alive() && !p.stopped && p.move == null && p.readyAt < t1) {
+            if (p.alive() && !p.stopped && p.move == null && p.frozen == null && p.readyAt < t1) {
                 join(p, t0);
                 due.add(p);
             }
@@ -180,6 +180,7 @@ final class Quantum {
         if (k.balancer.endQuantum(t1, !periodBusy && idlePeriods >= k.balancer.restAfter())) {
             k.trace.period(t1);
             k.clusters.periodEnd();
+            k.freezing.periodEnd(t1);
         }
         if (k.balancer.periodEnds(t1)) {
             idlePeriods = periodBusy ? 0 : idlePeriods + 1;
@@ -267,8 +268,8 @@ final class Quantum {
             return; // a frozen process runs from then, or from the end of its migration if later
         }
         if (task instanceof Proc p) {
-            if (p.stopped) {
-                return; // SIGSTOP: it runs again from SIGCONT
+            if (p.stopped || p.frozen != null) {
+                return; // SIGSTOP: it runs again from SIGCONT; frozen to disk: once continued
             }
             p.state = ProcessState.RUNNING;
             double share = cpus.share(p.where);

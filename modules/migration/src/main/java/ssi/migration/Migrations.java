@@ -86,6 +86,9 @@ public final class Migrations<P extends Migrant> {
         if (p.move() != null) {
             return "process " + p.pid() + " is already migrating";
         }
+        if (p.frozen() != null) {
+            return "process " + p.pid() + " is frozen: continue it first";
+        }
         String closed = host.closed(p, to);
         if (closed != null) {
             return closed;
