@@ -10,7 +10,7 @@ import ssi.api.ClusterInfo;
 import ssi.kernel.Kernel;
 import ssi.kernel.KernelException;
 
-/** MOSIX2's multi-cluster from the shell: the clusters, their connections and their owners' priorities. */
+/** MOSIX2 beyond one cluster from the shell: the clusters, their connections and owners' priorities; the job queue. */
 final class MultiClusterCommands {
     private MultiClusterCommands() {}
 
@@ -68,6 +68,96 @@ final class MultiClusterCommands {
             if (args.size() != n) {
                 throw new IllegalArgumentException("usage: cluster " + usage);
             }
+        }
+    }
+
+    @Command(name = "mosq", description = "MOSIX2's job queue (mosrun -q): list, run JOB (start it now), delete JOB, priority JOB N.",
+            footer = {"", "Queued jobs start when their cluster has room (the image's queued_per_cpu running queued jobs per CPU), the highest",
+                    "priority first (the lowest number), first come first served within one."})
+    static final class Mosq implements Callable<Integer> {
+        private final Shell shell;
+
+        @Parameters(index = "0", paramLabel = "ACTION", description = "list | run | delete | priority")
+        String action;
+
+        @Parameters(index = "1..*", paramLabel = "ARGS")
+        List<String> args = new ArrayList<>();
+
+        Mosq(Shell shell) {
+            this.shell = shell;
+        }
+
+        @Override
+        public Integer call() throws KernelException {
+            Kernel k = shell.kernel();
+            switch (action) {
+                case "list" -> {
+                    usage(0, "list");
+                    shell.out().printf("%4s %5s %-8s %5s %10s  %s%n", "JOB", "PRI", "STATE", "PID", "QUEUED", "COMMAND");
+                    for (ssi.api.Job j : k.jobs()) {
+                        shell.out().printf(java.util.Locale.ROOT, "%4d %5d %-8s %5s %9.3fs  %s%s%n", j.id(), j.priority(),
+                                j.state().startsWith("failed") ? "failed" : j.state(), j.pid() == 0 ? "-" : String.valueOf(j.pid()), j.submitted() / 1e9,
+                                j.command(), j.state().startsWith("failed") ? " (" + j.state() + ")" : "");
+                    }
+                }
+                case "run" -> {
+                    usage(1, "run JOB");
+                    shell.out().println(k.runJob(number(args.getFirst(), "a job")));
+                }
+                case "delete" -> {
+                    usage(1, "delete JOB");
+                    k.deleteJob(number(args.getFirst(), "a job"));
+                }
+                case "priority" -> {
+                    usage(2, "priority JOB N (0-65535, lower is higher)");
+                    k.setJobPriority(number(args.get(0), "a job"), number(args.get(1), "a priority"));
+                }
+                default -> throw new IllegalArgumentException("no action '" + action + "' (list, run, delete, priority)");
+            }
+            return 0;
+        }
+
+        private void usage(int n, String usage) {
+            if (args.size() != n) {
+                throw new IllegalArgumentException("usage: mosq " + usage);
+            }
+        }
+
+        private static int number(String s, String what) {
+            if (!s.matches("\\d{1,9}")) {
+                throw new IllegalArgumentException("want " + what + "'s number, got '" + s + "'");
+            }
+            return Integer.parseInt(s);
+        }
+    }
+
+    @Command(name = "mosrc", description = "MOSIX Reach the Clouds: run a program on a node of another entity (a cluster not connected, or plain"
+            + " Linux servers) while its files on /home and /tmp stay here: mosrc -r TARGET PROG ARGS [&].",
+            footer = {"", "Its files are served from this node over the network between the two, its output comes back here; on a MOSIX",
+                    "entity its processes may spread among that cluster's nodes."})
+    static final class Mosrc implements Callable<Integer> {
+        private final Shell shell;
+
+        @picocli.CommandLine.Option(names = "-r", paramLabel = "TARGET", description = "the node (id or name) to run on")
+        String target;
+
+        @Parameters(index = "0", paramLabel = "PROG", description = "a program: /bin/x.js, or x.js for /bin/x.js")
+        String program;
+
+        @Parameters(index = "1..*", paramLabel = "ARGS")
+        List<String> args = new ArrayList<>();
+
+        Mosrc(Shell shell) {
+            this.shell = shell;
+        }
+
+        @Override
+        public Integer call() throws KernelException {
+            if (target == null) {
+                throw new IllegalArgumentException("which node? mosrc -r TARGET PROG ARGS (a node of another entity)");
+            }
+            shell.started(List.of(shell.kernel().mosrc(shell.node(), target, program, args, ssi.kernel.RunOptions.DEFAULT.in(shell.cwd()))));
+            return 0;
         }
     }
 

@@ -119,4 +119,95 @@ class MultiClusterShellTest {
             assertEquals(16, kernel.trace().stream().filter(l -> l.contains(" continue pid=")).count(), "each frozen one continued");
         }
     }
+
+    @Test
+    void theQueueFromTheShell() throws Exception {
+        StringWriter text = new StringWriter();
+        Image campus = Image.load(Path.of("../images/campus")).withPolicy("none");
+        try (Kernel kernel = Kernel.boot(campus, 1)) {
+            Shell shell = new Shell(kernel, new PrintWriter(text));
+            StringBuilder queued = new StringBuilder();
+            for (int i = 1; i <= 6; i++) {
+                queued.append(run(shell, text, "mosrun -q -p " + (i == 6 ? 7 : 50) + " count.js 2 100000"));
+            }
+            assertEquals("job 1 queued\njob 2 queued\njob 3 queued\njob 4 queued\njob 5 queued\njob 6 queued\n", queued.toString());
+            assertEquals("""
+                     JOB   PRI STATE      PID     QUEUED  COMMAND
+                       1    50 running      1     0.000s  count.js 2 100000
+                       2    50 running      2     0.000s  count.js 2 100000
+                       3    50 running      3     0.000s  count.js 2 100000
+                       4    50 running      4     0.000s  count.js 2 100000
+                       5    50 running      5     0.000s  count.js 2 100000
+                       6     7 queued       -     0.000s  count.js 2 100000
+                    """, run(shell, text, "mosq list"));
+            assertEquals("6 7 queued 0 0.000 count.js 2 100000\n", run(shell, text, "cat /proc/mosix/queue").lines().toList().get(5) + "\n");
+            for (String[] bad : new String[][] {{"mosq run 9", "mosq: no job 9"}, {"mosq delete 1", "mosq: job 1 is not queued: it is running"},
+                    {"mosq priority 6 -1", "mosq: want a priority's number, got '-1'"}, {"mosq list 3", "mosq: usage: mosq list"},
+                    {"mosrun -p 3 count.js", "mosrun: -p gives a queued job's priority: use it with -q"},
+                    {"mosrun -q nothere.js", "mosrun: no such program"}, {"mosq frob", "mosq: no action 'frob'"}}) {
+                text.getBuffer().setLength(0);
+                assertFalse(shell.run(Main.words(bad[0])), bad[0]);
+                assertTrue(text.toString().startsWith(bad[1]) && text.toString().lines().count() == 1, bad[0] + ": " + text);
+            }
+            assertEquals("6\n", run(shell, text, "mosq run 6"), "started now, room or not");
+            run(shell, text, "advance 3s");
+            assertTrue(kernel.jobs().stream().allMatch(j -> j.state().equals("done")), kernel.jobs().toString());
+        }
+    }
+
+    @Test
+    void mosrcJobsOnOtherEntitiesShareTheLaunchingNodesFilesOverTheNetwork() throws Exception {
+        StringWriter text = new StringWriter();
+        try (Kernel kernel = Kernel.boot(Image.load(Path.of("../images/campus")).withPolicy("none"), 1)) {
+            Shell shell = new Shell(kernel, new PrintWriter(text));
+            java.util.Map<Integer, StringBuilder> printed = new java.util.TreeMap<>();
+            java.util.Map<Integer, ssi.api.ProcessInfo> ended = new java.util.TreeMap<>();
+            java.util.Map<Integer, Long> endedAt = new java.util.TreeMap<>();
+            kernel.addListener(new KernelListener() {
+                @Override
+                public void output(Output o) {
+                    printed.computeIfAbsent(o.pid(), pid -> new StringBuilder()).append(o.text());
+                }
+
+                @Override
+                public void exited(ssi.api.ProcessInfo p, int status, long time) {
+                    ended.put(p.pid(), p);
+                    endedAt.put(p.pid(), time);
+                }
+            });
+            run(shell, text, "cluster disconnect dept", "mosrc -r dept4 notes.js /home/notes.txt first &", "wait",
+                    "mosrc -r cloud1 notes.js /home/notes.txt second &", "wait");
+            assertEquals("first (written at node 9)\n", printed.get(1).toString());
+            assertEquals("first (written at node 9)\nsecond (written at node 18)\n", printed.get(2).toString(), "the cloud job saw the dept job's write");
+            assertEquals("first (written at node 9)\nsecond (written at node 18)\n", run(shell, text, "cat /home/notes.txt"), "the files stayed here");
+            long cloudTrip = 2 * (200_000 + 10_000_000); // lab's and cloud's uplinks, there and back
+            long started = kernel.trace().stream().filter(l -> l.contains("mosrc pid=2")).map(l -> Math.round(Double.parseDouble(l.split(" ")[0]) * 1e9))
+                    .findFirst().orElseThrow();
+            assertTrue(ended.get(2).forwarded() >= 6, "its opens, reads, writes and output went home: " + ended.get(2).forwarded());
+            assertTrue(endedAt.get(2) - started >= ended.get(2).forwarded() * cloudTrip, "each crossed the network to the cloud and back");
+            assertTrue(endedAt.get(1) < ended.get(1).forwarded() * cloudTrip, "the department is nearer");
+            for (String[] bad : new String[][] {{"mosrc -r nowhere hello.js", "mosrc: no node 'nowhere'"},
+                    {"mosrc -r lab2 hello.js", "mosrc: mosrc runs a job on another entity's node: lab2 is in cluster lab, this one (use mosrun -r lab2)"},
+                    {"node crash cloud2", null}, {"mosrc -r cloud2 hello.js", "mosrc: cannot reach cloud2: node 19 is down"},
+                    {"mosrc hello.js", "mosrc: which node? mosrc -r TARGET PROG ARGS"}}) {
+                text.getBuffer().setLength(0);
+                if (bad[1] == null) {
+                    assertTrue(shell.run(Main.words(bad[0])), bad[0]);
+                    continue;
+                }
+                assertFalse(shell.run(Main.words(bad[0])), bad[0]);
+                assertTrue(text.toString().startsWith(bad[1]) && text.toString().lines().count() == 1, bad[0] + ": " + text);
+            }
+            run(shell, text, "mosrc -r cloud1 count.js 3 2000000 &", "advance 100ms");
+            text.getBuffer().setLength(0);
+            assertFalse(shell.run(Main.words("migrate 3 lab2")));
+            assertEquals("migrate: process 3 is a MOSRC job's: it stays in cluster cloud, on its node (plain Linux)\n", text.toString());
+            run(shell, text, "mosrc -r dept3 spread.js 4 2 400000 &", "advance 100ms");
+            java.util.Set<Integer> workers = new java.util.TreeSet<>();
+            kernel.ps().stream().filter(p -> p.ppid() == 4).forEach(p -> workers.add(p.where()));
+            assertEquals(java.util.Set.of(6, 7, 8, 9), workers, "its workers spread over the department's nodes");
+            run(shell, text, "wait");
+            assertEquals("spread.js 4: 4 workers done\n", printed.get(4).toString());
+        }
+    }
 }

@@ -33,13 +33,14 @@ import ssi.api.NodeSpec;
  * @param balancing the default policy and the information and balancing tunables
  * @param heapGuard the host heap a guest process may hold, and how often it is measured
  * @param maxProcesses the guest processes one user may have at once (alive, or ended and not yet waited for), as {@code ulimit -u}
+ * @param queuedPerCpu how many queued jobs ({@code mosrun -q}) may run at once per CPU of their cluster
  * @param marks each node's red and blue marks (MOSIX2's freezing), by node id - 1
  * @param clusters the clusters its nodes form (MOSIX2's multi-cluster): one, named after the image, unless the manifest groups them
  */
 public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long quantumNanos,
                     double workRate, long latencyNanos, double bandwidth, int pageBytes, long processBytes,
                     long migrationFixedNanos, long deputyWork, long fileCallNanos, double diskBandwidth, long ipcCallNanos,
-                    Balancing balancing, HeapGuard heapGuard, int maxProcesses, List<Marks> marks, List<ClusterSpec> clusters) {
+                    Balancing balancing, HeapGuard heapGuard, int maxProcesses, int queuedPerCpu, List<Marks> marks, List<ClusterSpec> clusters) {
 
     /**
      * A node's freezing marks, in loads of the standard processor (0: off): above {@code red} its
@@ -188,8 +189,9 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
             }
         }
         JsonNode limits = f.table(root, "limits");
-        f.only(limits, "limits.", Set.of("max_processes"));
+        f.only(limits, "limits.", Set.of("max_processes", "queued_per_cpu"));
         long maxProcesses = f.integer(limits, "limits.max_processes", 256, PROCESSES);
+        long queuedPerCpu = f.integer(limits, "limits.queued_per_cpu", 1, CPUS);
         JsonNode nodeList = root.get("node");
         if (nodeList != null && !nodeList.isArray()) {
             throw f.bad("node", "write [[node]] (one table per node, in an array), not [node]");
@@ -233,7 +235,7 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
                 Math.round(processKb * 1024), Math.round(fixedMs * 1e6), deputyWork, Math.round(callUs * 1e3), diskMbyte * 1e6, Math.round(ipcUs * 1e3),
                 new Balancing(policy, Math.round(periodMs * 1e6),
                         window > 0 ? (int) window : defaultWindow(nodes.size()), Math.round(residenceMs * 1e6), Map.copyOf(settings)),
-                new HeapGuard(Math.round(heapMb * (1 << 20)), Math.round(heapCheckMs * 1e6), (int) pressure), (int) maxProcesses, List.copyOf(marks), clusters);
+                new HeapGuard(Math.round(heapMb * (1 << 20)), Math.round(heapCheckMs * 1e6), (int) pressure), (int) maxProcesses, (int) queuedPerCpu, List.copyOf(marks), clusters);
     }
 
     /** The manifest as text, if it is UTF-8; else where it is not. */
@@ -293,7 +295,7 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
     public Image withPolicy(String policy) {
         return new Image(name, dir, nodes, seed, quantumNanos, workRate, latencyNanos, bandwidth, pageBytes, processBytes,
                 migrationFixedNanos, deputyWork, fileCallNanos, diskBandwidth, ipcCallNanos, new Balancing(policy, balancing.periodNanos(), balancing.window(),
-                        balancing.minResidenceNanos(), Map.of()), heapGuard, maxProcesses, marks, clusters);
+                        balancing.minResidenceNanos(), Map.of()), heapGuard, maxProcesses, queuedPerCpu, marks, clusters);
     }
 
     /** This image with one more node (the next id), named {@code name}: it joins the first cluster. */
@@ -309,7 +311,7 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
         regrouped.set(0, new ClusterSpec(first.name(), first.owner(), List.copyOf(members), first.connected(), first.linux(),
                 first.priorities(), first.uplink()));
         return new Image(this.name, dir, List.copyOf(grown), seed, quantumNanos, workRate, latencyNanos, bandwidth, pageBytes, processBytes,
-                migrationFixedNanos, deputyWork, fileCallNanos, diskBandwidth, ipcCallNanos, balancing, heapGuard, maxProcesses, List.copyOf(marked), List.copyOf(regrouped));
+                migrationFixedNanos, deputyWork, fileCallNanos, diskBandwidth, ipcCallNanos, balancing, heapGuard, maxProcesses, queuedPerCpu, List.copyOf(marked), List.copyOf(regrouped));
     }
 
     /** The network between any two nodes. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import ssi.api.ClusterInfo;
+import ssi.api.Job;
 import ssi.api.Migration;
 import ssi.api.NodeInfo;
 import ssi.api.NodeSpec;
@@ -71,6 +72,7 @@ public final class Kernel implements AutoCloseable {
     final Balancer<Proc> balancer;
     final MultiCluster clusters;
     final FreezingPort freezing;
+    final JobQueue queue;
 
     private Kernel(Image image, long seed, GuestRuntime runtime, boolean ownsRuntime, Policies policies, Path state,
                    boolean ownsState) throws KernelException {
@@ -88,6 +90,7 @@ public final class Kernel implements AutoCloseable {
         this.nodes = new Nodes(this, image);
         this.clusters = new MultiCluster(this, image);
         this.freezing = new FreezingPort(this);
+        this.queue = new JobQueue(this);
         this.processes = new Processes(this);
         this.quantum = new Quantum(this, image);
         this.cruises = new Cruises(this, image.nodes().size());
@@ -184,6 +187,11 @@ public final class Kernel implements AutoCloseable {
     /** Starts a program whose home is {@code home}, as mosrun with {@code options} does there; returns its pid. */
     public synchronized int spawn(int home, String path, List<String> args, RunOptions options) throws KernelException {
         return launcher.spawn(home, path, args, options);
+    }
+
+    /** {@code mosrc -r TARGET}: runs a program on a node of another entity, its files and output at {@code home}, the launching node; returns its pid. */
+    public synchronized int mosrc(int home, String target, String path, List<String> args, RunOptions options) throws KernelException {
+        return launcher.spawnRemote(home, target, path, args, options);
     }
 
     /** Starts a synthetic process at {@code home}: its demand instead of guest code, run as a guest is; returns its pid. */
@@ -389,6 +397,31 @@ public final class Kernel implements AutoCloseable {
     /** Sets {@code cluster}'s priority for {@code other}'s processes: 1-65535 (lower is higher) or {@code none}. */
     public synchronized void setPriority(String cluster, String other, String priority) throws KernelException {
         clusters.setPriority(cluster, other, priority);
+    }
+
+    /** {@code mosrun -q}: queues a program of home {@code home} at {@code priority} (lower is higher); returns its job number. */
+    public synchronized int enqueue(int home, String path, List<String> args, RunOptions options, int priority) throws KernelException {
+        return queue.submit(home, path, args, options, priority);
+    }
+
+    /** The queue's jobs ({@code mosq list}): queued, running or ended, in job order. */
+    public synchronized List<Job> jobs() {
+        return queue.list();
+    }
+
+    /** {@code mosq run JOB}: starts a queued job now; returns its pid. */
+    public synchronized int runJob(int job) throws KernelException {
+        return queue.runNow(job);
+    }
+
+    /** {@code mosq delete JOB}: takes a queued job out of the queue. */
+    public synchronized void deleteJob(int job) throws KernelException {
+        queue.delete(job);
+    }
+
+    /** {@code mosq priority JOB N}: a queued job's new priority (lower is higher). */
+    public synchronized void setJobPriority(int job, int priority) throws KernelException {
+        queue.setPriority(job, priority);
     }
 
     /** Sets a node's freezing marks (MOSIX2's red and blue marks, loads of the standard processor; 0 is off). */

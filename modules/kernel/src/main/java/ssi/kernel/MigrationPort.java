@@ -33,6 +33,10 @@ final class MigrationPort implements Migrations.Host<Proc> {
     @Override
     public String refuses(Proc p, int to) {
         Clusters rules = k.clusters.rules;
+        if (p.remote >= 0) {
+            return k.clusters.allowed(p, to) ? null : "process " + p.pid + " is a MOSRC job's: it stays in cluster " + rules.name(p.remote)
+                    + (rules.linux(p.remote) ? ", on its node (plain Linux)" : "");
+        }
         return rules.mayRun(p.home, to) ? null : "cluster " + rules.name(rules.of(to)) + " does not take processes of cluster "
                 + rules.name(rules.of(p.home)) + " now";
     }

@@ -93,12 +93,24 @@ final class MultiCluster {
     }
 
     /**
+     * Whether {@code p} may run at {@code node}: a MOSIX process where the owners' priorities let
+     * it; a MOSRC job's process only within the entity it was sent to, and on a plain Linux entity
+     * only on the node it was sent to (no MOSIX there to move it).
+     */
+    boolean allowed(Proc p, int node) {
+        if (p.remote < 0) {
+            return rules.mayRun(p.home, node);
+        }
+        return rules.of(node) == p.remote && (!rules.linux(p.remote) || node == p.where);
+    }
+
+    /**
      * Every process that runs where the rules no longer let it goes home, in pid order; one whose
      * home lacks the memory for it now is frozen to its home's disk instead, to continue later.
      */
     private void sendAway() {
         for (Proc p : List.copyOf(k.processes.all())) {
-            if (p.alive() && p.move == null && p.frozen == null && !rules.mayRun(p.home, p.where)) {
+            if (p.alive() && p.move == null && p.frozen == null && p.remote < 0 && !rules.mayRun(p.home, p.where)) {
                 if (k.nodes.freeMemory(p.home) < p.memory.bytes()) {
                     k.freezing.freezing.freeze(p, Freezing.Cause.DISCONNECT, now());
                 } else {
@@ -131,8 +143,8 @@ final class MultiCluster {
             if (excess <= 0) {
                 continue;
             }
-            int best = runnable.stream().mapToInt(p -> rules.priority(p.home, n)).min().orElse(ClusterView.FORBIDDEN);
-            List<Proc> guests = runnable.stream().filter(p -> rules.priority(p.home, n) > best)
+            int best = runnable.stream().filter(p -> p.remote < 0).mapToInt(p -> rules.priority(p.home, n)).min().orElse(ClusterView.FORBIDDEN);
+            List<Proc> guests = runnable.stream().filter(p -> p.remote < 0 && rules.priority(p.home, n) > best) // a MOSRC job has nowhere to go
                     .sorted(Comparator.comparingInt((Proc p) -> rules.priority(p.home, n)).thenComparingInt(p -> p.pid).reversed()).toList();
             for (Proc g : guests.subList(0, Math.min(excess, guests.size()))) {
                 evict(g, "priority " + rules.priority(g.home, n) + " gives way to priority " + best + " on " + k.nodes.spec(n).name());

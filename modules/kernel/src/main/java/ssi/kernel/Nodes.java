@@ -170,12 +170,18 @@ final class Nodes {
      * times its share), among those up, open to it (a new one's home is {@code home}) and with {@code bytes} free; the lowest id on a tie.
      */
     int best(long bytes, Proc self, int home) throws KernelException {
+        return best(bytes, self, home, self == null ? -1 : self.remote);
+    }
+
+    /** The same, for a process (or a new one) of a MOSRC job in cluster {@code remote}: among that cluster's nodes only (-1: a MOSIX process). */
+    int best(long bytes, Proc self, int home, int remote) throws KernelException {
         int best = 0;
         double bestRate = -1;
         for (int n = 1; n <= count(); n++) {
             int id = n;
             boolean here = self != null && self.where == id;
-            boolean open = (!blocks(id) || here || self != null && id == self.home) && k.clusters.rules.mayRun(self == null ? home : self.home, id);
+            boolean open = (!blocks(id) || here || self != null && id == self.home) 
+                    && (remote >= 0 ? k.clusters.rules.of(id) == remote : k.clusters.rules.mayRun(self == null ? home : self.home, id));
             if (!here && freeMemory(id) < bytes || down.get(id) || !open) {
                 continue;
             }

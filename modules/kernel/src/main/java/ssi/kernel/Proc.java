@@ -40,6 +40,7 @@ final class Proc extends ProcFigures implements Party, Balanced, Migrant {
     long heap = -1;            // host heap its context held when last measured
     long exitTime;
     int cameFrom;              // the node it left last, 0 if none
+    int remote = -1;           // MOSRC: the cluster (index) of another entity it runs in, its files at home; -1 for a MOSIX process
 
     long joined = -1;          // the start of the last quantum in which it shared its node's CPUs
     long cruiseFrom;           // while cruising: its node's total given when its figures were last brought up to date

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import ssi.api.ClusterInfo;
+import ssi.api.Job;
 import ssi.api.Migration;
 import ssi.api.NodeInfo;
 import ssi.api.ProcessInfo;
@@ -127,6 +128,11 @@ final class ProcState implements ProcSource {
         } catch (KernelException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
+    }
+
+    @Override
+    public List<Job> jobs() {
+        return kernel.jobs();
     }
 
     @Override

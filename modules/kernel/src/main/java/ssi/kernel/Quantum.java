@@ -173,6 +173,7 @@ final class Quantum {
         }
         now = t1;
         k.launcher.checkpointsDue(t1);
+        k.queue.dispatch();
         if (t1 % k.image().heapGuard().checkNanos() < k.image().quantumNanos()) {
             k.faults.guardHeaps(t1);
         }
@@ -330,7 +331,7 @@ final class Quantum {
     void answerBlocked(Proc q, Object answer, long at) {
         drop(q);
         if (q.answerViaDeputy) {
-            at = ssi.migration.Deputy.replyAt(answer, at, k.image().link());
+            at = ssi.migration.Deputy.replyAt(answer, at, k.clusters.rules.link(k.image().link(), q.where, q.home));
         }
         q.state = ProcessState.SLEEPING;
         wake(q, answer, at);

@@ -32,7 +32,7 @@ class ProcTest extends LabTest {
                     /proc/self/lock refused: [Errno 5] want 0 or 1, got 'banana'
                     /proc/mosix/nodes/1/speed refused: [Errno 13] Permission denied
                     /proc/self/where refused: [Errno 5] no node 9 (nodes are 1-4)
-                    ['admin', 'clusters', 'nodes'] ['cantmove', 'from', 'goto', 'lock', 'migrations', 'nmigs', 'stat', 'status', 'where']
+                    ['admin', 'clusters', 'nodes', 'queue'] ['cantmove', 'from', 'goto', 'lock', 'migrations', 'nmigs', 'stat', 'status', 'where']
                     """, r.text(pid));
             r.kernel.kill(other, ssi.api.Signal.SIGKILL);
         }
@@ -50,7 +50,7 @@ class ProcTest extends LabTest {
             assertEquals("1\n", cat(shell, "/proc/" + guest + "/where"));
             assertEquals("2\n", cat(shell, "/proc/" + guest + "/from"));
             assertTrue(cat(shell, "/proc/" + guest + "/stat").contains("home 2\nwhere 1\n"), cat(shell, "/proc/" + guest + "/stat"));
-            assertEquals(List.of("admin/", "clusters/", "nodes/"), shell.list("/proc/mosix"));
+            assertEquals(List.of("admin/", "clusters/", "nodes/", "queue"), shell.list("/proc/mosix"));
             FileSystemException banana = assertThrows(FileSystemException.class, () -> shell.write("/proc/mosix/admin/block", "banana\n".getBytes(), false));
             assertEquals("/proc/mosix/admin/block: want 0 or 1, got 'banana'", banana.getMessage());
             shell.write("/proc/mosix/admin/block", "1\n".getBytes(), false);

@@ -28,6 +28,7 @@ import ssi.mfs.ProcFiles;
  *     {@code connected} (write 1 or 0 to connect or disconnect), {@code priority} (its priority for
  *     each other cluster, a line each; write {@code OTHER N} or {@code OTHER none}), {@code guests},
  *     {@code away}; only the shell may write them;</li>
+ * <li>{@code mosix/queue}: MOSIX2's job queue, a line per job: job, priority, state, pid, submitted (s), command;</li>
  * <li>{@code <pid>/} and {@code self/}: {@code where} (write a node or {@code home} to migrate),
  *     {@code goto}, {@code from} (its home), {@code lock}, {@code nmigs}, {@code cantmove},
  *     {@code stat}, {@code migrations}, {@code status}. A process may change the processes of its own
@@ -56,7 +57,7 @@ public final class ProcFs implements ProcFiles {
             return out;
         }
         if (p.length == 1 && p[0].equals("mosix")) {
-            return List.of("admin/", "clusters/", "nodes/");
+            return List.of("admin/", "clusters/", "nodes/", "queue");
         }
         if (p.length == 2 && p[0].equals("mosix") && p[1].equals("clusters")) {
             return cluster.clusters().stream().map(c -> c.name() + "/").toList();
@@ -96,6 +97,9 @@ public final class ProcFs implements ProcFiles {
     }
 
     private boolean isFile(String[] p, int reader) {
+        if (p.length == 2 && p[0].equals("mosix") && p[1].equals("queue")) {
+            return true;
+        }
         if (p.length == 4 && p[0].equals("mosix") && p[1].equals("nodes")) {
             return NODE_FILES.contains(p[3]);
         }
@@ -116,6 +120,10 @@ public final class ProcFs implements ProcFiles {
         }
         if (p[0].equals("mosix") && p[1].equals("nodes")) {
             return nodeFile(node(path, p[2]), p[3]) + "\n";
+        }
+        if (p[0].equals("mosix") && p[1].equals("queue")) {
+            return cluster.jobs().stream().map(j -> String.format(Locale.ROOT, "%d %d %s %d %.3f %s%n", j.id(), j.priority(),
+                    j.state().startsWith("failed") ? "failed" : j.state(), j.pid(), j.submitted() / 1e9, j.command())).collect(Collectors.joining());
         }
         if (p[0].equals("mosix") && p[1].equals("clusters")) {
             return clusterFile(clusterNamed(path, p[2]), p[3]);
@@ -221,6 +229,9 @@ public final class ProcFs implements ProcFiles {
         try {
             if (p[0].equals("mosix") && p[1].equals("nodes")) {
                 throw new java.nio.file.AccessDeniedException(full, null, "read-only: a node's figures");
+            }
+            if (p[0].equals("mosix") && p[1].equals("queue")) {
+                throw new java.nio.file.AccessDeniedException(full, null, "read-only: the queue (mosq changes it)");
             }
             if (p[0].equals("mosix") && p[1].equals("clusters")) {
                 if (reader != 0) {

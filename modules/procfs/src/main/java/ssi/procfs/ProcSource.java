@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import ssi.api.ClusterInfo;
+import ssi.api.Job;
 import ssi.api.Migration;
 import ssi.api.NodeInfo;
 import ssi.api.ProcessInfo;
@@ -41,6 +42,9 @@ public interface ProcSource {
     void migrate(int pid, String target);
 
     void lock(int pid, boolean locked);
+
+    /** The queue's jobs ({@code mosrun -q}), in job order. */
+    List<Job> jobs();
 
     /** The clusters of the multi-cluster (one in a one-cluster image). */
     List<ClusterInfo> clusters();
