@@ -10,7 +10,7 @@ import ssi.migration.Freezing;
  * The kernel as MOSIX2's freezing sees it ({@link Freezing}): a frozen process leaves its node
  * (CPU and memory) for its home's disk, and comes back to its home when continued; and the red and
  * blue marks of each node (the manifest's {@code red_mark}, {@code blue_mark}; {@code /proc/mosix/admin}),
- * applied at each balancing period's end.
+ * applied at each quantum's end.
  */
 final class FreezingPort implements Freezing.Host<Proc> {
     private final Kernel k;
@@ -45,8 +45,8 @@ final class FreezingPort implements Freezing.Host<Proc> {
         }
     }
 
-    /** The red and blue marks of every node that has one, in node order, at the end of a period. */
-    void periodEnd(long t) {
+    /** The red and blue marks of every node that has one, in node order, at the end of each quantum (MOSIX2 watches the load all the time). */
+    void marks(long t) {
         Admin admin = k.nodes.admin;
         int[] runnable = null;
         for (int n = 1; n <= k.nodes.count(); n++) {

@@ -174,14 +174,14 @@ final class Quantum {
         now = t1;
         k.launcher.checkpointsDue(t1);
         k.queue.dispatch();
+        k.freezing.marks(t1);
         if (t1 % k.image().heapGuard().checkNanos() < k.image().quantumNanos()) {
             k.faults.guardHeaps(t1);
         }
         quanta++;
         if (k.balancer.endQuantum(t1, !periodBusy && idlePeriods >= k.balancer.restAfter())) {
+            k.clusters.periodEnd(); // before the period's samples: they show the cluster as the owners' rules leave it
             k.trace.period(t1);
-            k.clusters.periodEnd();
-            k.freezing.periodEnd(t1);
         }
         if (k.balancer.periodEnds(t1)) {
             idlePeriods = periodBusy ? 0 : idlePeriods + 1;

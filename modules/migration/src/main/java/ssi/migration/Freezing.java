@@ -112,7 +112,7 @@ public final class Freezing<P extends Migrant> {
     public void marks(double load, double perProcess, double red, double blue, List<P> running, java.util.function.ToLongFunction<P> arrived,
                       List<P> frozen, long t) {
         if (red > 0 && load > red) {
-            List<P> newest = running.stream().filter(p -> p.frozen() == null && p.move() == null && p.confined() == null && !p.locked())
+            List<P> newest = running.stream().filter(p -> p.frozen() == null && p.move() == null && p.confined() == null)
                     .sorted(Comparator.comparingLong(arrived).thenComparingInt(Migrant::pid).reversed()).toList();
             for (P p : newest) {
                 if (load <= red) {

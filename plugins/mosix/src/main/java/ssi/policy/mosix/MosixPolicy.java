@@ -33,6 +33,9 @@ import ssi.api.Proposal;
  * In a MOSIX2 multi-cluster a node considers only those where the owners' priorities let the
  * process run ({@link ClusterView#priority}), and, loads being equal, prefers a node where the
  * process has the higher priority (its own cluster first), where it is least likely to be evicted.
+ * Local processes come first: a node's own new process weighs its node without the guests of a
+ * lower priority there (the kernel sends them away when the node is short of CPUs), and while
+ * such guests are there, only they are candidates to leave.
  * <p>
  * Information is at most a period old, so the node also counts the processes it sent to each node
  * since it last heard from it: otherwise a burst of new processes would all go to the same node.
@@ -57,7 +60,7 @@ final class MosixPolicy implements Policy {
     @Override
     public OptionalInt place(ClusterView view, ProcessView process) {
         NodeLoad self = view.self();
-        double here = selfLoad(view) + 1 / capacity(self);
+        double here = (hasGuests(view) ? ownLoad(view, process.pid()) : selfLoad(view)) + 1 / capacity(self);
         Optional<NodeLoad> best = view.window().stream()
                 .filter(n -> n.freeMemory() >= process.memory() && allowed(view, process, n))
                 .min(Comparator.comparingDouble((NodeLoad n) -> load(view, n) + 1 / capacity(n))
@@ -90,9 +93,10 @@ final class MosixPolicy implements Policy {
             return List.of(); // no node it knows is less loaded: none could take a process under the rule below
         }
         ProcessView first = null, second = null; // the highest or second-highest load, as MOSIX tries
+        boolean guests = hasGuests(view);
         for (ProcessView p : view.processes()) {
-            if (!p.movable()) {
-                continue;
+            if (!p.movable() || guests && view.priority(p.home(), view.self().node()) == 0) {
+                continue; // local processes stay while guests of a lower priority are here
             }
             if (first == null || candidateOrder(p, first) < 0) {
                 second = first;
@@ -224,6 +228,27 @@ final class MosixPolicy implements Policy {
     /** Speed × CPUs: the load one standard-processor second of demand adds is 1 / capacity. */
     private static double capacity(NodeLoad n) {
         return n.speed() * n.cpus();
+    }
+
+    /** Whether processes of other clusters (a priority other than 0 here) run at this node: never in a one-cluster image. */
+    private static boolean hasGuests(ClusterView view) {
+        for (ProcessView p : view.processes()) {
+            if (view.priority(p.home(), view.self().node()) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** This node's load from its own cluster's processes but {@code placed}: guests of a lower priority make way for them. */
+    private static double ownLoad(ClusterView view, int placed) {
+        double sum = 0;
+        for (ProcessView p : view.processes()) {
+            if (p.pid() != placed && view.priority(p.home(), view.self().node()) == 0) {
+                sum += Math.max(p.cpu(), p.age() == 0 ? 1 : 0);
+            }
+        }
+        return sum / capacity(view.self());
     }
 
     /** This node's load: its smoothed index, or its run queue if processes arrived faster than the index rises. */
