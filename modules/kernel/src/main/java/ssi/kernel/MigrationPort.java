@@ -91,6 +91,10 @@ final class MigrationPort implements Migrations.Host<Proc> {
 
     @Override
     public void thaw(Proc p, long t) {
+        if (!k.clusters.allowed(p, p.where)) {
+            k.clusters.astray(); // rolled back where the owners' rules no longer let it run: it waits, frozen, to be sent home
+            return;
+        }
         if (p.readyAt < Long.MAX_VALUE) { // it goes on as it was: running, or asleep until later
             k.quantum.wake(p, p.answer, Math.max(t, p.readyAt));
         }

@@ -19,6 +19,7 @@ import ssi.migration.Freezing;
 final class MultiCluster {
     private final Kernel k;
     final Clusters rules;
+    private boolean astray; // a process may still run where the rules forbid it (its move home was under way, or rolled back)
 
     MultiCluster(Kernel k, Image image) {
         this.k = k;
@@ -109,14 +110,31 @@ final class MultiCluster {
      * home lacks the memory for it now is frozen to its home's disk instead, to continue later.
      */
     private void sendAway() {
+        astray = false;
         for (Proc p : List.copyOf(k.processes.all())) {
-            if (p.alive() && p.move == null && p.frozen == null && p.remote < 0 && !rules.mayRun(p.home, p.where)) {
-                if (k.nodes.freeMemory(p.home) < p.memory.bytes()) {
-                    k.freezing.freezing.freeze(p, Freezing.Cause.DISCONNECT, now());
-                } else {
-                    evict(p, "its cluster may not run there now");
-                }
+            if (!p.alive() || p.frozen != null || p.remote >= 0 || rules.mayRun(p.home, p.where)) {
+                continue;
             }
+            if (p.move != null) {
+                astray = true; // look again once it has moved (or rolled back)
+            } else if (k.nodes.freeMemory(p.home) < p.memory.bytes()) {
+                k.freezing.freezing.freeze(p, Freezing.Cause.DISCONNECT, now());
+            } else {
+                evict(p, "its cluster may not run there now");
+                astray = true;
+            }
+        }
+    }
+
+    /** A process is where the rules forbid it: it is sent away at the quantum's end. */
+    void astray() {
+        astray = true;
+    }
+
+    /** At a quantum's end: while a process may still be where the rules forbid it, it is sent away (again) at once. */
+    void quantumEnd() {
+        if (astray) {
+            sendAway();
         }
     }
 

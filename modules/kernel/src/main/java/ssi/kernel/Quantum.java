@@ -173,6 +173,7 @@ final class Quantum {
         }
         now = t1;
         k.launcher.checkpointsDue(t1);
+        k.clusters.quantumEnd();
         k.queue.dispatch();
         k.freezing.marks(t1);
         if (t1 % k.image().heapGuard().checkNanos() < k.image().quantumNanos()) {
