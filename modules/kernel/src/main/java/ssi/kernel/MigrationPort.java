@@ -1,5 +1,6 @@
 package ssi.kernel;
 
+import ssi.api.Link;
 import ssi.api.Migration;
 import ssi.guest.Syscall;
 import ssi.migration.Migrations;
@@ -39,6 +40,12 @@ final class MigrationPort implements Migrations.Host<Proc> {
         }
         return rules.mayRun(p.home, to) ? null : "cluster " + rules.name(rules.of(to)) + " does not take processes of cluster "
                 + rules.name(rules.of(p.home)) + " now";
+    }
+
+    @Override
+    public Link link(int from, int to) {
+        Clusters rules = k.clusters.rules;
+        return rules.several() && rules.of(from) != rules.of(to) ? rules.link(k.image().link(), from, to) : null;
     }
 
     @Override
