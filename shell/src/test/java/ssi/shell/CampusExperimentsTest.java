@@ -18,7 +18,7 @@ import ssi.kernel.Kernel;
 class CampusExperimentsTest {
     private static final Path IMAGE = Path.of("../images/campus");
 
-    /** The kernel's whole trace of a run of {@code name} until {@code untilSeconds}, then its nodes.csv and output.txt. */
+    /** The kernel's whole trace of a run of {@code name} until {@code untilSeconds}, then its nodes.csv, clusters.csv and output.txt. */
     private static List<String> run(String name, long untilSeconds) throws Exception {
         Image image = Image.load(IMAGE);
         AtomicReference<Kernel> booted = new AtomicReference<>();
@@ -32,6 +32,8 @@ class CampusExperimentsTest {
             List<String> lines = new ArrayList<>(booted.get().trace());
             lines.add("# nodes.csv");
             lines.addAll(Files.readAllLines(out.resolve("nodes.csv")));
+            lines.add("# clusters.csv");
+            lines.addAll(Files.readAllLines(out.resolve("clusters.csv")));
             lines.add("# output.txt");
             lines.addAll(Files.readAllLines(out.resolve("output.txt")));
             return lines;
@@ -55,6 +57,10 @@ class CampusExperimentsTest {
                 + left);
         assertTrue(first.stream().noneMatch(l -> l.matches("1[3-4]\\.\\d+ migrated pid=([1-9]|1[0-7]) from=\\d+ to=([6-9]|1[0-7]) .*")),
                 "no lab worker went back to the department");
+        List<String> clusters = first.subList(first.indexOf("# clusters.csv") + 1, first.indexOf("# output.txt"));
+        assertEquals("time,cluster,load,processes,guests,away", clusters.getFirst());
+        assertTrue(clusters.stream().anyMatch(l -> l.matches("12\\.0,lab,[0-9.]+,\\d+,0,12")), "at 12 s 12 of the lab's workers are away: " + clusters);
+        assertTrue(clusters.stream().anyMatch(l -> l.matches("14\\.0,lab,[0-9.]+,\\d+,0,0")), "by 14 s none: " + clusters);
     }
 
     @Test
@@ -67,7 +73,7 @@ class CampusExperimentsTest {
                 "24 home at lab1 (speed 2) make a load of 12: the 18 newest froze, leaving 3.0, the red mark");
         assertEquals(18, first.stream().filter(l -> l.contains(" continue pid=")).count(), "and each continued");
         int nodes = first.indexOf("# nodes.csv"), output = first.indexOf("# output.txt");
-        for (String sample : first.subList(nodes + 2, output)) {
+        for (String sample : first.subList(nodes + 2, first.indexOf("# clusters.csv"))) {
             String[] f = sample.split(",");
             if (f[1].equals("1")) {
                 assertTrue(Double.parseDouble(f[5]) <= 3.0, "lab1's load stays at its red mark or under: " + sample);
