@@ -44,7 +44,8 @@ final class FuzzInputs {
                 new Kind("host", 1, () -> r.nextInt(8) == 0 ? "host" + maybe(this::hostile) : "help host"),
                 new Kind("trace", 1, () -> "trace" + maybe(this::hostile)), new Kind("web", 1, this::web),
                 new Kind("help", 1, () -> "help" + maybe(() -> r.nextBoolean() ? pick(vocabulary()) : hostile())),
-                new Kind("exit", 1, () -> "exit" + maybe(this::hostile)));
+                new Kind("exit", 1, () -> "exit" + maybe(this::hostile)),
+                new Kind("cluster", 2, this::cluster), new Kind("mosq", 2, this::mosq), new Kind("mosrc", 2, this::mosrc));
         this.total = kinds.stream().mapToInt(Kind::weight).sum();
     }
 
@@ -194,6 +195,21 @@ final class FuzzInputs {
             default -> maybe(this::node) + (r.nextInt(6) == 0 ? " " + node() : "");
         };
         return "mosctl" + (r.nextInt(4) == 0 ? " -n " + node() : "") + " " + verb + args;
+    }
+
+    /** MOSIX2's multi-cluster commands (a one-cluster image refuses most of what they ask). */
+    private String cluster() {
+        String name = pick("paper5", "lab", "dept", "''", hostile());
+        return "cluster " + pick("list", "connect " + name, "disconnect " + name, "priority " + name + " " + pick("paper5", "dept", hostile())
+                + " " + pick("1", "0", "65535", "65536", "none", "-3", number()), "frob", hostile());
+    }
+
+    private String mosq() {
+        return "mosq " + pick("list", "run", "delete", "priority", "frob", hostile()) + maybe(this::number) + maybe(this::number);
+    }
+
+    private String mosrc() {
+        return "mosrc" + maybe(() -> "-r " + node()) + " " + pick("hello.js", "cpu.js 1000", "nothere.js", hostile()) + (r.nextInt(4) == 0 ? " &" : "");
     }
 
     private String nodeCommand() {

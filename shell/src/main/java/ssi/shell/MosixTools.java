@@ -130,7 +130,8 @@ final class MosixTools {
             }
             for (ProcessInfo p : ps) {
                 ProcessView v = usage.get(p.pid());
-                b.append(String.format(Locale.ROOT, "%5d %4d %5d %1s %5d %5.1f %7dK %-9s %7s  %s%n", p.pid(), p.home(), p.where(),
+                String where = p.state() == ssi.api.ProcessState.ON_DISK ? "disk" : String.valueOf(p.where()); // frozen to its home's disk
+                b.append(String.format(Locale.ROOT, "%5d %4d %5s %1s %5d %5.1f %7dK %-9s %7s  %s%n", p.pid(), p.home(), where,
                         p.state().letter(), p.nmigs(), v == null ? 0 : v.cpu() * 100, p.memory() >> 10,
                         p.cantmove().isEmpty() ? "-" : p.cantmove(), p.away() ? p.forwarded() + "c" : "-", p.command()));
             }
@@ -199,6 +200,9 @@ final class MosixTools {
             java.io.StringWriter text = new java.io.StringWriter();
             PrintWriter out = new PrintWriter(text);
             List<NodeInfo> nodes = shell.kernel().nodes();
+            int[] frozen = new int[nodes.size() + 1]; // processes frozen to each home's disk (MOSIX2)
+            shell.kernel().ps().stream().filter(p -> p.state() == ssi.api.ProcessState.ON_DISK && p.home() < frozen.length)
+                    .forEach(p -> frozen[p.home()]++);
             String title = speed ? "speed x CPUs" : memory ? "memory used" : util ? "utilisation" : "load";
             double[] values = nodes.stream().mapToDouble(n -> speed ? n.spec().speed() * n.spec().cpus()
                     : memory ? (double) (n.spec().memory() - n.freeMemory()) / n.spec().memory()
@@ -209,7 +213,8 @@ final class MosixTools {
                 int filled = (int) Math.round(values[i] / scale * WIDTH);
                 String label = memory || util ? String.format(Locale.ROOT, "%5.1f%%", values[i] * 100) : String.format(Locale.ROOT, "%6.2f", values[i]);
                 out.printf("%3d %-8s |%s%s| %s%s%n", nodes.get(i).spec().id(), nodes.get(i).spec().name(), "#".repeat(filled), " ".repeat(WIDTH - filled),
-                        label, shell.kernel().up(nodes.get(i).spec().id()) ? "" : "  DOWN");
+                        label, (shell.kernel().up(nodes.get(i).spec().id()) ? "" : "  DOWN")
+                                + (frozen[nodes.get(i).spec().id()] > 0 ? "  " + frozen[nodes.get(i).spec().id()] + " frozen" : ""));
             }
             out.flush();
             return text.toString();

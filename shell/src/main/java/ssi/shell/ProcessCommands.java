@@ -39,6 +39,15 @@ final class ProcessCommands {
         @Option(names = "-L", description = "lock: no migration until unlocked")
         boolean lock;
 
+        @Option(names = "--from", paramLabel = "NODE", description = "launch it from NODE, its home, as a user logged in there would (default: the shell's node)")
+        String from;
+
+        @Option(names = "-q", description = "queue it (MOSIX2): it starts when the cluster has room (see mosq)")
+        boolean queue;
+
+        @Option(names = "-p", paramLabel = "PRIORITY", description = "with -q: its priority in the queue, 0-65535, lower is higher (default 50)")
+        Integer priority;
+
         @Option(names = "-l", description = "unlocked: may migrate (the default)")
         boolean unlock;
 
@@ -82,7 +91,16 @@ final class ProcessCommands {
             if (program == null) {
                 throw new IllegalArgumentException("which program? (mosrun PROG ARGS, or mosrun -R PID)");
             }
-            shell.started(List.of(shell.kernel().spawn(shell.node(), program, args, options())));
+            if (priority != null && !queue) {
+                throw new IllegalArgumentException("-p gives a queued job's priority: use it with -q");
+            }
+            int launcher = from == null ? shell.node() : shell.kernel().image().nodeId(from, shell.node());
+            if (queue) {
+                int job = shell.kernel().enqueue(launcher, program, args, options(), priority == null ? 50 : priority);
+                shell.out().println("job " + job + " queued");
+                return 0;
+            }
+            shell.started(List.of(shell.kernel().spawn(launcher, program, args, options())));
             return 0;
         }
 
@@ -203,14 +221,15 @@ final class ProcessCommands {
         }
     }
 
-    @Command(name = "migrate", description = "Migrate a process to a node (id or name), home, or balance (the node where it would get the most CPU).")
+    @Command(name = "migrate", description = "Migrate a process to a node (id or name), home, or balance (the node where it would get the most CPU);"
+            + " freeze: its memory image to its home's disk (MOSIX2), continue: back from there.")
     static final class Migrate implements Callable<Integer> {
         private final Shell shell;
 
         @Parameters(index = "0", paramLabel = "PID")
         int pid;
 
-        @Parameters(index = "1", paramLabel = "NODE|home|balance")
+        @Parameters(index = "1", paramLabel = "NODE|home|balance|freeze|continue")
         String target;
 
         Migrate(Shell shell) {

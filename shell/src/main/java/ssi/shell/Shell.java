@@ -29,11 +29,12 @@ import ssi.mfs.Namespace;
         ClusterCommands.Nodes.class, ClusterCommands.Web.class, ProcessCommands.Kill.class, ProcessCommands.Advance.class, ClusterCommands.Host.class,
         ClusterCommands.Bench.class, ProcessCommands.Trace.class, ProcessCommands.Wait.class, Shell.Help.class, Shell.Exit.class,
         MosixTools.Mosctl.class, MosixTools.Mps.class, MosixTools.Mtop.class, MosixTools.Mon.class, MosixTools.NodeCommand.class,
-        Experiments.ExperimentCommand.class, Experiments.Plot.class, Studies.Synth.class, Studies.ImageCommand.class})
+        Experiments.ExperimentCommand.class, Experiments.Plot.class, Studies.Synth.class, Studies.ImageCommand.class,
+        MultiClusterCommands.ClusterCommand.class, MultiClusterCommands.Mosq.class, MultiClusterCommands.Mosrc.class})
 final class Shell {
     /** The classes whose commands are made with the shell they run in. */
     private static final java.util.Set<Class<?>> GROUPS = java.util.Set.of(ProcessCommands.class, FileCommands.class, ClusterCommands.class,
-            MosixTools.class, Experiments.class, Sweeps.class, Studies.class, FuzzCampaign.class);
+            MosixTools.class, Experiments.class, Sweeps.class, Studies.class, FuzzCampaign.class, MultiClusterCommands.class);
     private final Kernel kernel;
     private final PrintWriter out;
     private final CommandLine commands;
@@ -220,8 +221,8 @@ final class Shell {
                 words.add(last.substring(0, last.length() - 1));
             }
             background = true;
-            if (words.isEmpty() || !words.getFirst().equals("mosrun")) {
-                out.println("& runs a program in the background: mosrun PROG ARGS &");
+            if (words.isEmpty() || !words.getFirst().equals("mosrun") && !words.getFirst().equals("mosrc")) {
+                out.println("& runs a program in the background: mosrun PROG ARGS & (or mosrc -r TARGET PROG ARGS &)");
                 out.flush();
                 return false;
             }

@@ -172,7 +172,7 @@ class ShellTest {
                 assertTrue(shell.run(Main.words(command)), command + ": " + text);
             }
             assertEquals(List.of("/mfs/2/notes", "hello cluster", "again", "c", "home/", "notes/", "tmp/"), text.toString().lines().toList());
-            assertEquals(List.of("migrate", "migrations", "mkdir", "mon", "mosctl", "mosrun", "mps", "mtop", "mv"), shell.complete(true, "m"));
+            assertEquals(List.of("migrate", "migrations", "mkdir", "mon", "mosctl", "mosq", "mosrc", "mosrun", "mps", "mtop", "mv"), shell.complete(true, "m"));
             assertEquals(List.of("/mfs/"), shell.complete(false, "/mf"));
             assertEquals(List.of("/mfs/1/", "/mfs/2/", "/mfs/3/", "/mfs/4/", "/mfs/5/"), shell.complete(false, "/mfs/"));
             assertEquals(List.of("../notes/"), shell.complete(false, "../no"), "relative to the shell's directory, /mfs/2/notes");

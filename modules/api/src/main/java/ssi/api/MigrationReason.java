@@ -9,7 +9,12 @@ public enum MigrationReason {
     /** A constraint (shared memory, ...) confines it to its home node. */
     CONSTRAINT,
     /** Its current node sends it home (the node shuts down, or is asked to bring its processes home). */
-    HOME_COMING;
+    HOME_COMING,
+    /**
+     * MOSIX2's multi-cluster sends it away from another cluster: demand of a higher priority (the
+     * owner's own processes first) appeared on its node, or a cluster disconnected.
+     */
+    EVICTED;
 
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

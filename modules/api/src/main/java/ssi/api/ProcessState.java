@@ -8,6 +8,8 @@ public enum ProcessState {
     SLEEPING("S"),
     /** Frozen while it migrates: it does not run anywhere until it resumes. */
     FROZEN("F"),
+    /** Frozen to its home node's disk (MOSIX2's freezing): it holds no CPU and no memory until it continues. */
+    ON_DISK("D"),
     /** Stopped by SIGSTOP until SIGCONT. */
     STOPPED("T"),
     /** Exited, not yet reaped by its parent. */

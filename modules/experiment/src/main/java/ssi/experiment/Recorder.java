@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import ssi.api.ClusterInfo;
 import ssi.api.Migration;
 import ssi.api.NodeInfo;
 import ssi.api.ProcessInfo;
@@ -15,6 +16,7 @@ import ssi.kernel.KernelListener;
 final class Recorder implements KernelListener {
     private final Kernel kernel;
     private final List<Trace.NodeSample> nodes = new ArrayList<>();
+    private final List<Trace.ClusterSample> clusters = new ArrayList<>(); // several clusters only
     private final List<Trace.MigrationRow> migrations = new ArrayList<>();
     private final Map<Integer, Trace.ProcessRow> processes = new TreeMap<>();
     private long lastSample = -1;
@@ -46,9 +48,16 @@ final class Recorder implements KernelListener {
             return;
         }
         lastSample = time;
-        for (NodeInfo n : kernel.nodes()) {
+        List<NodeInfo> now = kernel.nodes();
+        for (NodeInfo n : now) {
             nodes.add(new Trace.NodeSample(seconds(time), n.spec().id(), n.spec().name(), n.spec().speed(), n.spec().cpus(),
                     round(n.load()), round(n.loadIndex()), n.processes(), n.deputies(), n.served()));
+        }
+        List<ClusterInfo> groups = kernel.clusters();
+        for (ClusterInfo c : groups.size() > 1 ? groups : List.<ClusterInfo>of()) {
+            double load = c.nodes().stream().mapToDouble(id -> now.get(id - 1).loadIndex()).average().orElse(0);
+            int processes = c.nodes().stream().mapToInt(id -> now.get(id - 1).processes()).sum();
+            clusters.add(new Trace.ClusterSample(seconds(time), c.name(), round(load), processes, c.guests(), c.away()));
         }
         for (ProcessInfo p : kernel.ps()) {
             Trace.ProcessRow known = processes.get(p.pid());
@@ -61,6 +70,11 @@ final class Recorder implements KernelListener {
     /** Whether any process is still alive (not ended). */
     boolean anyAlive() {
         return kernel.ps().stream().anyMatch(p -> p.state() != ProcessState.ZOMBIE);
+    }
+
+    /** Each cluster at each sample (an image of several clusters only). */
+    List<Trace.ClusterSample> clusters() {
+        return List.copyOf(clusters);
     }
 
     Trace trace() {

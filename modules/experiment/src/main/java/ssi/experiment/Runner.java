@@ -82,6 +82,7 @@ public final class Runner {
             log.flush();
             Trace trace = recorder.trace();
             trace.write(out);
+            Trace.writeClusters(out, recorder.clusters());
             Summary summary = Summary.of(e, booted.name(), booted.balancing().policy(), seed, trace, failed);
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("summary.json").toFile(), summary);
             return new Run(summary, trace, out);

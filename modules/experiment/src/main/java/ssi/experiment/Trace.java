@@ -35,6 +35,30 @@ public record Trace(List<NodeSample> nodes, List<MigrationRow> migrations, List<
         }
     }
 
+    /**
+     * A cluster of a MOSIX2 multi-cluster at the end of a balancing period (recorded only for an
+     * image of several clusters, into {@code clusters.csv}).
+     *
+     * @param load the mean load index of its nodes
+     * @param guests processes of other clusters running on its nodes
+     * @param away its own processes running on other clusters' nodes
+     */
+    public record ClusterSample(double time, String cluster, double load, int processes, int guests, int away) {}
+
+    /** The clusters' samples a run of several clusters wrote into {@code dir}; none for a one-cluster run. */
+    public static List<ClusterSample> clusters(Path dir) throws IOException {
+        return Files.isRegularFile(dir.resolve(CLUSTERS + ".csv")) ? read(dir, CLUSTERS, ClusterSample.class) : List.of();
+    }
+
+    /** Writes the clusters' samples as .csv and .jsonl in {@code dir}, if there are any. */
+    static void writeClusters(Path dir, List<ClusterSample> samples) throws IOException {
+        if (!samples.isEmpty()) {
+            write(dir, CLUSTERS, ClusterSample.class, samples);
+        }
+    }
+
+    private static final String CLUSTERS = "clusters";
+
     /** A migration that ended (done or rolled back), with its phases as CRIU reports them. */
     public record MigrationRow(double time, double ended, int pid, String command, int from, int to, String reason,
                                double frozenMs, double negotiationMs, double transferMs, long pages, long bytes, String outcome) {}

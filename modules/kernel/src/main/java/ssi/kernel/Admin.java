@@ -19,6 +19,7 @@ final class Admin {
     private int maxProcesses; // the cluster's per-user process limit
     private BitSet[] flags;
     private int[][] decays; // per node: {slow, fast}, kept per 1000
+    private double[][] marks; // per node: {red, blue}, loads of the standard processor; 0 is off (MOSIX2's freezing)
 
     Admin(Image image) {
         this.image = image;
@@ -29,8 +30,11 @@ final class Admin {
             flags[n].set(SWITCHES.get("nomfs"), image.spec(n).nomfs());
         }
         decays = new int[flags.length][];
+        marks = new double[flags.length][];
         for (int n = 1; n < flags.length; n++) {
             decays[n] = defaultDecays();
+            Image.Marks m = image.marks().get(n - 1);
+            marks[n] = new double[] {m.red(), m.blue()};
         }
     }
 
@@ -54,6 +58,22 @@ final class Admin {
         flags[n.id()].set(SWITCHES.get("nomfs"), n.nomfs());
         decays = java.util.Arrays.copyOf(decays, n.id() + 1);
         decays[n.id()] = defaultDecays();
+        marks = java.util.Arrays.copyOf(marks, n.id() + 1);
+        marks[n.id()] = new double[2];
+    }
+
+    /** The load above which a node freezes the newest of its own processes; 0: off. */
+    double redMark(int node) {
+        return marks[node][0];
+    }
+
+    /** The load below which a node continues the processes its red mark froze; 0: off. */
+    double blueMark(int node) {
+        return marks[node][1];
+    }
+
+    void setMarks(int node, double red, double blue) {
+        marks[node] = new double[] {red, blue};
     }
 
     boolean is(int node, String name) {
@@ -84,6 +104,8 @@ final class Admin {
         out.put("slow-decay", String.valueOf(decays[node][0]));
         out.put("fast-decay", String.valueOf(decays[node][1]));
         out.put("max-processes", String.valueOf(maxProcesses)); // the cluster's, as decay-interval is
+        out.put("red-mark", String.format(Locale.ROOT, "%.2f", marks[node][0]));
+        out.put("blue-mark", String.format(Locale.ROOT, "%.2f", marks[node][1]));
         return out;
     }
 }

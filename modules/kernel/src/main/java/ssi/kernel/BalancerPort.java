@@ -71,7 +71,7 @@ final class BalancerPort implements Balancer.Cluster<Proc> {
 
     @Override
     public Collection<Proc> processesAt(int node) {
-        assert k.nodes.at(node).equals(k.processes.all().stream().filter(p -> p.alive() && p.where == node).toList())
+        assert k.nodes.at(node).equals(k.processes.all().stream().filter(p -> p.alive() && p.frozen == null && p.where == node).toList())
                 : "node " + node + "'s processes are indexed as they come and go";
         return k.nodes.at(node);
     }
@@ -100,6 +100,31 @@ final class BalancerPort implements Balancer.Cluster<Proc> {
         Image image = k.image();
         double deputy = image.deputyWork() / (image.workRate() * k.nodes.spec(home).speed()) * 1e9;
         return 2 * image.link().messageNanos(Link.CONTROL_BYTES) + Math.round(deputy);
+    }
+
+    @Override
+    public boolean several() {
+        return k.clusters.rules.several();
+    }
+
+    @Override
+    public int cluster(int node) {
+        return k.clusters.rules.of(node) + 1;
+    }
+
+    @Override
+    public int priority(int home, int node) {
+        return k.clusters.rules.priority(home, node);
+    }
+
+    @Override
+    public boolean reaches(int from, int to) {
+        return k.clusters.rules.reaches(from, to);
+    }
+
+    @Override
+    public Link link(int from, int to) {
+        return k.clusters.rules.link(k.image().link(), from, to);
     }
 
     @Override

@@ -38,7 +38,7 @@ final class Cruises {
      */
     void joinIfQuiet(Proc p) {
         long quiet = p.guest.quietUnits();
-        if (on && quiet > 0 && !p.stopped && p.move == null && p.ipc.calm() && p.answer == null && p.checkpointNanos == 0) {
+        if (on && quiet > 0 && !p.stopped && p.move == null && p.frozen == null && p.ipc.calm() && p.answer == null && p.checkpointNanos == 0) {
             k.processes.sliced.remove(p.pid); // from the next quantum on it cruises
             join(p, quiet);
             p.usageFrom = k.quantum.quanta() + 1; // this quantum's sample included

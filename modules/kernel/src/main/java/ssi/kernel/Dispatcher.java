@@ -245,9 +245,14 @@ final class Dispatcher {
         }
         long serve = k.quantum.cpu.nanos(image.deputyWork(), k.nodes.spec(holder).speed());
         k.quantum.cpus.charge(holder, serve);
-        Link link = image.link();
+        Link link = k.clusters.rules.link(image.link(), holder, site);
         return new Answer.Later(result, done + link.messageNanos(Link.CONTROL_BYTES + sent) + serve
                 + link.messageNanos(Link.CONTROL_BYTES + received));
+    }
+
+    /** The network between where a process runs and its home: the image's in one cluster, across both uplinks between two. */
+    private Link homeLink(Proc p) {
+        return k.clusters.rules.link(k.image().link(), p.where, p.home);
     }
 
     // ---- the deputy ----
@@ -262,7 +267,7 @@ final class Dispatcher {
         p.readyAt = Long.MAX_VALUE;
         k.nodes.served(p.home);
         long service = k.quantum.cpu.nanos(k.image().deputyWork(), k.nodes.spec(p.home).speed());
-        long done = p.deputy.forward(call, t, k.image().link(), service);
+        long done = p.deputy.forward(call, t, homeLink(p), service);
         k.quantum.cpus.charge(p.home, service);
         k.quantum.wake(p.deputyTask, done);
     }
@@ -288,6 +293,6 @@ final class Dispatcher {
         } else if (answer instanceof Answer.Work w) {
             answer = w.answer(); // the deputy's work on the call (deputy_work, charged to home) was that work
         }
-        k.quantum.wake(p, answer, Deputy.replyAt(call, answer, t, k.image().link()));
+        k.quantum.wake(p, answer, Deputy.replyAt(call, answer, t, homeLink(p)));
     }
 }

@@ -115,6 +115,10 @@ final class Faults {
                 require(!k.processes.sliced.has(p) && !p.cruising, "ended process " + p.pid + " still runs (by slices or cruising)");
                 continue;
             }
+            if (p.frozen != null) {
+                require(!nodes.at(p.where).contains(p) && !p.cruising, "frozen process " + p.pid + " still holds a node");
+                continue;
+            }
             require(k.image().node(p.where).isPresent() && nodes.up(p.where), "process " + p.pid + " runs on node " + p.where + ", which is not up");
             require(k.image().node(p.home).isPresent() && nodes.up(p.home), "process " + p.pid + "'s home (its deputy), node " + p.home + ", is not up");
             require(nodes.at(p.where).contains(p), "process " + p.pid + " is not counted at node " + p.where + ", where it runs");

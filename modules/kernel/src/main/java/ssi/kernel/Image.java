@@ -33,11 +33,22 @@ import ssi.api.NodeSpec;
  * @param balancing the default policy and the information and balancing tunables
  * @param heapGuard the host heap a guest process may hold, and how often it is measured
  * @param maxProcesses the guest processes one user may have at once (alive, or ended and not yet waited for), as {@code ulimit -u}
+ * @param queuedPerCpu how many queued jobs ({@code mosrun -q}) may run at once per CPU of their cluster
+ * @param marks each node's red and blue marks (MOSIX2's freezing), by node id - 1
+ * @param clusters the clusters its nodes form (MOSIX2's multi-cluster): one, named after the image, unless the manifest groups them
  */
 public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long quantumNanos,
                     double workRate, long latencyNanos, double bandwidth, int pageBytes, long processBytes,
                     long migrationFixedNanos, long deputyWork, long fileCallNanos, double diskBandwidth, long ipcCallNanos,
-                    Balancing balancing, HeapGuard heapGuard, int maxProcesses) {
+                    Balancing balancing, HeapGuard heapGuard, int maxProcesses, int queuedPerCpu, List<Marks> marks, List<ClusterSpec> clusters) {
+
+    /**
+     * A node's freezing marks, in loads of the standard processor (0: off): above {@code red} its
+     * newest own processes are frozen to its disk; below {@code blue} they continue.
+     */
+    public record Marks(double red, double blue) {
+        public static final Marks OFF = new Marks(0, 0);
+    }
 
     /**
      * The guard against a guest that allocates without bound: every {@code checkNanos} of virtual
@@ -98,11 +109,12 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
     static final Bound WINDOW = new Bound(0, 100_000);
     static final Bound RESIDENCE_MS = new Bound(0, 86_400_000);
     static final Bound PROCESSES = new Bound(1, 1_000_000);          // per user: guests each hold a thread and a context
+    static final Bound MARK = new Bound(0, 1_000_000);
     static final Bound SEED = new Bound(Long.MIN_VALUE, Long.MAX_VALUE);
 
-    /** What a node may be called: it must not read as an id, {@code home} or {@code balance}. */
+    /** What a node may be called: it must not read as an id, {@code home}, {@code balance}, {@code freeze} or {@code continue} (targets of {@code migrate}). */
     static boolean nodeName(String name) {
-        return name.matches("[A-Za-z][A-Za-z0-9_-]{0,31}") && !name.equals("home") && !name.equals("balance");
+        return name.matches("[A-Za-z][A-Za-z0-9_-]{0,31}") && !List.of("home", "balance", "freeze", "continue").contains(name);
     }
 
     /**
@@ -128,8 +140,8 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
             throw new ImageException(file + (e.getLocation() == null || e.getLocation().getLineNr() < 1 ? "" : ":" + e.getLocation().getLineNr())
                     + ": not valid TOML: " + syntax(e.getOriginalMessage()));
         }
-        Fields f = new Fields(file, text.lines().toList());
-        f.only(root, "", Set.of("name", "description", "seed", "clock", "network", "memory", "migration", "files", "ipc", "balancing", "limits", "node"));
+        ManifestFields f = new ManifestFields(file, text.lines().toList());
+        f.only(root, "", Set.of("name", "description", "seed", "clock", "network", "memory", "migration", "files", "ipc", "balancing", "limits", "node", "cluster"));
         String name = f.text(root, "name", dir.getFileName().toString());
         f.text(root, "description", "");
         long seed = f.integer(root, "seed", 1, SEED);
@@ -177,8 +189,9 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
             }
         }
         JsonNode limits = f.table(root, "limits");
-        f.only(limits, "limits.", Set.of("max_processes"));
+        f.only(limits, "limits.", Set.of("max_processes", "queued_per_cpu"));
         long maxProcesses = f.integer(limits, "limits.max_processes", 256, PROCESSES);
+        long queuedPerCpu = f.integer(limits, "limits.queued_per_cpu", 1, CPUS);
         JsonNode nodeList = root.get("node");
         if (nodeList != null && !nodeList.isArray()) {
             throw f.bad("node", "write [[node]] (one table per node, in an array), not [node]");
@@ -187,6 +200,7 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
             throw f.bad("node", "at least one [[node]] table is required");
         }
         List<NodeSpec> nodes = new ArrayList<>();
+        List<Marks> marks = new ArrayList<>();
         Map<String, Integer> named = new java.util.HashMap<>();
         for (int i = 0; i < nodeList.size(); i++) {
             JsonNode n = nodeList.get(i);
@@ -194,10 +208,10 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
             if (!n.isObject()) {
                 throw f.bad("node[" + (i + 1) + "]", "must be a table");
             }
-            f.only(n, at, Set.of("name", "speed", "cpus", "memory_mb", "disk_mb", "nomfs"));
+            f.only(n, at, Set.of("name", "speed", "cpus", "memory_mb", "disk_mb", "nomfs", "red_mark", "blue_mark"));
             String nodeName = f.text(n, at + "name", null);
             if (!nodeName(nodeName)) {
-                throw f.bad(at + "name", "a node's name is a letter, then up to 31 letters, digits, _ or -, and not home or balance, got '"
+                throw f.bad(at + "name", "a node's name is a letter, then up to 31 letters, digits, _ or -, and not home, balance, freeze or continue, got '"
                         + nodeName + "'");
             }
             Integer before = named.putIfAbsent(nodeName, i + 1);
@@ -207,13 +221,21 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
             nodes.add(new NodeSpec(i + 1, nodeName, f.number(n, at + "speed", Double.NaN, SPEED), (int) f.integer(n, at + "cpus", 1, CPUS),
                     (long) (f.number(n, at + "memory_mb", 1024, MEMORY_MB) * (1 << 20)),
                     (long) (f.number(n, at + "disk_mb", 1024, DISK_MB) * (1 << 20)), f.bool(n, at + "nomfs", false)));
+            Marks m = new Marks(f.number(n, at + "red_mark", 0, MARK), f.number(n, at + "blue_mark", 0, MARK));
+            if (m.red() > 0 && m.blue() >= m.red()) {
+                throw f.bad(at + "blue_mark", "node '" + nodeName + "': the blue mark (continue below) must be under the red mark (freeze above), got "
+                        + m.blue() + " and " + m.red());
+            }
+            marks.add(m);
         }
+        Link network = new Link(Math.round(latencyUs * 1e3), bandwidthMbit * 1e6);
+        List<ClusterSpec> clusters = ClusterManifest.read(f, root, name, nodes, network);
         return new Image(name, dir, List.copyOf(nodes), seed, Math.round(quantumMs * 1e6), workRate,
                 Math.round(latencyUs * 1e3), bandwidthMbit * 1e6, (int) Math.round(pageKb * 1024),
                 Math.round(processKb * 1024), Math.round(fixedMs * 1e6), deputyWork, Math.round(callUs * 1e3), diskMbyte * 1e6, Math.round(ipcUs * 1e3),
                 new Balancing(policy, Math.round(periodMs * 1e6),
                         window > 0 ? (int) window : defaultWindow(nodes.size()), Math.round(residenceMs * 1e6), Map.copyOf(settings)),
-                new HeapGuard(Math.round(heapMb * (1 << 20)), Math.round(heapCheckMs * 1e6), (int) pressure), (int) maxProcesses);
+                new HeapGuard(Math.round(heapMb * (1 << 20)), Math.round(heapCheckMs * 1e6), (int) pressure), (int) maxProcesses, (int) queuedPerCpu, List.copyOf(marks), clusters);
     }
 
     /** The manifest as text, if it is UTF-8; else where it is not. */
@@ -273,15 +295,23 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
     public Image withPolicy(String policy) {
         return new Image(name, dir, nodes, seed, quantumNanos, workRate, latencyNanos, bandwidth, pageBytes, processBytes,
                 migrationFixedNanos, deputyWork, fileCallNanos, diskBandwidth, ipcCallNanos, new Balancing(policy, balancing.periodNanos(), balancing.window(),
-                        balancing.minResidenceNanos(), Map.of()), heapGuard, maxProcesses);
+                        balancing.minResidenceNanos(), Map.of()), heapGuard, maxProcesses, queuedPerCpu, marks, clusters);
     }
 
-    /** This image with one more node (the next id), named {@code name}. */
+    /** This image with one more node (the next id), named {@code name}: it joins the first cluster. */
     public Image withNode(String name, double speed, int cpus, long memory, long disk) {
         List<NodeSpec> grown = new ArrayList<>(nodes);
         grown.add(new NodeSpec(nodes.size() + 1, name, speed, cpus, memory, disk, false));
+        List<Marks> marked = new ArrayList<>(marks);
+        marked.add(Marks.OFF);
+        List<ClusterSpec> regrouped = new ArrayList<>(clusters);
+        ClusterSpec first = clusters.getFirst();
+        List<Integer> members = new ArrayList<>(first.nodes());
+        members.add(grown.size());
+        regrouped.set(0, new ClusterSpec(first.name(), first.owner(), List.copyOf(members), first.connected(), first.linux(),
+                first.priorities(), first.uplink()));
         return new Image(this.name, dir, List.copyOf(grown), seed, quantumNanos, workRate, latencyNanos, bandwidth, pageBytes, processBytes,
-                migrationFixedNanos, deputyWork, fileCallNanos, diskBandwidth, ipcCallNanos, balancing, heapGuard, maxProcesses);
+                migrationFixedNanos, deputyWork, fileCallNanos, diskBandwidth, ipcCallNanos, balancing, heapGuard, maxProcesses, queuedPerCpu, List.copyOf(marked), List.copyOf(regrouped));
     }
 
     /** The network between any two nodes. */
@@ -319,139 +349,5 @@ public record Image(String name, Path dir, List<NodeSpec> nodes, long seed, long
     /** The spec of a node by id. */
     public Optional<NodeSpec> node(int id) {
         return id >= 1 && id <= nodes.size() ? Optional.of(nodes.get(id - 1)) : Optional.empty();
-    }
-
-    /** Reads manifest fields with messages naming the file, the line (found in its text) and the field. */
-    private record Fields(Path file, List<String> lines) {
-        ImageException bad(String field, String problem) {
-            int line = line(field);
-            return new ImageException(file + (line > 0 ? ":" + line : "") + ": field '" + field + "': " + problem);
-        }
-
-        /**
-         * The line of a field ({@code node[2].speed}, {@code clock.quantum_ms}, {@code node}), or of
-         * its table when the field is missing; 0 if the text does not say (a dotted key, an inline table).
-         */
-        private int line(String field) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:(\\w+(?:\\.\\w+)*?)(?:\\[(\\d+)])?\\.)?([\\w-]+)").matcher(field);
-            if (!m.matches()) {
-                return 0;
-            }
-            String table = m.group(1) == null ? "" : m.group(1), key = m.group(3);
-            int index = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
-            String current = "";
-            int seen = 0, header = 0;
-            for (int i = 0; i < lines.size(); i++) {
-                String l = lines.get(i).strip();
-                java.util.regex.Matcher t = java.util.regex.Pattern.compile("^(\\[\\[?)\\s*([\\w.-]+)\\s*]]?.*").matcher(l);
-                if (t.matches()) {
-                    current = t.group(2);
-                    boolean array = t.group(1).equals("[[");
-                    if (current.equals(table) && (index == 0 || array && ++seen == index)) {
-                        header = i + 1;
-                    }
-                    if (table.isEmpty() && current.equals(key)) {
-                        return i + 1; // a table given for a key of the root ([node])
-                    }
-                    continue;
-                }
-                boolean here = current.equals(table) && (index == 0 || seen == index);
-                if (here && l.matches("\"?" + java.util.regex.Pattern.quote(key) + "\"?\\s*=.*")) {
-                    return i + 1;
-                }
-            }
-            return header;
-        }
-
-        void only(JsonNode table, String prefix, Set<String> known) throws ImageException {
-            if (table == null) {
-                return;
-            }
-            for (Iterator<String> it = table.fieldNames(); it.hasNext(); ) {
-                String k = it.next();
-                if (!known.contains(k)) {
-                    throw bad(prefix + k, "unknown field (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
-                }
-            }
-        }
-
-        JsonNode table(JsonNode root, String field) throws ImageException {
-            JsonNode t = root.get(field.substring(field.lastIndexOf('.') + 1));
-            if (t != null && !t.isObject()) {
-                throw bad(field, t.isArray() ? "write [" + field + "] (one table), not [[" + field + "]]" : "must be a table, as [" + field + "]");
-            }
-            return t;
-        }
-
-        private JsonNode leaf(JsonNode table, String field) {
-            return table == null ? null : table.get(field.substring(field.lastIndexOf('.') + 1));
-        }
-
-        /** A string; {@code dflt} null: the field is required. */
-        String text(JsonNode table, String field, String dflt) throws ImageException {
-            JsonNode v = leaf(table, field);
-            if (v == null && dflt == null) {
-                throw bad(field, "missing: it is required");
-            }
-            if (v == null) {
-                return dflt;
-            }
-            if (!v.isTextual() || v.asText().isBlank() && !field.equals("description")) {
-                throw bad(field, "must be a non-empty string in quotes, got " + shown(field, v));
-            }
-            return v.asText();
-        }
-
-        boolean bool(JsonNode table, String field, boolean dflt) throws ImageException {
-            JsonNode v = leaf(table, field);
-            if (v == null) {
-                return dflt;
-            }
-            if (!v.isBoolean()) {
-                throw bad(field, "must be true or false, got " + shown(field, v));
-            }
-            return v.asBoolean();
-        }
-
-        /** A number within its bounds; {@code dflt} NaN: the field is required. */
-        double number(JsonNode table, String field, double dflt, Bound bound) throws ImageException {
-            JsonNode v = leaf(table, field);
-            if (v == null && Double.isNaN(dflt)) {
-                throw bad(field, "missing: it is required (a number " + bound.describe() + ")");
-            }
-            if (v == null) {
-                return dflt;
-            }
-            if (!v.isNumber()) {
-                throw bad(field, "must be a number " + bound.describe() + ", got " + shown(field, v));
-            }
-            if (!bound.holds(v.asDouble())) {
-                throw bad(field, "must be " + bound.describe() + ", got " + shown(field, v));
-            }
-            return v.asDouble();
-        }
-
-        long integer(JsonNode table, String field, long dflt, Bound bound) throws ImageException {
-            JsonNode v = leaf(table, field);
-            if (v == null) {
-                return dflt;
-            }
-            if (!v.isIntegralNumber()) {
-                throw bad(field, "must be a whole number " + bound.describe() + ", got " + shown(field, v));
-            }
-            if (!v.canConvertToLong() || !bound.holds(v.asLong())) {
-                throw bad(field, "must be " + bound.describe() + ", got " + shown(field, v));
-            }
-            return v.asLong();
-        }
-
-        /** A value as the manifest wrote it (the reader may have mangled a number too large), cut short if long. */
-        private String shown(String field, JsonNode v) {
-            int line = line(field);
-            String s = !v.isValueNode() ? v.isArray() ? "an array" : "a table"
-                    : line > 0 && lines.get(line - 1).contains("=") ? lines.get(line - 1).substring(lines.get(line - 1).indexOf('=') + 1)
-                            .replaceFirst("\\s+#.*$", "").strip() : v.toString();
-            return s.length() > 40 ? s.substring(0, 40) + "..." : s;
-        }
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import ssi.api.ClusterInfo;
+import ssi.api.Job;
 import ssi.api.Migration;
 import ssi.api.NodeInfo;
 import ssi.api.NodeSpec;
@@ -68,6 +70,9 @@ public final class Kernel implements AutoCloseable {
     final Ipc<Proc> ipc;
     final Migrations<Proc> migrations;
     final Balancer<Proc> balancer;
+    final MultiCluster clusters;
+    final FreezingPort freezing;
+    final JobQueue queue;
 
     private Kernel(Image image, long seed, GuestRuntime runtime, boolean ownsRuntime, Policies policies, Path state,
                    boolean ownsState) throws KernelException {
@@ -83,6 +88,9 @@ public final class Kernel implements AutoCloseable {
         this.policies = policies;
         this.ownsState = ownsState;
         this.nodes = new Nodes(this, image);
+        this.clusters = new MultiCluster(this, image);
+        this.freezing = new FreezingPort(this);
+        this.queue = new JobQueue(this);
         this.processes = new Processes(this);
         this.quantum = new Quantum(this, image);
         this.cruises = new Cruises(this, image.nodes().size());
@@ -181,6 +189,11 @@ public final class Kernel implements AutoCloseable {
         return launcher.spawn(home, path, args, options);
     }
 
+    /** {@code mosrc -r TARGET}: runs a program on a node of another entity, its files and output at {@code home}, the launching node; returns its pid. */
+    public synchronized int mosrc(int home, String target, String path, List<String> args, RunOptions options) throws KernelException {
+        return launcher.spawnRemote(home, target, path, args, options);
+    }
+
     /** Starts a synthetic process at {@code home}: its demand instead of guest code, run as a guest is; returns its pid. */
     public synchronized int spawnSynthetic(int home, Demand demand) throws KernelException {
         return spawnBody(home, demand.command(), calls -> new SyntheticProcess(demand, calls));
@@ -206,7 +219,10 @@ public final class Kernel implements AutoCloseable {
         operator.kill(pid, signal);
     }
 
-    /** Migrates a process to {@code target} (a node's id or name, {@code home}, or {@code balance}: where it would get the most CPU); refused, saying why, if it cannot move. */
+    /**
+     * Migrates a process to {@code target} (a node's id or name, {@code home}, or {@code balance}: where it would get the most CPU),
+     * or freezes it to its home's disk ({@code freeze}) or continues it ({@code continue}); refused, saying why, if it cannot.
+     */
     public synchronized void migrate(int pid, String target) throws KernelException {
         operator.migrate(pid, target);
     }
@@ -361,6 +377,56 @@ public final class Kernel implements AutoCloseable {
     /** Sets an admin switch of a node ({@code block}, {@code stay}, {@code lstay}, {@code quiet}, {@code nomfs}), or runs {@code expel} or {@code bring}. */
     public synchronized void setAdmin(int node, String name, boolean on) {
         operator.setAdmin(node, name, on);
+    }
+
+    /** The clusters of the multi-cluster (one in a one-cluster image), as they are now. */
+    public synchronized List<ClusterInfo> clusters() {
+        return clusters.list();
+    }
+
+    /** Connects a cluster to the multi-cluster (MOSIX2); refused for an unknown one, one connected already, or plain Linux servers. */
+    public synchronized void connect(String cluster) throws KernelException {
+        clusters.connect(cluster);
+    }
+
+    /** Disconnects a cluster: its guests go home, its processes elsewhere come home; refused for the cluster of {@code from}, the asking node. */
+    public synchronized void disconnect(String cluster, int from) throws KernelException {
+        clusters.disconnect(cluster, from);
+    }
+
+    /** Sets {@code cluster}'s priority for {@code other}'s processes: 1-65535 (lower is higher) or {@code none}. */
+    public synchronized void setPriority(String cluster, String other, String priority) throws KernelException {
+        clusters.setPriority(cluster, other, priority);
+    }
+
+    /** {@code mosrun -q}: queues a program of home {@code home} at {@code priority} (lower is higher); returns its job number. */
+    public synchronized int enqueue(int home, String path, List<String> args, RunOptions options, int priority) throws KernelException {
+        return queue.submit(home, path, args, options, priority);
+    }
+
+    /** The queue's jobs ({@code mosq list}): queued, running or ended, in job order. */
+    public synchronized List<Job> jobs() {
+        return queue.list();
+    }
+
+    /** {@code mosq run JOB}: starts a queued job now; returns its pid. */
+    public synchronized int runJob(int job) throws KernelException {
+        return queue.runNow(job);
+    }
+
+    /** {@code mosq delete JOB}: takes a queued job out of the queue. */
+    public synchronized void deleteJob(int job) throws KernelException {
+        queue.delete(job);
+    }
+
+    /** {@code mosq priority JOB N}: a queued job's new priority (lower is higher). */
+    public synchronized void setJobPriority(int job, int priority) throws KernelException {
+        queue.setPriority(job, priority);
+    }
+
+    /** Sets a node's freezing marks (MOSIX2's red and blue marks, loads of the standard processor; 0 is off). */
+    public synchronized void setMarks(int node, double red, double blue) throws KernelException {
+        operator.setMarks(node, red, blue);
     }
 
     /** The per-user process limit: how many guest processes one user may have at once. */

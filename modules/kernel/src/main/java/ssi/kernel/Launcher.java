@@ -50,6 +50,33 @@ final class Launcher {
         return p.pid;
     }
 
+    /**
+     * {@code mosrc -r TARGET}: starts a program on node {@code target} of another entity (a cluster
+     * that is not this one: not connected, or plain Linux servers) whose home is {@code home}, the
+     * launching node: its deputy stays there, and {@code /home} and {@code /tmp} are its home's
+     * files, so its output and every file it opens there go over the network between the two
+     * (through the deputy, as for a migrated process). Returns its pid.
+     */
+    int spawnRemote(int home, String target, String path, List<String> args, RunOptions options) throws KernelException {
+        k.image().requireNode(home);
+        int at = k.image().nodeId(target, home);
+        Clusters rules = k.clusters.rules;
+        if (rules.of(at) == rules.of(home)) {
+            throw new KernelException("mosrc runs a job on another entity's node: " + k.nodes.spec(at).name() + " is in cluster "
+                    + rules.name(rules.of(home)) + ", this one (use mosrun -r " + k.nodes.spec(at).name() + ")");
+        }
+        if (!k.nodes.up(at)) {
+            throw new KernelException("cannot reach " + k.nodes.spec(at).name() + ": node " + at + " is down");
+        }
+        k.processes.requireRoom(Map.of(options.owner(), 1));
+        GuestProgram program = load(path, args, options.cwd(), home);
+        Proc p = k.processes.create(0, home, at, program, RunOptions.Mode.STRICT, options.locked(), options.hint(), Map.of(), k.quantum.now(),
+                options.owner());
+        p.remote = rules.of(at);
+        k.trace.log(k.quantum.now(), "mosrc pid=" + p.pid + " target=" + at + " cluster=" + rules.name(p.remote));
+        return p.pid;
+    }
+
     /** Starts a process at {@code home} whose body runs on the kernel's thread: a synthetic process (or a test's). */
     int spawnBody(int home, String command, Function<SystemCalls, ProcessBody> body) throws KernelException {
         Image image = k.image();
@@ -99,9 +126,13 @@ final class Launcher {
         try {
             k.processes.requireRoom(Map.of(p.owner, 1)); // first: a fork bomb's refusals cost the host next to nothing
             GuestProgram program = load(s.path(), s.args(), s.cwd(), p.home);
-            k.nodes.requireMemory(p.where, new AddressSpace(image.pageBytes(), baseBytes(image, program)), program.path()); // before its pipe ends are opened
+            long base = baseBytes(image, program);
+            // a MOSRC job's children disperse among the nodes of a MOSIX entity (it has no MOSIX to move them later)
+            int at = p.remote >= 0 && !k.clusters.rules.linux(p.remote) ? k.nodes.best(base, null, p.home, p.remote) : p.where;
+            k.nodes.requireMemory(at, new AddressSpace(image.pageBytes(), base), program.path()); // before its pipe ends are opened
             Map<Integer, Integer> ends = k.ipc.passOn(p, s, k.processes.nextPid());
-            Proc child = k.processes.create(p.pid, p.home, p.where, program, p.mode, p.locked, p.hint, ends, t, p.owner);
+            Proc child = k.processes.create(p.pid, p.home, at, program, p.mode, p.locked, p.hint, ends, t, p.owner);
+            child.remote = p.remote;
             k.ipc.adopt(child);
             k.quantum.wake(child, t);
             return child.pid;
@@ -116,7 +147,7 @@ final class Launcher {
     private int startNode(int home, GuestProgram program, RunOptions options) throws KernelException {
         int start = switch (options.start()) {
             case RunOptions.HOME -> home;
-            case RunOptions.BEST -> k.nodes.best(baseBytes(k.image(), program), null);
+            case RunOptions.BEST -> k.nodes.best(baseBytes(k.image(), program), null, home);
             default -> k.image().requireNode(options.start());
         };
         if (options.mode() == RunOptions.Mode.NATIVE && start != home) {
@@ -126,6 +157,11 @@ final class Launcher {
         k.nodes.requireUp(start);
         if (start != home && k.nodes.blocks(start)) {
             throw new KernelException("node " + start + " blocks guests");
+        }
+        if (!k.clusters.rules.mayRun(home, start)) {
+            Clusters rules = k.clusters.rules;
+            throw new KernelException("node " + start + " is in cluster " + rules.name(rules.of(start)) + ", which does not take processes of cluster "
+                    + rules.name(rules.of(home)) + " now");
         }
         return start;
     }
@@ -199,6 +235,11 @@ final class Launcher {
      * read through the namespace, so it may live anywhere a process can read: {@code /bin},
      * {@code /home}, {@code /mfs/N}.
      */
+    /** Refuses a program that {@code home} cannot load, as {@link #spawn} would (the queue checks a job as it is queued). */
+    void requireProgram(String path, String cwd, int home) throws KernelException {
+        load(path, List.of(), cwd, home);
+    }
+
     private GuestProgram load(String path, List<String> args, String cwd, int home) throws KernelException {
         FileView view = k.files().view(home);
         String abs;

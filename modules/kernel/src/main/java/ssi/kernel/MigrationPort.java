@@ -1,5 +1,6 @@
 package ssi.kernel;
 
+import ssi.api.Link;
 import ssi.api.Migration;
 import ssi.guest.Syscall;
 import ssi.migration.Migrations;
@@ -24,7 +25,27 @@ final class MigrationPort implements Migrations.Host<Proc> {
         if (!k.nodes.up(to)) {
             return "node " + to + " is down";
         }
-        return k.nodes.blocks(to) && to != p.home ? "node " + to + " blocks guests" : null;
+        if (k.nodes.blocks(to) && to != p.home) {
+            return "node " + to + " blocks guests";
+        }
+        return refuses(p, to);
+    }
+
+    @Override
+    public String refuses(Proc p, int to) {
+        Clusters rules = k.clusters.rules;
+        if (p.remote >= 0) {
+            return k.clusters.allowed(p, to) ? null : "process " + p.pid + " is a MOSRC job's: it stays in cluster " + rules.name(p.remote)
+                    + (rules.linux(p.remote) ? ", on its node (plain Linux)" : "");
+        }
+        return rules.mayRun(p.home, to) ? null : "cluster " + rules.name(rules.of(to)) + " does not take processes of cluster "
+                + rules.name(rules.of(p.home)) + " now";
+    }
+
+    @Override
+    public Link link(int from, int to) {
+        Clusters rules = k.clusters.rules;
+        return rules.several() && rules.of(from) != rules.of(to) ? rules.link(k.image().link(), from, to) : null;
     }
 
     @Override
@@ -77,6 +98,10 @@ final class MigrationPort implements Migrations.Host<Proc> {
 
     @Override
     public void thaw(Proc p, long t) {
+        if (!k.clusters.allowed(p, p.where)) {
+            k.clusters.astray(); // rolled back where the owners' rules no longer let it run: it waits, frozen, to be sent home
+            return;
+        }
         if (p.readyAt < Long.MAX_VALUE) { // it goes on as it was: running, or asleep until later
             k.quantum.wake(p, p.answer, Math.max(t, p.readyAt));
         }

@@ -99,6 +99,9 @@ final class Nodes {
 
     /** The reverse of {@link #settle}: it leaves the node (by migrating, or by ending). */
     void unsettle(Proc p) {
+        if (p.frozen != null) {
+            return; // frozen: it left its node when it froze
+        }
         used[p.where] -= p.memory.bytes();
         running.get(p.where).drop(p);
     }
@@ -115,7 +118,7 @@ final class Nodes {
 
     /** Memory of a node not used by its processes nor reserved for ones migrating to it. */
     long freeMemory(int node) {
-        assert used[node] == k.processes.all().stream().filter(p -> p.alive() && (p.where == node
+        assert used[node] == k.processes.all().stream().filter(p -> p.alive() && p.frozen == null && (p.where == node
                 || p.move != null && p.move.reserved() && p.move.to() == node)).mapToLong(p -> p.memory.bytes()).sum()
                 : "node " + node + "'s memory is accounted as it changes";
         return spec(node).memory() - used[node];
@@ -164,20 +167,26 @@ final class Nodes {
 
     /**
      * The node where a process ({@code self}, or a new one if null) would get the most CPU (speed
-     * times its share), among those up, open to it and with {@code bytes} free; the lowest id on a tie.
+     * times its share), among those up, open to it (a new one's home is {@code home}) and with {@code bytes} free; the lowest id on a tie.
      */
-    int best(long bytes, Proc self) throws KernelException {
+    int best(long bytes, Proc self, int home) throws KernelException {
+        return best(bytes, self, home, self == null ? -1 : self.remote);
+    }
+
+    /** The same, for a process (or a new one) of a MOSRC job in cluster {@code remote}: among that cluster's nodes only (-1: a MOSIX process). */
+    int best(long bytes, Proc self, int home, int remote) throws KernelException {
         int best = 0;
         double bestRate = -1;
         for (int n = 1; n <= count(); n++) {
             int id = n;
             boolean here = self != null && self.where == id;
-            boolean open = !blocks(id) || here || self != null && id == self.home;
+            boolean open = (!blocks(id) || here || self != null && id == self.home) 
+                    && (remote >= 0 ? k.clusters.rules.of(id) == remote : k.clusters.rules.mayRun(self == null ? home : self.home, id));
             if (!here && freeMemory(id) < bytes || down.get(id) || !open) {
                 continue;
             }
             int runnable = (int) k.processes.all().stream()
-                    .filter(p -> p != self && p.where == id && p.state == ProcessState.RUNNING).count();
+                    .filter(p -> p != self && p.where == id && p.state == ProcessState.RUNNING && p.frozen == null).count();
             double rate = spec(id).speed() * CpuShare.share(spec(id).cpus(), runnable + 1);
             if (rate > bestRate) {
                 best = id;
@@ -198,7 +207,7 @@ final class Nodes {
         int[] here = new int[specs.length];
         int[] deputies = new int[specs.length];
         for (Proc p : k.processes.all()) {
-            if (p.alive()) {
+            if (p.alive() && p.frozen == null) {
                 here[p.where]++;
                 deputies[p.home] += p.where != p.home ? 1 : 0;
             }

@@ -45,11 +45,23 @@ final class Operator {
      * Migrates a process (as {@code migrate PID NODE|home} does): it is frozen now and moves in the
      * quanta that follow. Refused, with the reason, if it cannot move.
      *
-     * @param target a node id, a node name, {@code home}, or {@code balance} (the node where it would get the most CPU)
+     * @param target a node id, a node name, {@code home}, or {@code balance} (the node where it would get the most CPU); or
+     *     {@code freeze} (its image to its home's disk) or {@code continue} (back from there), as MOSIX2's {@code migrate} has them
      */
     void migrate(int pid, String target) throws KernelException {
+        switch (target.strip()) {
+            case "freeze" -> {
+                k.freezing.freeze(pid);
+                return;
+            }
+            case "continue" -> {
+                k.freezing.thaw(pid);
+                return;
+            }
+            default -> { }
+        }
         Proc p = live(pid);
-        int to = target.strip().equals("balance") ? k.nodes.best(p.memory.bytes(), p) : k.image().nodeId(target, p.home);
+        int to = target.strip().equals("balance") ? k.nodes.best(p.memory.bytes(), p, p.home) : k.image().nodeId(target, p.home);
         if (to == p.where) {
             throw new KernelException("process " + pid + " already runs on " + k.nodes.spec(to).name()
                     + (target.strip().equals("balance") ? ", the best node for it" : ""));
@@ -176,6 +188,7 @@ final class Operator {
             throw new KernelException(e.getMessage());
         }
         k.nodes.add(n);
+        k.clusters.rules.grow(n.id());
         k.grow(grown);
         k.quantum.cpus.grow(n.id());
         k.cruises.grow(n.id());
@@ -206,6 +219,16 @@ final class Operator {
         }
         k.nodes.admin.setDecay(node, slow, fast);
         k.trace.log(now(), "admin node=" + node + " slow-decay=" + slow + " fast-decay=" + fast);
+    }
+
+    /** Sets a node's freezing marks (MOSIX2): freeze its newest own processes above {@code red}, continue them below {@code blue}; 0 is off. */
+    void setMarks(int node, double red, double blue) throws KernelException {
+        k.image().requireNode(node);
+        if (!Image.MARK.holds(red) || !Image.MARK.holds(blue) || red > 0 && blue >= red) {
+            throw new KernelException("marks are loads " + Image.MARK.describe() + " (0: off), the blue under the red, got red " + red + " blue " + blue);
+        }
+        k.nodes.admin.setMarks(node, red, blue);
+        k.trace.log(now(), "admin node=" + node + " red-mark=" + red + " blue-mark=" + blue);
     }
 
     /** Sets the per-user process limit; processes beyond a lowered one go on, and no more start. */

@@ -14,6 +14,7 @@ import ssi.migration.AddressSpace;
 import ssi.migration.CantMove;
 import ssi.migration.Deputy;
 import ssi.migration.Migrant;
+import ssi.migration.Freezing;
 import ssi.migration.Move;
 import ssi.scheduler.Balanced;
 import ssi.scheduler.Usage;
@@ -39,6 +40,7 @@ final class Proc extends ProcFigures implements Party, Balanced, Migrant {
     long heap = -1;            // host heap its context held when last measured
     long exitTime;
     int cameFrom;              // the node it left last, 0 if none
+    int remote = -1;           // MOSRC: the cluster (index) of another entity it runs in, its files at home; -1 for a MOSIX process
 
     long joined = -1;          // the start of the last quantum in which it shared its node's CPUs
     long cruiseFrom;           // while cruising: its node's total given when its figures were last brought up to date
@@ -167,8 +169,18 @@ final class Proc extends ProcFigures implements Party, Balanced, Migrant {
     }
 
     @Override
+    public Freezing.Frozen frozen() {
+        return frozen;
+    }
+
+    @Override
+    public void frozen(Freezing.Frozen f) {
+        frozen = f;
+    }
+
+    @Override
     public boolean wantsCpu() {
-        return state == ProcessState.RUNNING && move == null;
+        return state == ProcessState.RUNNING && move == null && frozen == null;
     }
 
     @Override
@@ -215,7 +227,7 @@ final class Proc extends ProcFigures implements Party, Balanced, Migrant {
     }
 
     ProcessInfo info() {
-        return new ProcessInfo(pid, ppid, home, where, move != null ? ProcessState.FROZEN : stopped && alive() ? ProcessState.STOPPED : state, cpuSeconds, work, deputy.cpuSeconds(), deputy.served(),
+        return new ProcessInfo(pid, ppid, home, where, move != null ? ProcessState.FROZEN : frozen != null && alive() ? ProcessState.ON_DISK : stopped && alive() ? ProcessState.STOPPED : state, cpuSeconds, work, deputy.cpuSeconds(), deputy.served(),
                 memory.bytes(), heap, memory.dirtyPages() * memory.pageBytes(), nmigs, locked, cantmove(), command(), owner);
     }
 }

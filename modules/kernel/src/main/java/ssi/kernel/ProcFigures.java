@@ -2,6 +2,7 @@ package ssi.kernel;
 
 import ssi.migration.AddressSpace;
 import ssi.migration.CantMove;
+import ssi.migration.Freezing;
 import ssi.migration.Move;
 import ssi.scheduler.Usage;
 
@@ -24,6 +25,7 @@ abstract sealed class ProcFigures extends Task permits Proc {
     final AddressSpace memory; // touched by the guest thread (ssi.touch) while it runs
     boolean cruising;          // it cruises on its node (see Cruises) instead of running by slices
     Move move;                 // the migration in flight, or null
+    Freezing.Frozen frozen;    // its image on its home's disk while frozen, or null
     CantMove confined;         // MONKEY or NATIVE once it may not leave home
     final String hint;         // mosrun -c / -i
 

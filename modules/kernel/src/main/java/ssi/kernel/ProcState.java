@@ -3,6 +3,8 @@ package ssi.kernel;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import ssi.api.ClusterInfo;
+import ssi.api.Job;
 import ssi.api.Migration;
 import ssi.api.NodeInfo;
 import ssi.api.ProcessInfo;
@@ -78,6 +80,11 @@ final class ProcState implements ProcSource {
                 }
                 case "speed" -> kernel.setSpeed(node, speed(value));
                 case "max-processes" -> kernel.setMaxProcesses(count(value));
+                case "red-mark", "blue-mark" -> {
+                    Map<String, String> now = kernel.admin(node);
+                    kernel.setMarks(node, mark(name, name.equals("red-mark") ? value : now.get("red-mark")),
+                            mark(name, name.equals("blue-mark") ? value : now.get("blue-mark")));
+                }
                 default -> kernel.setAdmin(node, name, ProcFs.flag(value));
             }
         } catch (KernelException e) {
@@ -90,6 +97,13 @@ final class ProcState implements ProcSource {
             throw new IllegalArgumentException(name + " wants a whole number of thousandths kept each period, 0-1000, got '" + value + "'");
         }
         return Integer.parseInt(value);
+    }
+
+    private static double mark(String name, String value) {
+        if (!value.matches("\\d{1,7}(\\.\\d{1,6})?") || !Image.MARK.holds(Double.parseDouble(value))) {
+            throw new IllegalArgumentException(name + " wants a load " + Image.MARK.describe() + " (0: off), got '" + value + "'");
+        }
+        return Double.parseDouble(value);
     }
 
     private static int count(String value) {
@@ -111,6 +125,38 @@ final class ProcState implements ProcSource {
     public void migrate(int pid, String target) {
         try {
             kernel.migrate(pid, target);
+        } catch (KernelException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    @Override
+    public List<Job> jobs() {
+        return kernel.jobs();
+    }
+
+    @Override
+    public List<ClusterInfo> clusters() {
+        return kernel.clusters();
+    }
+
+    @Override
+    public void connect(String cluster, boolean on, int from) {
+        try {
+            if (on) {
+                kernel.connect(cluster);
+            } else {
+                kernel.disconnect(cluster, from);
+            }
+        } catch (KernelException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    @Override
+    public void priority(String cluster, String other, String value) {
+        try {
+            kernel.setPriority(cluster, other, value);
         } catch (KernelException e) {
             throw new IllegalArgumentException(e.getMessage());
         }

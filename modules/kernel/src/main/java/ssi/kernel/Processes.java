@@ -195,7 +195,7 @@ final class Processes {
     private int[] runQueues(Collection<Proc> among) {
         int[] runnable = new int[k.image().nodes().size() + 1];
         for (Proc p : among) {
-            if (!p.alive()) {
+            if (!p.alive() || p.frozen != null) {
                 continue;
             }
             runnable[p.where] += p.state == ProcessState.RUNNING && p.move == null ? 1 : 0;

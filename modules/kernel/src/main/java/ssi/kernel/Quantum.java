@@ -147,7 +147,7 @@ final class Quantum {
         }
         List<Task> due = new ArrayList<>();
         for (Proc p : k.processes.sliced) {
-            if (p.alive() && !p.stopped && p.move == null && p.readyAt < t1) {
+            if (p.alive() && !p.stopped && p.move == null && p.frozen == null && p.readyAt < t1) {
                 join(p, t0);
                 due.add(p);
             }
@@ -173,11 +173,15 @@ final class Quantum {
         }
         now = t1;
         k.launcher.checkpointsDue(t1);
+        k.clusters.quantumEnd();
+        k.queue.dispatch();
+        k.freezing.marks(t1);
         if (t1 % k.image().heapGuard().checkNanos() < k.image().quantumNanos()) {
             k.faults.guardHeaps(t1);
         }
         quanta++;
         if (k.balancer.endQuantum(t1, !periodBusy && idlePeriods >= k.balancer.restAfter())) {
+            k.clusters.periodEnd(); // before the period's samples: they show the cluster as the owners' rules leave it
             k.trace.period(t1);
         }
         if (k.balancer.periodEnds(t1)) {
@@ -266,8 +270,8 @@ final class Quantum {
             return; // a frozen process runs from then, or from the end of its migration if later
         }
         if (task instanceof Proc p) {
-            if (p.stopped) {
-                return; // SIGSTOP: it runs again from SIGCONT
+            if (p.stopped || p.frozen != null) {
+                return; // SIGSTOP: it runs again from SIGCONT; frozen to disk: once continued
             }
             p.state = ProcessState.RUNNING;
             double share = cpus.share(p.where);
@@ -328,7 +332,7 @@ final class Quantum {
     void answerBlocked(Proc q, Object answer, long at) {
         drop(q);
         if (q.answerViaDeputy) {
-            at = ssi.migration.Deputy.replyAt(answer, at, k.image().link());
+            at = ssi.migration.Deputy.replyAt(answer, at, k.clusters.rules.link(k.image().link(), q.where, q.home));
         }
         q.state = ProcessState.SLEEPING;
         wake(q, answer, at);

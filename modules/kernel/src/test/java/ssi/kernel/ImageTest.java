@@ -26,7 +26,7 @@ class ImageTest {
         String node = "[[node]]\nname = \"a\"\nspeed = 1.0\n";
         assertRefused(dir, "[[node]]\nname = \"a\"\nspeed = \"fast\"\n", ":3: field 'node[1].speed': must be a number between 0.001 and 1,000, got \"fast\"");
         assertRefused(dir, node + "cpus = 0\n", ":4: field 'node[1].cpus': must be between 1 and 1,024, got 0");
-        assertRefused(dir, node + "sped = 1.0\n", ":4: field 'node[1].sped': unknown field (known: cpus, disk_mb, memory_mb, name, nomfs, speed)");
+        assertRefused(dir, node + "sped = 1.0\n", ":4: field 'node[1].sped': unknown field (known: blue_mark, cpus, disk_mb, memory_mb, name, nomfs, red_mark, speed)");
         assertRefused(dir, "name = \"x\"\n", ": field 'node': at least one [[node]] table is required");
         assertRefused(dir, "[clock\n", ":1: not valid TOML: the line ends where a value or a closing bracket belongs");
         // the cases

@@ -32,7 +32,7 @@ class ProcTest extends LabTest {
                     /proc/self/lock refused: [Errno 5] want 0 or 1, got 'banana'
                     /proc/mosix/nodes/1/speed refused: [Errno 13] Permission denied
                     /proc/self/where refused: [Errno 5] no node 9 (nodes are 1-4)
-                    ['admin', 'nodes'] ['cantmove', 'from', 'goto', 'lock', 'migrations', 'nmigs', 'stat', 'status', 'where']
+                    ['admin', 'clusters', 'nodes', 'queue'] ['cantmove', 'from', 'goto', 'lock', 'migrations', 'nmigs', 'stat', 'status', 'where']
                     """, r.text(pid));
             r.kernel.kill(other, ssi.api.Signal.SIGKILL);
         }
@@ -50,7 +50,7 @@ class ProcTest extends LabTest {
             assertEquals("1\n", cat(shell, "/proc/" + guest + "/where"));
             assertEquals("2\n", cat(shell, "/proc/" + guest + "/from"));
             assertTrue(cat(shell, "/proc/" + guest + "/stat").contains("home 2\nwhere 1\n"), cat(shell, "/proc/" + guest + "/stat"));
-            assertEquals(List.of("admin/", "nodes/"), shell.list("/proc/mosix"));
+            assertEquals(List.of("admin/", "clusters/", "nodes/", "queue"), shell.list("/proc/mosix"));
             FileSystemException banana = assertThrows(FileSystemException.class, () -> shell.write("/proc/mosix/admin/block", "banana\n".getBytes(), false));
             assertEquals("/proc/mosix/admin/block: want 0 or 1, got 'banana'", banana.getMessage());
             shell.write("/proc/mosix/admin/block", "1\n".getBytes(), false);
@@ -207,10 +207,10 @@ class ProcTest extends LabTest {
             for (String program : List.of("proctour.py", "proctour.js")) {
                 int pid = r.kernel.spawn(1, program, List.of());
                 assertEquals(0, r.finish(pid));
-                assertEquals("read 30 files\n", r.text(pid), program + ": 8 node files, 13 admin files, 9 process files");
+                assertEquals("read 32 files\n", r.text(pid), program + ": 8 node files, 15 admin files, 9 process files");
             }
             FileView shell = r.kernel.files().view(1);
-            java.util.Map<String, String> values = java.util.Map.of("speed", "1.5", "slow-decay", "950", "fast-decay", "900");
+            java.util.Map<String, String> values = java.util.Map.of("speed", "1.5", "slow-decay", "950", "fast-decay", "900", "blue-mark", "0.50", "red-mark", "2.00");
             for (String name : shell.list("/proc/mosix/admin")) {
                 String path = "/proc/mosix/admin/" + name;
                 if (name.equals("mospe") || name.equals("decay-interval")) {

@@ -30,7 +30,8 @@ public enum CantMove {
      * @param confinement {@link #MONKEY} or {@link #NATIVE} if the process is confined, else null
      */
     public static Optional<CantMove> refusal(MigrationReason reason, CantMove confinement, boolean locked, boolean toHome) {
-        boolean homeward = toHome && (reason == MigrationReason.CONSTRAINT || reason == MigrationReason.HOME_COMING);
+        boolean homeward = toHome && (reason == MigrationReason.CONSTRAINT || reason == MigrationReason.HOME_COMING
+                || reason == MigrationReason.EVICTED); // a guest sent home by another cluster's owner goes, locked or not
         if (confinement != null && !homeward) {
             return Optional.of(confinement);
         }

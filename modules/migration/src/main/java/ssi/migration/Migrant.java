@@ -24,4 +24,10 @@ public interface Migrant {
 
     /** Sets its migration in flight (null once it ended). */
     void move(Move m);
+
+    /** Its image on its home's disk while it is frozen ({@link Freezing}), or null. */
+    Freezing.Frozen frozen();
+
+    /** Sets it frozen (null once it continues). */
+    void frozen(Freezing.Frozen f);
 }

@@ -28,6 +28,19 @@ public final class Migrations<P extends Migrant> {
         /** Why node {@code to} does not take {@code p} now (it is down, or blocks guests), or null. */
         String closed(P p, int to);
 
+        /**
+         * Why node {@code to} does not take {@code p} when it is asked to reserve memory for it (the
+         * owners' rules of a multi-cluster may have changed since the move started), or null.
+         */
+        default String refuses(P p, int to) {
+            return null;
+        }
+
+        /** The network between two nodes, if it is not the cost's own (between the clusters of a multi-cluster), else null. */
+        default ssi.api.Link link(int from, int to) {
+            return null;
+        }
+
         /** Freezes {@code p} where it is; if {@code blocked}, the call it made waits for the end of the move. */
         void freeze(P p, boolean blocked);
 
@@ -78,6 +91,9 @@ public final class Migrations<P extends Migrant> {
         if (p.move() != null) {
             return "process " + p.pid() + " is already migrating";
         }
+        if (p.frozen() != null) {
+            return "process " + p.pid() + " is frozen: continue it first";
+        }
         String closed = host.closed(p, to);
         if (closed != null) {
             return closed;
@@ -87,7 +103,7 @@ public final class Migrations<P extends Migrant> {
             return "process " + p.pid() + " cannot move: " + refusal.get().label();
         }
         host.freeze(p, byGuest || then != null);
-        p.move(new Move(p.where(), to, reason, t, cost.negotiationNanos(), byGuest, then));
+        p.move(new Move(p.where(), to, reason, t, costOf(p.where(), to).negotiationNanos(), byGuest, then));
         host.log(t, "freeze pid=" + p.pid() + " from=" + p.where() + " to=" + to + " reason=" + reason.label());
         return null;
     }
@@ -100,13 +116,16 @@ public final class Migrations<P extends Migrant> {
                 m.decided = true;
                 long need = p.memory().bytes();
                 long free = host.freeMemory(m.to);
-                if (need > free) {
+                String refused = host.refuses(p, m.to);
+                if (refused != null) {
+                    m.refusal = refused;
+                } else if (need > free) {
                     m.refusal = host.name(m.to) + " has " + free + " bytes free, the process needs " + need;
                 } else {
                     m.reserved = true;
                     host.reserve(m.to, need);
                     m.pages = p.memory().dirtyPages();
-                    m.doneAt = m.replyAt + cost.transferNanos(m.pages);
+                    m.doneAt = m.replyAt + costOf(m.from, m.to).transferNanos(m.pages);
                 }
             } else {
                 finish(p, m);
@@ -125,8 +144,9 @@ public final class Migrations<P extends Migrant> {
             host.arrive(p, m.to, t);
             p.memory().sent();
         }
-        Migration record = new Migration(p.pid(), m.from, m.to, m.reason, m.requested, t, cost.negotiationNanos(),
-                done ? t - m.replyAt : 0, done ? m.pages : 0, done ? cost.bytes(m.pages) : 0,
+        TransferCost c = costOf(m.from, m.to);
+        Migration record = new Migration(p.pid(), m.from, m.to, m.reason, m.requested, t, c.negotiationNanos(),
+                done ? t - m.replyAt : 0, done ? m.pages : 0, done ? c.bytes(m.pages) : 0,
                 done ? "done" : "rolled back: " + m.refusal);
         ended.add(record);
         count++;
@@ -146,6 +166,12 @@ public final class Migrations<P extends Migrant> {
         } else {
             host.thaw(p, t);
         }
+    }
+
+    /** The cost of a move between two nodes: over the network the host names between them, if any. */
+    private TransferCost costOf(int from, int to) {
+        ssi.api.Link between = host.link(from, to);
+        return between == null ? cost : new TransferCost(cost.fixedNanos(), cost.pageBytes(), between);
     }
 
     /** {@code p} ended: a migration of it in flight is dropped, with its reservation. */

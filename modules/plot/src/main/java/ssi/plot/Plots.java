@@ -27,7 +27,8 @@ import ssi.experiment.Trace;
  * Draws a run's trace as three charts, each written as PNG and SVG of {@value #WIDTH}x{@value #HEIGHT}:
  * {@code load} (each node's load index over virtual time, like the seed paper's Figures 3 and 6-9),
  * {@code processes} (processes per node at the start and when balanced, like its Tables 2-4) and
- * {@code migrations} (migrations done so far, by destination node, over virtual time).
+ * {@code migrations} (migrations done so far, by destination node, over virtual time); and for a
+ * run of several clusters (MOSIX2) a fourth, {@code clusters} (each cluster's load over virtual time).
  */
 public final class Plots {
     public static final int WIDTH = 960;
@@ -37,13 +38,17 @@ public final class Plots {
 
     private Plots() {}
 
-    /** Writes the three charts of a run into {@code dir}; returns the files written. */
+    /** Writes the charts of a run into {@code dir} (its {@code clusters.csv} read from there); returns the files written. */
     public static List<Path> write(Trace trace, Summary summary, Path dir) throws IOException {
         String subtitle = summary.title() + " (" + summary.policy() + ", seed " + summary.seed() + ")";
         List<Path> files = new ArrayList<>();
         files.addAll(save(load(trace, subtitle), dir, "load"));
         files.addAll(save(processes(summary, subtitle), dir, "processes"));
         files.addAll(save(migrations(trace, subtitle), dir, "migrations"));
+        List<Trace.ClusterSample> clusters = Trace.clusters(dir);
+        if (!clusters.isEmpty()) { // a run of several clusters (MOSIX2): each cluster's load
+            files.addAll(save(clusterLoad(clusters, subtitle), dir, "clusters"));
+        }
         return files;
     }
 
@@ -55,6 +60,18 @@ public final class Plots {
         XYSeriesCollection data = new XYSeriesCollection();
         series.values().forEach(data::addSeries);
         JFreeChart chart = ChartFactory.createXYLineChart("Load per node", "virtual time (s)", "load index (standard processors)",
+                data, PlotOrientation.VERTICAL, true, false, false);
+        return styled(chart, subtitle);
+    }
+
+    private static JFreeChart clusterLoad(List<Trace.ClusterSample> samples, String subtitle) {
+        Map<String, XYSeries> series = new LinkedHashMap<>();
+        for (Trace.ClusterSample s : samples) {
+            series.computeIfAbsent(s.cluster(), XYSeries::new).add(s.time(), s.load());
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        series.values().forEach(data::addSeries);
+        JFreeChart chart = ChartFactory.createXYLineChart("Load per cluster", "virtual time (s)", "mean load index of its nodes",
                 data, PlotOrientation.VERTICAL, true, false, false);
         return styled(chart, subtitle);
     }

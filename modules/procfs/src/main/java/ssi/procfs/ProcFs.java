@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import ssi.api.ClusterInfo;
 import ssi.api.Migration;
 import ssi.api.NodeInfo;
 import ssi.api.ProcessInfo;
@@ -23,6 +24,11 @@ import ssi.mfs.ProcFiles;
  * <li>{@code mosix/admin/}: the switches of the node the reader stands on, and the cluster's
  *     {@code max-processes} (the per-user process limit); only the shell (the cluster's
  *     administrator) may write them;</li>
+ * <li>{@code mosix/clusters/<name>/}: MOSIX2's multi-cluster: {@code nodes}, {@code owner},
+ *     {@code connected} (write 1 or 0 to connect or disconnect), {@code priority} (its priority for
+ *     each other cluster, a line each; write {@code OTHER N} or {@code OTHER none}), {@code guests},
+ *     {@code away}; only the shell may write them;</li>
+ * <li>{@code mosix/queue}: MOSIX2's job queue, a line per job: job, priority, state, pid, submitted (s), command;</li>
  * <li>{@code <pid>/} and {@code self/}: {@code where} (write a node or {@code home} to migrate),
  *     {@code goto}, {@code from} (its home), {@code lock}, {@code nmigs}, {@code cantmove},
  *     {@code stat}, {@code migrations}, {@code status}. A process may change the processes of its own
@@ -31,6 +37,7 @@ import ssi.mfs.ProcFiles;
  */
 public final class ProcFs implements ProcFiles {
     private static final List<String> NODE_FILES = List.of("cpus", "load", "mem", "rmem", "speed", "status", "tmem", "util");
+    private static final List<String> CLUSTER_FILES = List.of("away", "connected", "guests", "nodes", "owner", "priority");
     private static final List<String> PROCESS_FILES = List.of("cantmove", "from", "goto", "lock", "migrations", "nmigs", "stat", "status", "where");
     /** Admin files that only report. */
     private static final Set<String> READ_ONLY = Set.of("mospe", "decay-interval");
@@ -50,7 +57,14 @@ public final class ProcFs implements ProcFiles {
             return out;
         }
         if (p.length == 1 && p[0].equals("mosix")) {
-            return List.of("admin/", "nodes/");
+            return List.of("admin/", "clusters/", "nodes/", "queue");
+        }
+        if (p.length == 2 && p[0].equals("mosix") && p[1].equals("clusters")) {
+            return cluster.clusters().stream().map(c -> c.name() + "/").toList();
+        }
+        if (p.length == 3 && p[0].equals("mosix") && p[1].equals("clusters")) {
+            clusterNamed(path, p[2]);
+            return CLUSTER_FILES;
         }
         if (p.length == 2 && p[0].equals("mosix") && p[1].equals("nodes")) {
             return cluster.nodes().stream().map(n -> n.spec().id() + "/").toList();
@@ -83,11 +97,17 @@ public final class ProcFs implements ProcFiles {
     }
 
     private boolean isFile(String[] p, int reader) {
+        if (p.length == 2 && p[0].equals("mosix") && p[1].equals("queue")) {
+            return true;
+        }
         if (p.length == 4 && p[0].equals("mosix") && p[1].equals("nodes")) {
             return NODE_FILES.contains(p[3]);
         }
         if (p.length == 3 && p[0].equals("mosix") && p[1].equals("admin")) {
             return cluster.admin(cluster.standsOn(reader)).containsKey(p[2]);
+        }
+        if (p.length == 4 && p[0].equals("mosix") && p[1].equals("clusters")) {
+            return CLUSTER_FILES.contains(p[3]) && cluster.clusters().stream().anyMatch(c -> c.name().equals(p[2]));
         }
         return p.length == 2 && !p[0].equals("mosix") && PROCESS_FILES.contains(p[1]);
     }
@@ -100,6 +120,13 @@ public final class ProcFs implements ProcFiles {
         }
         if (p[0].equals("mosix") && p[1].equals("nodes")) {
             return nodeFile(node(path, p[2]), p[3]) + "\n";
+        }
+        if (p[0].equals("mosix") && p[1].equals("queue")) {
+            return cluster.jobs().stream().map(j -> String.format(Locale.ROOT, "%d %d %s %d %.3f %s%n", j.id(), j.priority(),
+                    j.state().startsWith("failed") ? "failed" : j.state(), j.pid(), j.submitted() / 1e9, j.command())).collect(Collectors.joining());
+        }
+        if (p[0].equals("mosix") && p[1].equals("clusters")) {
+            return clusterFile(clusterNamed(path, p[2]), p[3]);
         }
         if (p[0].equals("mosix")) {
             return cluster.admin(cluster.standsOn(reader)).get(p[2]) + "\n";
@@ -127,6 +154,22 @@ public final class ProcFs implements ProcFiles {
                     .map(e -> " " + e.getKey()).sorted().collect(Collectors.joining());
             default -> throw new IllegalStateException(name);
         };
+    }
+
+    private static String clusterFile(ClusterInfo c, String name) {
+        return switch (name) {
+            case "nodes" -> c.nodes().stream().map(String::valueOf).collect(Collectors.joining(" ")) + "\n";
+            case "owner" -> c.owner() + "\n";
+            case "connected" -> (c.connected() ? 1 : 0) + "\n";
+            case "priority" -> c.priorities().entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + "\n").collect(Collectors.joining());
+            case "guests" -> c.guests() + "\n";
+            case "away" -> c.away() + "\n";
+            default -> throw new IllegalStateException(name);
+        };
+    }
+
+    private ClusterInfo clusterNamed(String path, String name) throws NoSuchFileException {
+        return cluster.clusters().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow(() -> missing(path));
     }
 
     private String processFile(ProcessInfo p, String name) {
@@ -186,6 +229,26 @@ public final class ProcFs implements ProcFiles {
         try {
             if (p[0].equals("mosix") && p[1].equals("nodes")) {
                 throw new java.nio.file.AccessDeniedException(full, null, "read-only: a node's figures");
+            }
+            if (p[0].equals("mosix") && p[1].equals("queue")) {
+                throw new java.nio.file.AccessDeniedException(full, null, "read-only: the queue (mosq changes it)");
+            }
+            if (p[0].equals("mosix") && p[1].equals("clusters")) {
+                if (reader != 0) {
+                    throw new java.nio.file.AccessDeniedException(full, null, "permission denied: cluster files are for the shell (the cluster's administrator)");
+                }
+                switch (p[3]) {
+                    case "connected" -> cluster.connect(p[2], flag(value), cluster.standsOn(reader));
+                    case "priority" -> {
+                        String[] w = value.split("\\s+");
+                        if (w.length != 2) {
+                            throw new IllegalArgumentException("write OTHER N (1-65535, lower is higher) or OTHER none, got '" + value + "'");
+                        }
+                        cluster.priority(p[2], w[0], w[1]);
+                    }
+                    default -> throw new java.nio.file.AccessDeniedException(full, null, "read-only: " + p[3]);
+                }
+                return;
             }
             if (p[0].equals("mosix")) {
                 if (reader != 0) {

@@ -3,6 +3,8 @@ package ssi.procfs;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import ssi.api.ClusterInfo;
+import ssi.api.Job;
 import ssi.api.Migration;
 import ssi.api.NodeInfo;
 import ssi.api.ProcessInfo;
@@ -40,6 +42,18 @@ public interface ProcSource {
     void migrate(int pid, String target);
 
     void lock(int pid, boolean locked);
+
+    /** The queue's jobs ({@code mosrun -q}), in job order. */
+    List<Job> jobs();
+
+    /** The clusters of the multi-cluster (one in a one-cluster image). */
+    List<ClusterInfo> clusters();
+
+    /** Connects ({@code on}) or disconnects a cluster, as asked from node {@code from}. */
+    void connect(String cluster, boolean on, int from);
+
+    /** Sets a cluster's priority for another's processes ({@code none}: it takes none). */
+    void priority(String cluster, String other, String value);
 
     /** Whether a reader (a process, or 0 for the shell, the administrator) may alter process {@code pid}: Unix's rule, the same owner or privileged. */
     boolean mayAlter(int reader, int pid);

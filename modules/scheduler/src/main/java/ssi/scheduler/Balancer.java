@@ -65,6 +65,31 @@ public final class Balancer<P extends Balanced> implements AutoCloseable {
 
         /** Virtual nanoseconds a call of a process of home {@code home} takes more when its deputy serves it. */
         long forwardNanos(int home);
+
+        /** Whether the nodes form several clusters (MOSIX2's multi-cluster); the methods below matter only then. */
+        default boolean several() {
+            return false;
+        }
+
+        /** See {@link ClusterView#cluster}. */
+        default int cluster(int node) {
+            return 1;
+        }
+
+        /** See {@link ClusterView#priority}. */
+        default int priority(int home, int node) {
+            return 0;
+        }
+
+        /** Whether load information flows from node {@code from} to node {@code to} now. */
+        default boolean reaches(int from, int to) {
+            return true;
+        }
+
+        /** The network between two nodes. */
+        default Link link(int from, int to) {
+            throw new UnsupportedOperationException("one cluster: one network");
+        }
     }
 
     /**
@@ -94,6 +119,9 @@ public final class Balancer<P extends Balanced> implements AutoCloseable {
         this.decayed = new long[nodes.size() + 1];
         java.util.Arrays.fill(decayed, -1);
         policy.use(rules.policy(), rules.settings());
+        if (cluster.several()) {
+            info.partition(cluster);
+        }
     }
 
     /** Switches the policy; the one in use stays if this fails. */
@@ -245,6 +273,16 @@ public final class Balancer<P extends Balanced> implements AutoCloseable {
         @Override
         public long forwardNanos(int home) {
             return cluster.forwardNanos(home);
+        }
+
+        @Override
+        public int cluster(int node) {
+            return cluster.cluster(node);
+        }
+
+        @Override
+        public int priority(int home, int node) {
+            return cluster.priority(home, node);
         }
     }
 

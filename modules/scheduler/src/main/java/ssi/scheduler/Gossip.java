@@ -19,6 +19,12 @@ public final class Gossip {
         }
     }
 
+    /** Which nodes may tell which (MOSIX2: within a cluster, and between connected clusters). */
+    public interface Reach {
+        boolean reaches(int from, int to);
+    }
+
+    private Reach reach; // null: every live node reaches every other (one cluster)
     private final int windowSize;
     private final long maxAge;
     private final long seed;
@@ -63,6 +69,15 @@ public final class Gossip {
         }
     }
 
+    /** From now on nodes tell only those {@code reach} lets them (null: all). */
+    public void reach(Reach reach) {
+        this.reach = reach;
+    }
+
+    private boolean reaches(int from, int to) {
+        return reach == null || reach.reaches(from, to);
+    }
+
     public InfoWindow window(int node) {
         return node < windows.length ? windows[node] : null;
     }
@@ -102,17 +117,17 @@ public final class Gossip {
         LoadVector vector = w.vector(own.apply(node));
         int inside = 0; // the live nodes among those it knows
         for (int i = 0; i < w.size(); i++) {
-            inside += isLive(w.node(i)) ? 1 : 0;
+            inside += isLive(w.node(i)) && reaches(node, w.node(i)) ? 1 : 0;
         }
         SplittableRandom random = randoms[node];
         if (inside > 0) {
-            out.add(new Message(node, liveKnown(w, random.nextInt(inside)), vector));
+            out.add(new Message(node, liveKnown(w, node, random.nextInt(inside)), vector));
         }
-        if (live.length - 1 - inside > 0) { // a node outside the window: draw until one comes up, cheap as the window is small
+        if (outside(node, w, inside) > 0) { // a node outside the window: draw until one comes up, cheap as the window is small
             int to;
             do {
                 to = live[random.nextInt(live.length)];
-            } while (to == node || w.knows(to));
+            } while (to == node || w.knows(to) || !reaches(node, to));
             out.add(new Message(node, to, vector));
         }
     }
@@ -122,10 +137,22 @@ public final class Gossip {
         return count < PARALLEL_FROM ? 1 : PARTS;
     }
 
-    /** The {@code k}th live node among those {@code w} knows, freshest first. */
-    private int liveKnown(InfoWindow w, int k) {
+    /** How many live nodes {@code node} reaches outside its window {@code w}, which holds {@code inside} of those it reaches. */
+    private int outside(int node, InfoWindow w, int inside) {
+        if (reach == null) {
+            return live.length - 1 - inside;
+        }
+        int n = 0;
+        for (int to : live) {
+            n += to != node && !w.knows(to) && reach.reaches(node, to) ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** The {@code k}th live node among those {@code w} knows and {@code node} reaches, freshest first. */
+    private int liveKnown(InfoWindow w, int node, int k) {
         for (int i = 0; ; i++) {
-            if (isLive(w.node(i)) && k-- == 0) {
+            if (isLive(w.node(i)) && reaches(node, w.node(i)) && k-- == 0) {
                 return w.node(i);
             }
         }

@@ -29,6 +29,7 @@ final class Information {
     private final Link link;
     private final List<Pending> pending = new ArrayList<>();
     private final long memory; // how many periods gossip keeps what it carries
+    private Balancer.Cluster<?> clusters; // several clusters: who reaches whom, over which network; null for one
 
     /** The nodes' information, each keeping a window of {@code window} entries, gossiped every {@code periodNanos} over {@code link}. */
     Information(List<NodeSpec> nodes, int window, long periodNanos, Link link, long seed) {
@@ -49,6 +50,12 @@ final class Information {
         loads = java.util.Arrays.copyOf(loads, n.id() + 1);
         loads[n.id()] = new LoadIndex();
         gossip.join(n.id());
+    }
+
+    /** The nodes form several clusters: gossip flows within each and between connected ones, over the network between them. */
+    void partition(Balancer.Cluster<?> clusters) {
+        this.clusters = clusters;
+        gossip.reach(clusters::reaches);
     }
 
     LoadIndex load(int node) {
@@ -74,7 +81,8 @@ final class Information {
                 continue;
             }
             long bytes = Link.CONTROL_BYTES + 48L * m.vector().size();
-            pending.add(new Pending(t + link.messageNanos(bytes), m));
+            Link over = clusters == null ? link : clusters.link(m.from(), m.to());
+            pending.add(new Pending(t + over.messageNanos(bytes), m));
         }
     }
 

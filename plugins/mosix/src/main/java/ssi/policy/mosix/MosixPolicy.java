@@ -30,6 +30,13 @@ import ssi.api.Proposal;
  *     there, the wait saved less any slower computing, and the gain repays the migration. The same
  *     wait counts against any move for load that would take a process away from its files.</li>
  * </ul>
+ * In a MOSIX2 multi-cluster a node considers only those where the owners' priorities let the
+ * process run ({@link ClusterView#priority}), and, loads being equal, prefers a node where the
+ * process has the higher priority (its own cluster first), where it is least likely to be evicted.
+ * Local processes come first: a node's own new process weighs its node without the guests of a
+ * lower priority there (the kernel sends them away when the node is short of CPUs), and while
+ * such guests are there, only they are candidates to leave.
+ * <p>
  * Information is at most a period old, so the node also counts the processes it sent to each node
  * since it last heard from it: otherwise a burst of new processes would all go to the same node.
  */
@@ -53,10 +60,11 @@ final class MosixPolicy implements Policy {
     @Override
     public OptionalInt place(ClusterView view, ProcessView process) {
         NodeLoad self = view.self();
-        double here = selfLoad(view) + 1 / capacity(self);
+        double here = (hasGuests(view) ? ownLoad(view, process.pid()) : selfLoad(view)) + 1 / capacity(self);
         Optional<NodeLoad> best = view.window().stream()
-                .filter(n -> n.freeMemory() >= process.memory())
-                .min(Comparator.comparingDouble((NodeLoad n) -> load(view, n) + 1 / capacity(n)).thenComparingInt(NodeLoad::node));
+                .filter(n -> n.freeMemory() >= process.memory() && allowed(view, process, n))
+                .min(Comparator.comparingDouble((NodeLoad n) -> load(view, n) + 1 / capacity(n))
+                        .thenComparingInt((NodeLoad n) -> view.priority(process.home(), n.node())).thenComparingInt(NodeLoad::node));
         if (best.isEmpty() || margin * (load(view, best.get()) + 1 / capacity(best.get())) >= here) {
             return OptionalInt.empty();
         }
@@ -85,9 +93,10 @@ final class MosixPolicy implements Policy {
             return List.of(); // no node it knows is less loaded: none could take a process under the rule below
         }
         ProcessView first = null, second = null; // the highest or second-highest load, as MOSIX tries
+        boolean guests = hasGuests(view);
         for (ProcessView p : view.processes()) {
-            if (!p.movable()) {
-                continue;
+            if (!p.movable() || guests && view.priority(p.home(), view.self().node()) == 0) {
+                continue; // local processes stay while guests of a lower priority are here
             }
             if (first == null || candidateOrder(p, first) < 0) {
                 second = first;
@@ -119,11 +128,15 @@ final class MosixPolicy implements Policy {
         NodeLoad best = null;
         double bestLoad = 0;
         for (NodeLoad n : window) {
-            if (n.freeMemory() < p.memory() || !(load(view, n) + margin * p.cpu() / capacity(n) < local) || !repays(view, p, local, n)) {
+            if (n.freeMemory() < p.memory() || !allowed(view, p, n) || !(load(view, n) + margin * p.cpu() / capacity(n) < local)
+                    || !repays(view, p, local, n)) {
                 continue;
             }
             double with = load(view, n) + p.cpu() / capacity(n);
             int order = best == null ? -1 : Double.compare(with, bestLoad);
+            if (order == 0) {
+                order = Integer.compare(view.priority(p.home(), n.node()), view.priority(p.home(), best.node()));
+            }
             if (order < 0 || order == 0 && n.node() < best.node()) {
                 best = n;
                 bestLoad = with;
@@ -145,7 +158,7 @@ final class MosixPolicy implements Policy {
         }
         NodeLoad to = roomiest.get();
         return view.processes().stream().filter(ProcessView::movable)
-                .filter(p -> to.freeMemory() - p.memory() >= usherBelow * to.memory())
+                .filter(p -> to.freeMemory() - p.memory() >= usherBelow * to.memory() && allowed(view, p, to))
                 .max(Comparator.comparingLong(ProcessView::memory).thenComparing(ProcessView::pid, Comparator.reverseOrder()))
                 .map(p -> List.of(new Proposal(p.pid(), send(view, to), "usher")))
                 .orElse(List.of());
@@ -169,7 +182,7 @@ final class MosixPolicy implements Policy {
             }
             double saving = ioTime(view, p, self) - ioTime(view, p, holder);
             for (NodeLoad n : view.window()) {
-                if (n.node() != holder || n.freeMemory() < p.memory()) {
+                if (n.node() != holder || n.freeMemory() < p.memory() || !allowed(view, p, n)) {
                     continue;
                 }
                 double rateThere = progress(n, load(view, n) + p.cpu() / capacity(n));
@@ -182,6 +195,11 @@ final class MosixPolicy implements Policy {
             }
         }
         return best == null ? Optional.empty() : Optional.of(new Proposal(best.pid(), send(view, bestNode), "io"));
+    }
+
+    /** Whether the owners' priorities let {@code p} run at {@code n} (always, in a one-cluster image). */
+    private static boolean allowed(ClusterView view, ProcessView p, NodeLoad n) {
+        return view.priority(p.home(), n.node()) != ClusterView.FORBIDDEN;
     }
 
     /** The fraction of its time {@code p} would spend moving file bytes over the network at {@code node}. */
@@ -210,6 +228,27 @@ final class MosixPolicy implements Policy {
     /** Speed × CPUs: the load one standard-processor second of demand adds is 1 / capacity. */
     private static double capacity(NodeLoad n) {
         return n.speed() * n.cpus();
+    }
+
+    /** Whether processes of other clusters (a priority other than 0 here) run at this node: never in a one-cluster image. */
+    private static boolean hasGuests(ClusterView view) {
+        for (ProcessView p : view.processes()) {
+            if (view.priority(p.home(), view.self().node()) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** This node's load from its own cluster's processes but {@code placed}: guests of a lower priority make way for them. */
+    private static double ownLoad(ClusterView view, int placed) {
+        double sum = 0;
+        for (ProcessView p : view.processes()) {
+            if (p.pid() != placed && view.priority(p.home(), view.self().node()) == 0) {
+                sum += Math.max(p.cpu(), p.age() == 0 ? 1 : 0);
+            }
+        }
+        return sum / capacity(view.self());
     }
 
     /** This node's load: its smoothed index, or its run queue if processes arrived faster than the index rises. */
