@@ -215,7 +215,7 @@ public final class Main implements Callable<Integer> {
                 .build();
         kernel.addListener(printer(text -> reader.printAbove(text.endsWith("\n") ? text.substring(0, text.length() - 1) : text), () -> {}));
         out.println("ssi: image " + kernel.image().name() + ", " + kernel.image().nodes().size() + " nodes, seed " + kernel.seed()
-                + ", pace " + pace.name().toLowerCase() + ". Type help.");
+                + ", pace " + pace.name().toLowerCase() + ". Type help; web shows the cluster live in a browser.");
         kernel.pace(pace);
         startup.forEach(command -> shell.run(words(command)));
         try {
