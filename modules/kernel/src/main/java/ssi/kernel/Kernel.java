@@ -170,8 +170,14 @@ public final class Kernel implements AutoCloseable {
         return quantum.now();
     }
 
+    /** Tells {@code l} of events as they happen, on the kernel's thread and under its lock. */
     public synchronized void addListener(KernelListener l) {
         trace.addListener(l);
+    }
+
+    /** Stops telling {@code l} (one that goes away leaves no reference behind); it may call this while it is told. */
+    public synchronized void removeListener(KernelListener l) {
+        trace.removeListener(l);
     }
 
     /** The trace: one line per event, in virtual-time order; the latest {@value Trace#LIMIT}, after a line saying how many were dropped, if any. */

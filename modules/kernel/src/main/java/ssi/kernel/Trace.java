@@ -20,10 +20,15 @@ final class Trace {
 
     private final ArrayDeque<String> lines = new ArrayDeque<>();
     private long dropped;
-    private final List<KernelListener> listeners = new ArrayList<>();
+    /** Copied on write: a listener may remove itself while the others are told. */
+    private final List<KernelListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     void addListener(KernelListener l) {
         listeners.add(l);
+    }
+
+    void removeListener(KernelListener l) {
+        listeners.remove(l);
     }
 
     void log(long t, String event) {

@@ -184,6 +184,7 @@ final class Snapshots implements KernelListener, AutoCloseable {
     public void close() {
         closed = true;
         timer.shutdownNow();
+        kernel.removeListener(this);
         synchronized (this) {
             notifyAll();
         }
