@@ -228,6 +228,11 @@ final class Launcher {
         return image.processBytes() + program.source().getBytes(StandardCharsets.UTF_8).length;
     }
 
+    /** Refuses a program that {@code home} cannot load, as {@link #spawn} would (the queue checks a job as it is queued). */
+    void requireProgram(String path, String cwd, int home) throws KernelException {
+        load(path, List.of(), cwd, home);
+    }
+
     /**
      * Reads a program as {@code exec} would for a process of home {@code home} standing in
      * {@code cwd}: a path with a slash is taken from {@code cwd} when it names a file there, and a
@@ -235,11 +240,6 @@ final class Launcher {
      * read through the namespace, so it may live anywhere a process can read: {@code /bin},
      * {@code /home}, {@code /mfs/N}.
      */
-    /** Refuses a program that {@code home} cannot load, as {@link #spawn} would (the queue checks a job as it is queued). */
-    void requireProgram(String path, String cwd, int home) throws KernelException {
-        load(path, List.of(), cwd, home);
-    }
-
     private GuestProgram load(String path, List<String> args, String cwd, int home) throws KernelException {
         FileView view = k.files().view(home);
         String abs;
