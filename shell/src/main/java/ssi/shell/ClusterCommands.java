@@ -86,10 +86,7 @@ final class ClusterCommands {
         }
 
         private String one(String usage) {
-            if (args.size() != 1) {
-                throw new IllegalArgumentException("usage: policy " + usage);
-            }
-            return args.getFirst();
+            return Shell.expect(args, 1, "policy " + usage).getFirst();
         }
     }
 

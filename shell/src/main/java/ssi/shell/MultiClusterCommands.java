@@ -36,7 +36,7 @@ final class MultiClusterCommands {
             Kernel k = shell.kernel();
             switch (action) {
                 case "list" -> {
-                    arguments(0, "list");
+                    Shell.expect(args, 0, "cluster list");
                     shell.out().printf("%-10s %-10s %-6s %-9s %6s %5s  %s%n", "CLUSTER", "OWNER", "NODES", "CONNECTED", "GUESTS", "AWAY", "PRIORITIES");
                     for (ClusterInfo c : k.clusters()) {
                         String priorities = c.priorities().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
@@ -45,29 +45,23 @@ final class MultiClusterCommands {
                     }
                 }
                 case "connect" -> {
-                    arguments(1, "connect NAME");
+                    Shell.expect(args, 1, "cluster connect NAME");
                     k.connect(args.getFirst());
                     shell.out().println("cluster " + args.getFirst() + " connected");
                 }
                 case "disconnect" -> {
-                    arguments(1, "disconnect NAME");
+                    Shell.expect(args, 1, "cluster disconnect NAME");
                     k.disconnect(args.getFirst(), shell.node());
                     shell.out().println("cluster " + args.getFirst() + " disconnected");
                 }
                 case "priority" -> {
-                    arguments(3, "priority NAME OTHER N (1-65535, lower is higher, or none)");
+                    Shell.expect(args, 3, "cluster priority NAME OTHER N (1-65535, lower is higher, or none)");
                     k.setPriority(args.get(0), args.get(1), args.get(2));
                     shell.out().println("cluster " + args.get(0) + " gives " + args.get(1) + " priority " + args.get(2));
                 }
                 default -> throw new IllegalArgumentException("no action '" + action + "' (list, connect, disconnect, priority)");
             }
             return 0;
-        }
-
-        private void arguments(int n, String usage) {
-            if (args.size() != n) {
-                throw new IllegalArgumentException("usage: cluster " + usage);
-            }
         }
     }
 
@@ -92,7 +86,7 @@ final class MultiClusterCommands {
             Kernel k = shell.kernel();
             switch (action) {
                 case "list" -> {
-                    usage(0, "list");
+                    Shell.expect(args, 0, "mosq list");
                     shell.out().printf("%4s %5s %-8s %5s %10s  %s%n", "JOB", "PRI", "STATE", "PID", "QUEUED", "COMMAND");
                     for (ssi.api.Job j : k.jobs()) {
                         shell.out().printf(java.util.Locale.ROOT, "%4d %5d %-8s %5s %9.3fs  %s%s%n", j.id(), j.priority(),
@@ -101,26 +95,20 @@ final class MultiClusterCommands {
                     }
                 }
                 case "run" -> {
-                    usage(1, "run JOB");
+                    Shell.expect(args, 1, "mosq run JOB");
                     shell.out().println(k.runJob(number(args.getFirst(), "a job")));
                 }
                 case "delete" -> {
-                    usage(1, "delete JOB");
+                    Shell.expect(args, 1, "mosq delete JOB");
                     k.deleteJob(number(args.getFirst(), "a job"));
                 }
                 case "priority" -> {
-                    usage(2, "priority JOB N (0-65535, lower is higher)");
+                    Shell.expect(args, 2, "mosq priority JOB N (0-65535, lower is higher)");
                     k.setJobPriority(number(args.get(0), "a job"), number(args.get(1), "a priority"));
                 }
                 default -> throw new IllegalArgumentException("no action '" + action + "' (list, run, delete, priority)");
             }
             return 0;
-        }
-
-        private void usage(int n, String usage) {
-            if (args.size() != n) {
-                throw new IllegalArgumentException("usage: mosq " + usage);
-            }
         }
 
         private static int number(String s, String what) {

@@ -172,6 +172,14 @@ final class Shell {
         return cwd;
     }
 
+    /** A command's arguments after its action when there are {@code n} of them; else its usage, as the error. */
+    static List<String> expect(List<String> args, int n, String usage) {
+        if (args.size() != n) {
+            throw new IllegalArgumentException("usage: " + usage);
+        }
+        return args;
+    }
+
     /** A path as the user typed it, made absolute against the shell's directory. */
     String resolve(String path) throws java.io.IOException {
         return Namespace.normalise(path, cwd);
